@@ -1,0 +1,37 @@
+namespace B12Bot.Knowledge;
+
+/// <summary>The curated knowledge, loaded once and read-only afterwards.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, KnowledgeEntry> byId;
+
+    public KnowledgeBase(ArticleInfo article, IReadOnlyList<KnowledgeEntry> entries, IReadOnlyList<string>? keywords = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(entries);
+        Article = article;
+        Entries = entries;
+        Keywords = keywords ?? [];
+        byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    public ArticleInfo Article { get; }
+
+    public IReadOnlyList<KnowledgeEntry> Entries { get; }
+
+    /// <summary>The article's "Belangrijke zoekwoorden".</summary>
+    public IReadOnlyList<string> Keywords { get; }
+
+    public KnowledgeEntry this[string id] => byId[id];
+
+    public bool TryGet(string id, out KnowledgeEntry entry) => byId.TryGetValue(id, out entry!);
+
+    /// <summary>The citation address of an entry: the article's URL with the entry id as anchor.</summary>
+    public string CitationUrl(KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var url = Article.Url;
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        return (hash >= 0 ? url[..hash] : url) + "#" + entry.Id;
+    }
+}

@@ -1,0 +1,1 @@
+// Tests of this assembly run in parallel by class (xunit's default).
