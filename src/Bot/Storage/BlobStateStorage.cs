@@ -311,7 +311,8 @@ public sealed class BlobStateStorage : IConcurrencyAwareStorage
         {
             return await work(budget.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+            && ex is not StorageConflictException)
         {
             throw new StorageUnavailableException("Blob storage did not answer within the time allowed.", ex);
         }

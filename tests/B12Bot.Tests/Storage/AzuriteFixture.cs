@@ -27,6 +27,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private bool _paused;
 
     public AzuriteFixture()
     {
@@ -141,10 +142,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
             _process = null;
             if (!process.HasExited)
             {
-                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+                if (_paused)
                 {
-                    await kill.WaitForExitAsync();
+                    await SendSignalAsync(process, "-CONT");
+                    _paused = false;
                 }
+
+                await SendSignalAsync(process, "-TERM");
 
                 using var patience = new CancellationTokenSource(StopTimeout);
                 try
@@ -166,6 +170,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP): it keeps its port and accepts connections but answers nothing, like a hung
+    /// or unreachable service. <see cref="ResumeAsync"/> thaws it.
+    /// </summary>
+    public Task PauseAsync() => SignalAsync("-STOP", paused: true);
+
+    /// <summary>Thaws Azurite after <see cref="PauseAsync"/> (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT", paused: false);
+
     /// <summary>Kills Azurite abruptly (a crash): data written in its last few seconds may be lost.</summary>
     public async Task KillAsync()
     {
@@ -175,6 +188,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             if (_process is { } process)
             {
                 _process = null;
+                _paused = false;
                 if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
@@ -187,6 +201,35 @@ public sealed class AzuriteFixture : IAsyncLifetime
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task SignalAsync(string signal, bool paused)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                throw new InvalidOperationException("Azurite is not running.");
+            }
+
+            await SendSignalAsync(process, signal);
+            _paused = paused;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static async Task SendSignalAsync(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} failed with exit code {kill.ExitCode}.");
         }
     }
 

@@ -49,6 +49,34 @@ public sealed class BlobStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Storage_that_hangs_is_unavailable_within_the_budget_and_recovers_when_it_answers_again()
+    {
+        var store = new BlobStateStorage(new AzureBlobsStorageOptions
+        {
+            ConnectionString = azurite.ConnectionString,
+            ContainerName = AzuriteFixture.NewContainerName(),
+            OperationTimeout = TimeSpan.FromSeconds(1),
+        });
+        await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 1 }, "*");
+
+        await azurite.PauseAsync();
+        try
+        {
+            var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadEntryAsync(ConversationKey));
+            Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<StorageUnavailableException>(
+                () => store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 2 }, "*"));
+        }
+        finally
+        {
+            await azurite.ResumeAsync();
+        }
+
+        await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3 }, "*");
+        Assert.Equal(3, (await store.ReadEntryAsync(ConversationKey))!.Value.Value<int>("step"));
+    }
+
+    [Fact]
     public async Task Nothing_listening_at_all_is_unavailable_not_a_hang_or_a_crash()
     {
         var store = new BlobStateStorage(new AzureBlobsStorageOptions
