@@ -128,6 +128,16 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_time_span_that_is_not_one_names_the_setting_at_start_up()
+    {
+        using var host = BuildHost(new() { ["Storage:ConversationTtl"] = "dertig dagen" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("Storage:ConversationTtl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolving_the_store_with_a_wrong_kind_fails_with_the_same_message()
     {
         using var host = BuildHost(new() { ["Storage:Kind"] = "Redis" });
