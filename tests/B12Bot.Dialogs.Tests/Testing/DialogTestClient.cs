@@ -25,7 +25,8 @@ public class DialogTestClient
         _dialog = targetDialog;
         _initialDialogOptions = initialDialogOptions;
 
-        var reference = TestAdapter.CreateConversation(channelId);
+        var reference = TestAdapter.CreateConversation("dialogtest");
+        reference.ChannelId = channelId;
         if (conversationType is not null)
         {
             reference.Conversation.ConversationType = conversationType;
