@@ -284,4 +284,54 @@ public class PromptTests
         Assert.Null(options.Prompt.Conversation);
         Assert.Equal(hintBefore, options.Prompt.InputHint);
     }
+
+    [Fact]
+    public async Task A_dialog_begun_on_top_of_a_prompt_resumes_it_and_the_question_is_asked_again()
+    {
+        var component = new QuestionAnsweringComponent();
+        var client = new DialogTestClient("test", component, storage: new JsonTextStorage());
+
+        await TranscriptPlayer.PlayAsync(
+            client,
+            "> start",
+            "< Eet u vlees? [Ja|Nee]",
+            "> wat is B12?",
+            "< B12 is een vitamine.",
+            "< Eet u vlees? [Ja|Nee]",
+            "> nee",
+            "< Antwoord: nee");
+    }
+
+    /// <summary>A question typed during a prompt is answered by a small dialog begun on top of the prompt.</summary>
+    private sealed class QuestionAnsweringComponent : ComponentDialog
+    {
+        public QuestionAnsweringComponent()
+            : base("qa")
+        {
+            AddDialog(new WaterfallDialog("vraag")
+                .AddStep((step, ct) => step.PromptAsync("bevestig", Ask("Eet u vlees?"), ct))
+                .AddStep(async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync((bool)step.Result! ? "Antwoord: ja" : "Antwoord: nee", cancellationToken: ct);
+                    return await step.EndDialogAsync(step.Result, ct);
+                }));
+            AddDialog(new ConfirmPrompt("bevestig"));
+            AddDialog(new WaterfallDialog("uitleg")
+                .AddStep(async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync("B12 is een vitamine.", cancellationToken: ct);
+                    return await step.EndDialogAsync(null, ct);
+                }));
+        }
+
+        protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default)
+        {
+            if (innerDc.Context.Activity.Text?.TrimEnd().EndsWith('?') == true)
+            {
+                return await innerDc.BeginDialogAsync("uitleg", null, cancellationToken);
+            }
+
+            return await base.OnContinueDialogAsync(innerDc, cancellationToken);
+        }
+    }
 }
