@@ -7,7 +7,7 @@ namespace B12Bot.Knowledge.CauseFinder;
 /// Splits text into lower-case words without accents ("Vegetariër!" → "vegetarier"), so that answers,
 /// synonyms and red-flag phrases compare on words. Letters, digits and '+' ("65+") make up a word.
 /// </summary>
-internal static class TextTokens
+public static class TextTokens
 {
     /// <summary>Words that negate what follows them ("geen omeprazol", "niet verward").</summary>
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder" };
