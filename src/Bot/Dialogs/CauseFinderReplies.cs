@@ -11,14 +11,15 @@ namespace B12Bot.Dialogs;
 internal static class CauseFinderReplies
 {
     /// <summary>
-    /// The ending: the urgent advice first when a red flag was chosen; the causes that fit, most likely
+    /// The ending: the urgent advice first when a red flag was chosen and the advice was not sent yet; the causes that fit, most likely
     /// first, each with its why and citation marker (or, when nothing fits, the general causes); then what
     /// to discuss with the GP, the treatments the article names, and that only a GP can diagnose.
     /// </summary>
     public static (IReadOnlyList<IMessageActivity> Messages, CauseFinderResult Result) Ending(
         CauseFinderRules rules,
         KnowledgeBase knowledge,
-        CauseFinderOutcome outcome)
+        CauseFinderOutcome outcome,
+        bool urgentAlreadySent = false)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -26,7 +27,7 @@ internal static class CauseFinderReplies
 
         var messages = new List<IMessageActivity>();
         var cited = new List<string>();
-        if (outcome.Urgent)
+        if (outcome.Urgent && !urgentAlreadySent)
         {
             messages.Add(MessageFactory.Text(rules.RedFlags.Message));
         }
@@ -75,7 +76,7 @@ internal static class CauseFinderReplies
         }
 
         messages.Add(NextSteps(rules, knowledge, outcome, cited));
-        return (messages, new CauseFinderResult { Causes = causes, Urgent = outcome.Urgent, EntryIds = cited.Distinct(StringComparer.Ordinal).ToList() });
+        return (messages, new CauseFinderResult { Causes = causes, Urgent = outcome.Urgent || urgentAlreadySent, EntryIds = cited.Distinct(StringComparer.Ordinal).ToList() });
     }
 
     private static IMessageActivity NextSteps(CauseFinderRules rules, KnowledgeBase knowledge, CauseFinderOutcome outcome, List<string> cited)

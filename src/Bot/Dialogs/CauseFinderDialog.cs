@@ -1,0 +1,338 @@
+using System.Text;
+using B12Bot.Dialogs.Choices;
+using B12Bot.Knowledge;
+using B12Bot.Knowledge.CauseFinder;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace B12Bot.Dialogs;
+
+/// <summary>
+/// The guided "waarom is mijn B12 laag?" walkthrough: one plain opening sentence, then the questions of
+/// <c>knowledge/causefinder.json</c> one at a time (with a follow-up for questions that allow more than one
+/// answer), and an ending with the causes that fit, most likely first, each with why and its citation;
+/// what to discuss with the GP, the treatments the article names, and that only a GP can diagnose.
+/// The answers so far are kept in the dialog's own state (plain JSON), so the walkthrough survives a restart.
+/// Ends with a <see cref="CauseFinderResult"/>, or null when stopped.
+/// </summary>
+public sealed class CauseFinderDialog : InterruptibleDialog
+{
+    /// <summary>The id to begin this dialog with.</summary>
+    public const string DialogId = "causeFinder";
+
+    private const string QuestionsDialogId = "causeFinder.questions";
+    private const string AnswerPromptId = "causeFinder.answer";
+
+    /// <summary>Key of the progress in the component's persisted state.</summary>
+    private const string ProgressKey = "progress";
+
+    /// <summary>After this many answers that are not recognised, "weet ik niet" is noted and the walkthrough moves on.</summary>
+    private const int MaxAttempts = 3;
+
+    private readonly CauseFinderRules _rules;
+    private readonly KnowledgeBase _knowledge;
+    private readonly IAnswerer _answerer;
+
+    /// <param name="rules">The loaded cause-finder data (<see cref="CauseFinderLoader"/>), checked against <paramref name="knowledge"/>.</param>
+    /// <param name="knowledge">The knowledge the causes cite (titles and citation URLs).</param>
+    /// <param name="answerer">Answers free questions asked during the walkthrough.</param>
+    public CauseFinderDialog(CauseFinderRules rules, KnowledgeBase knowledge, IAnswerer answerer)
+        : base(DialogId)
+    {
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
+
+        AddDialog(new WaterfallDialog(QuestionsDialogId, [IntroStepAsync, AskStepAsync, RecordStepAsync, SummaryStepAsync]));
+        AddDialog(new ChoicePrompt(AnswerPromptId, ValidateAnswerAsync));
+        InitialDialogId = QuestionsDialogId;
+    }
+
+    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        ComponentState(innerDc)[ProgressKey] = new CauseFinderProgress();
+        return base.OnBeginDialogAsync(innerDc, options, cancellationToken);
+    }
+
+    // ---- The steps: the waterfall runs once per question and replaces itself until every question is answered.
+
+    private async Task<DialogTurnResult> IntroStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var progress = Progress(stepContext);
+        if (!progress.IntroShown)
+        {
+            progress.IntroShown = true;
+            await stepContext.Context.SendActivityAsync(MessageFactory.Text(_rules.Intro), cancellationToken);
+        }
+
+        return await stepContext.NextAsync(null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var next = Progress(stepContext).Next(_rules);
+        if (next is null)
+        {
+            return await stepContext.NextAsync(null, cancellationToken);
+        }
+
+        return await stepContext.PromptAsync(AnswerPromptId, PromptFor(next), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var progress = Progress(stepContext);
+        var next = progress.Next(_rules);
+        if (next is not null)
+        {
+            var chosen = Chosen(next, stepContext.Context.Activity?.Text, stepContext.Result);
+            if (chosen.Count == 0)
+            {
+                // The prompt gave up: note "weet ik niet" and go on rather than ask forever.
+                chosen = [_rules.DontKnow];
+                await stepContext.Context.SendActivityAsync(MessageFactory.Text(Texts.GaveUp), cancellationToken);
+            }
+
+            progress.Record(next.Question.Id, chosen.Select(o => o.Id));
+            if (chosen.Any(o => o.Urgent))
+            {
+                await SendUrgentOnceAsync(stepContext, progress, cancellationToken);
+            }
+
+            if (progress.Next(_rules) is not null)
+            {
+                return await stepContext.ReplaceDialogAsync(QuestionsDialogId, null, cancellationToken);
+            }
+        }
+
+        return await stepContext.NextAsync(null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var progress = Progress(stepContext);
+        var outcome = CauseFinderEvaluator.Evaluate(_rules, progress.Answers(_rules));
+        var (messages, result) = CauseFinderReplies.Ending(_rules, _knowledge, outcome, urgentAlreadySent: progress.UrgentShown);
+        foreach (var message in messages)
+        {
+            await stepContext.Context.SendActivityAsync(message, cancellationToken);
+        }
+
+        return await stepContext.EndDialogAsync(result, cancellationToken);
+    }
+
+    // ---- Interruptions (see InterruptibleDialog).
+
+    protected override bool IsRedFlag(string text) => _rules.RedFlags.IsMentionedIn(text);
+
+    protected override bool IsQuestion(DialogContext innerDc, string text)
+    {
+        if (WalkthroughIntent.IsStartRequest(text))
+        {
+            return true;
+        }
+
+        if (!Interruption.LooksLikeQuestion(text))
+        {
+            return false;
+        }
+
+        var next = Progress(innerDc).Next(_rules);
+        if (next is null)
+        {
+            return true;
+        }
+
+        // "Weet ik niet?" or "Metformine?" answers; "wat is metformine?" asks.
+        var words = TextTokens.Of(text);
+        var isPlainOption = next.Offered
+            .SelectMany(o => o.Synonyms.Prepend(o.Title))
+            .Any(p => TextTokens.Of(p).SequenceEqual(words, StringComparer.Ordinal));
+        if (isPlainOption)
+        {
+            return false;
+        }
+
+        // "is niet van toepassing" opens with a verb but answers; a question word or "?" always asks.
+        var asks = text.TrimEnd().EndsWith('?') || Interruption.StartsWithQuestionWord(text);
+        return asks || AnswerMatcher.Match(next.Offered, text, next.Multiple).Count == 0;
+    }
+
+    protected override async Task OnRedFlagAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var progress = Progress(innerDc);
+        progress.UrgentShown = true;
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(_rules.RedFlags.Message), cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnCancelAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.Stopped), cancellationToken);
+        return await innerDc.CancelAllDialogsAsync(cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnBackAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var went = Progress(innerDc).Back();
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(went ? Texts.WentBack : Texts.AtFirstQuestion), cancellationToken);
+        return await AskAgainAsync(innerDc, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var next = Progress(innerDc).Next(_rules);
+        var help = next is null ? Texts.Commands : next.Question.Help + "\n\n" + Texts.Commands;
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(help), cancellationToken);
+        return await AskAgainAsync(innerDc, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnRestartAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        ComponentState(innerDc)[ProgressKey] = new CauseFinderProgress { IntroShown = true };
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.Restarted), cancellationToken);
+        return await AskAgainAsync(innerDc, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnQuestionAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        if (WalkthroughIntent.IsStartRequest(text))
+        {
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.AlreadyBusy), cancellationToken);
+            return await AskAgainAsync(innerDc, cancellationToken);
+        }
+
+        await innerDc.Context.SendActivityAsync(AnswerTo(text), cancellationToken);
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.BackToQuestions), cancellationToken);
+        return await AskAgainAsync(innerDc, cancellationToken);
+    }
+
+    // ---- Helpers.
+
+    /// <summary>Asks the current question afresh (after help, back, a restart or an answered question).</summary>
+    private static async Task<DialogTurnResult> AskAgainAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        return await innerDc.BeginDialogAsync(QuestionsDialogId, null, cancellationToken);
+    }
+
+    private IMessageActivity AnswerTo(string question)
+    {
+        var answer = _answerer.Ask(question);
+        switch (answer.Outcome)
+        {
+            case AnswerOutcome.Answer when answer.Entry is { } entry:
+                var passage = answer.Passage.Count > 0 ? answer.Passage : entry.Paragraphs;
+                var text = string.Join("\n\n", passage) + " " + Citations.Marker(1);
+                return Citations.CitedMessage(text, _knowledge, [entry]);
+            case AnswerOutcome.Clarify when answer.Alternatives.Count > 0:
+                var topics = CauseFinderEvaluator.JoinDutch(answer.Alternatives.Select(a => "'" + a.Question + "'").ToList());
+                return MessageFactory.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.Clarify, topics));
+            default:
+                return MessageFactory.Text(Texts.NoAnswer);
+        }
+    }
+
+    private static IReadOnlyList<AnswerOption> Chosen(NextQuestion next, string? text, object? promptResult)
+    {
+        var matched = AnswerMatcher.Match(next.Offered, text, next.Multiple);
+        if (matched.Count > 0)
+        {
+            return matched;
+        }
+
+        if (promptResult is FoundChoice found && found.Index >= 0 && found.Index < next.Offered.Count)
+        {
+            return [next.Offered[found.Index]];
+        }
+
+        return [];
+    }
+
+    private PromptOptions PromptFor(NextQuestion next) => new()
+    {
+        Prompt = (Activity)MessageFactory.Text(next.Text, inputHint: InputHints.ExpectingInput),
+        RetryPrompt = (Activity)MessageFactory.Text(Texts.NotRecognised + " " + next.Text, inputHint: InputHints.ExpectingInput),
+        Choices = next.Offered.Select(o => new Choice(o.Title) { Synonyms = [.. o.Synonyms] }).ToList(),
+        Validations = new OfferedOptions { Question = next.Question.Id, Options = next.Offered.Select(o => o.Id).ToList() },
+        MaxAttempts = MaxAttempts,
+    };
+
+    private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        if (prompt.Recognized.Succeeded)
+        {
+            return Task.FromResult(true);
+        }
+
+        // Our own matcher also knows ages ("75") and several answers at once ("omeprazol en metformine").
+        var offered = StateValue.To<OfferedOptions>(prompt.Options.Validations);
+        var question = _rules.FindQuestion(offered?.Question);
+        if (offered is null || question is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        var options = offered.Options
+            .Select(id => question.FindOption(id) ?? (id == _rules.Done.Id ? _rules.Done : null))
+            .OfType<AnswerOption>()
+            .ToList();
+        return Task.FromResult(AnswerMatcher.Match(options, prompt.Context.Activity?.Text, question.Multiple).Count > 0);
+    }
+
+    private async Task SendUrgentOnceAsync(DialogContext dc, CauseFinderProgress progress, CancellationToken cancellationToken)
+    {
+        if (progress.UrgentShown)
+        {
+            return;
+        }
+
+        progress.UrgentShown = true;
+        await dc.Context.SendActivityAsync(MessageFactory.Text(_rules.RedFlags.Message), cancellationToken);
+    }
+
+    /// <summary>The progress in the component's state, typed again after a load from storage.</summary>
+    private static CauseFinderProgress Progress(DialogContext innerDc)
+    {
+        var state = ComponentState(innerDc);
+        state.TryGetValue(ProgressKey, out var raw);
+        var progress = StateValue.To<CauseFinderProgress>(raw) ?? new CauseFinderProgress();
+        state[ProgressKey] = progress;
+        return progress;
+    }
+
+    /// <summary>This component's own instance state (the inner context's parent has it on top).</summary>
+    private static IDictionary<string, object?> ComponentState(DialogContext innerDc) =>
+        innerDc.Parent?.ActiveDialog?.State
+        ?? throw new InvalidOperationException("The cause-finder's steps run only inside the cause-finder dialog.");
+
+    /// <summary>What the prompt offers, kept with it so the validator can recognise answers the same way.</summary>
+    private sealed class OfferedOptions
+    {
+        public string Question { get; set; } = string.Empty;
+
+        public List<string> Options { get; set; } = [];
+    }
+
+    /// <summary>The walkthrough's own sentences.</summary>
+    private static class Texts
+    {
+        public const string Stopped = "Goed, we stoppen met de vragen. U kunt altijd opnieuw beginnen, of mij een vraag stellen over vitamine B12.";
+        public const string WentBack = "We gaan een vraag terug.";
+        public const string AtFirstQuestion = "Dit is de eerste vraag; verder terug kan niet.";
+        public const string Restarted = "We beginnen opnieuw.";
+        public const string Commands = "U kunt ook typen: 'terug' voor de vorige vraag, 'opnieuw' om opnieuw te beginnen of 'stop' om te stoppen.";
+        public const string AlreadyBusy = "We zijn al bezig met de vragen over mogelijke oorzaken. Typ 'opnieuw' om opnieuw te beginnen.";
+        public const string BackToQuestions = "Dan gaan we verder met de vragen.";
+        public const string NotRecognised = "Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg.";
+        public const string GaveUp = "Ik noteer 'Weet ik niet' en ga verder met de volgende vraag.";
+        public const string NoAnswer = "Daarover kan ik in het artikel geen antwoord vinden.";
+        public const string Clarify = "Uw vraag kan over meerdere onderwerpen gaan: {0}. Stel hem na de vragenlijst gerust nog eens wat preciezer.";
+    }
+}
