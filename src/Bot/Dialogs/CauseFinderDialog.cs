@@ -233,7 +233,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
                 return Citations.CitedMessage(text, _knowledge, [entry]);
             case AnswerOutcome.Clarify when answer.Alternatives.Count > 0:
                 var topics = CauseFinderEvaluator.JoinDutch(answer.Alternatives.Select(a => "'" + a.Question + "'").ToList());
-                return MessageFactory.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.Clarify, topics));
+                return MessageFactory.Text(Texts.ClarifyStart + topics + Texts.ClarifyEnd);
             default:
                 return MessageFactory.Text(Texts.NoAnswer);
         }
@@ -255,7 +255,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return [];
     }
 
-    private PromptOptions PromptFor(NextQuestion next) => new()
+    private static PromptOptions PromptFor(NextQuestion next) => new()
     {
         Prompt = (Activity)MessageFactory.Text(next.Text, inputHint: InputHints.ExpectingInput),
         RetryPrompt = (Activity)MessageFactory.Text(Texts.NotRecognised + " " + next.Text, inputHint: InputHints.ExpectingInput),
@@ -333,6 +333,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string NotRecognised = "Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg.";
         public const string GaveUp = "Ik noteer 'Weet ik niet' en ga verder met de volgende vraag.";
         public const string NoAnswer = "Daarover kan ik in het artikel geen antwoord vinden.";
-        public const string Clarify = "Uw vraag kan over meerdere onderwerpen gaan: {0}. Stel hem na de vragenlijst gerust nog eens wat preciezer.";
+        public const string ClarifyStart = "Uw vraag kan over meerdere onderwerpen gaan: ";
+        public const string ClarifyEnd = ". Stel hem na de vragenlijst gerust nog eens wat preciezer.";
     }
 }
