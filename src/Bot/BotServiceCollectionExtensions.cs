@@ -1,5 +1,9 @@
 using B12Bot.Adapters;
 using B12Bot.Bots;
+using B12Bot.Cards;
+using B12Bot.Knowledge;
+using B12Bot.Knowledge.Safety;
+using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -11,23 +15,78 @@ public static class BotServiceCollectionExtensions
 {
     public static IServiceCollection AddB12Bot(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The knowledge is read and validated once at start-up: a bad file stops the app with a clear message.
+        var knowledgeFolder = configuration["Knowledge:Folder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, "knowledge");
+        services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(knowledgeFolder, configuration["Knowledge:ArticleUrl"]));
+        services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
+        services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton<Citations>();
+        services.AddSingleton<AnswerRenderer>();
+
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+
+        // Bad-but-parseable requests become 4xx here instead of 500s in the framework.
+        services.AddSingleton(_ =>
+        {
+            var options = new ActivityRequestOptions
+            {
+                AuthenticationEnabled = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]),
+            };
+            configuration.GetSection("Bot").Bind(options);
+            foreach (var host in configuration.GetSection("Bot:AllowedServiceUrlHosts").Get<string[]>() ?? [])
+            {
+                options.AllowedServiceUrlHosts.Add(host);
+            }
+
+            return new ActivityRequestValidator(options);
+        });
 
         // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError.
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        // One bot instance per turn, as the samples do.
-        services.AddTransient<IBot, B12ActivityHandler>();
+        // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).
+        services.AddB12BotStorage(configuration);
+
+        // One bot instance per turn attempt, as the samples do; the safe-turn wrapper serialises a conversation's
+        // turns, holds replies until state is saved, reruns a turn on an ETag conflict and copes with outages.
+        services.AddSingleton<ConversationLocks>();
+        services.AddTransient<B12ActivityHandler>();
+        services.AddSingleton<IBot>(sp => new SafeTurnBot(
+            sp.GetRequiredService<B12ActivityHandler>,
+            sp.GetRequiredService<ConversationLocks>(),
+            sp.GetRequiredService<IAnswerer>(),
+            sp.GetRequiredService<AnswerRenderer>(),
+            sp.GetRequiredService<ILogger<SafeTurnBot>>()));
         return services;
     }
 
     public static WebApplication MapB12Bot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+
+        // Fail at start-up, not on the first question, when the knowledge is broken.
+        _ = app.Services.GetRequiredService<IAnswerer>();
+        _ = app.Services.GetRequiredService<RedFlagDetector>();
+
+        app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        {
+            var check = await validator.CheckAsync(http.Request, http.RequestAborted);
+            if (!check.Accepted)
+            {
+                http.Response.StatusCode = (int)check.Status;
+                await http.Response.WriteAsJsonAsync(new { error = check.Reason }, http.RequestAborted);
+                return;
+            }
+
+            http.Request.Body = new MemoryStream(check.Body!, writable: false);
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        });
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

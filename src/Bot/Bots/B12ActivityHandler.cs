@@ -1,12 +1,159 @@
+using B12Bot.Cards;
+using B12Bot.Knowledge;
+using B12Bot.Knowledge.Safety;
+using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 
 namespace B12Bot.Bots;
 
-/// <summary>The bot: welcomes people and answers their questions.</summary>
-public sealed class B12ActivityHandler : TeamsActivityHandler
+/// <summary>
+/// The bot: welcomes people, answers their questions from the knowledge with the citation, handles small talk,
+/// and sends red-flag advice before anything else. Works the same in Web Chat, Direct Line and Teams.
+/// </summary>
+public class B12ActivityHandler(
+    IAnswerer answerer,
+    AnswerRenderer renderer,
+    RedFlagDetector redFlags,
+    KnowledgeBase knowledge,
+    ConversationState conversationState,
+    UserState userState,
+    IStorage storage,
+    ILogger<B12ActivityHandler> logger) : TeamsActivityHandler
 {
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
-        => turnContext.SendActivityAsync(MessageFactory.Text("Hallo, ik ben B12Bot."), cancellationToken);
+    /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>Runs the turn, then saves what changed in conversation and user state (with its ETag).</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected ConversationState ConversationState => conversationState;
+
+    protected UserState UserState => userState;
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        foreach (var member in membersAdded)
+        {
+            if (member.Id == turnContext.Activity.Recipient?.Id)
+            {
+                continue;
+            }
+
+            var welcome = Replies.Text(Replies.Welcome);
+            Buttons.Offer(welcome, turnContext.Activity, Replies.TopicQuestions(knowledge));
+            await turnContext.SendActivityAsync(welcome, cancellationToken);
+        }
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // In Teams channels the text starts with "<at>B12Bot</at>": remove it before anything reads the text.
+        if (turnContext.Activity.Recipient is not null)
+        {
+            turnContext.Activity.RemoveRecipientMention();
+        }
+
+        var text = turnContext.Activity.Text?.Trim();
+
+        if (string.IsNullOrEmpty(text))
+        {
+            BotLog.MessageWithoutText(logger, turnContext.Activity.Attachments?.Count ?? 0);
+            await turnContext.SendActivityAsync(Replies.Text(Replies.OnlyText), cancellationToken);
+            return;
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            BotLog.MessageTooLong(logger, text.Length);
+            await turnContext.SendActivityAsync(Replies.Text(Replies.TooLong), cancellationToken);
+            return;
+        }
+
+        await OnTextAsync(turnContext, text, cancellationToken);
+    }
+
+    /// <summary>Handles a message's text: red flags first, then small talk, then the knowledge.</summary>
+    protected virtual async Task OnTextAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await SendRedFlagAdviceAsync(turnContext, text, cancellationToken);
+
+        if (PrivacyIntent.IsForgetMe(text))
+        {
+            await storage.ForgetAsync(turnContext, [conversationState, userState], cancellationToken);
+            BotLog.Forgotten(logger, turnContext.Activity.ChannelId);
+            await turnContext.SendActivityAsync(Replies.Text(Replies.Forgotten), cancellationToken);
+            return;
+        }
+
+        var smallTalk = SmallTalk.Recognize(text);
+        if (smallTalk is { } kind)
+        {
+            await turnContext.SendActivityAsync(SmallTalkReply(kind, turnContext.Activity), cancellationToken);
+            return;
+        }
+
+        await AnswerAsync(turnContext, text, cancellationToken);
+    }
+
+    /// <summary>Sends the urgent advice first when the text names a red-flag symptom; the question is still answered.</summary>
+    protected async Task SendRedFlagAdviceAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var sign = redFlags.Detect(text);
+        if (sign is null)
+        {
+            return;
+        }
+
+        BotLog.RedFlag(logger, sign);
+        await turnContext.SendActivityAsync(Replies.Text(redFlags.Advice), cancellationToken);
+    }
+
+    /// <summary>Answers from the knowledge: the passage with its citation, a clarifying question, or "not in my information".</summary>
+    protected async Task AnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var answer = answerer.Ask(text);
+        BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
+        var reply = renderer.Render(answer, turnContext.Activity, AboutThemselves(text));
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    private IMessageActivity SmallTalkReply(SmallTalkKind kind, IActivity incoming)
+    {
+        var (text, offerTopics) = kind switch
+        {
+            SmallTalkKind.Greeting => (Replies.Welcome, true),
+            SmallTalkKind.Thanks => (Replies.Thanks, false),
+            SmallTalkKind.WhoAreYou => (Replies.WhoAreYou, true),
+            SmallTalkKind.Goodbye => (Replies.Goodbye, false),
+            _ => (Replies.WhatCanYouDo, true),
+        };
+        var reply = Replies.Text(text);
+        if (offerTopics)
+        {
+            Buttons.Offer(reply, incoming, Replies.TopicQuestions(knowledge));
+        }
+
+        return reply;
+    }
+
+    /// <summary>Whether the person writes about themselves ("ik", "mijn"): then the answer says it is no diagnosis.</summary>
+    private static bool AboutThemselves(string text)
+    {
+        var words = SmallTalk.Normalize(text).Split(' ');
+        return words.Any(w => w is "ik" or "mijn" or "me" or "mij" or "heb" or "ben");
+    }
 }

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.Json;
+
+namespace B12Bot.Adapters;
+
+/// <summary>
+/// Checks a POST to <c>/api/messages</c> before the Bot Framework adapter sees it. The stock stack answers
+/// 500 to invalid UTF-8, a missing or relative <c>serviceUrl</c> or an unknown <c>deliveryMode</c>; this turns
+/// such requests into a 4xx with a short reason (never echoing the user's text).
+/// </summary>
+public sealed class ActivityRequestValidator(ActivityRequestOptions options)
+{
+    private static readonly HashSet<string> DeliveryModes = new(StringComparer.Ordinal)
+    {
+        "normal", "notification", "expectReplies", "ephemeral",
+    };
+
+    /// <summary>Reads and checks the body. On success returns the body bytes; otherwise the status and reason.</summary>
+    public async Task<ActivityRequestCheck> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.UnsupportedMediaType, "Content-Type must be application/json");
+        }
+
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.RequestEntityTooLarge, "activity too large");
+        }
+
+        var body = await ReadLimitedAsync(request.Body, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.RequestEntityTooLarge, "activity too large");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+            var reason = CheckActivity(document.RootElement);
+            return reason is null
+                ? ActivityRequestCheck.Accept(body)
+                : ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, reason);
+        }
+        catch (JsonException)
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "body is not valid UTF-8 JSON");
+        }
+    }
+
+    private string? CheckActivity(JsonElement activity)
+    {
+        if (activity.ValueKind != JsonValueKind.Object)
+        {
+            return "activity must be a JSON object";
+        }
+
+        if (!NonEmptyString(activity, "type"))
+        {
+            return "activity needs a type";
+        }
+
+        if (!NonEmptyString(activity, "channelId"))
+        {
+            return "activity needs a channelId";
+        }
+
+        if (!HasObjectWithId(activity, "conversation"))
+        {
+            return "activity needs conversation.id";
+        }
+
+        if (!HasObjectWithId(activity, "from"))
+        {
+            return "activity needs from.id";
+        }
+
+        if (activity.TryGetProperty("recipient", out var recipient) && recipient.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            return "recipient must be an object";
+        }
+
+        foreach (var field in (ReadOnlySpan<string>)["text", "locale", "id", "replyToId", "textFormat"])
+        {
+            if (activity.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return $"{field} must be a string";
+            }
+        }
+
+        if (activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+        {
+            return "attachments must be an array";
+        }
+
+        if (activity.TryGetProperty("entities", out var entities) && entities.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+        {
+            return "entities must be an array";
+        }
+
+        if (activity.TryGetProperty("deliveryMode", out var mode) && mode.ValueKind != JsonValueKind.Null
+            && (mode.ValueKind != JsonValueKind.String || !DeliveryModes.Contains(mode.GetString()!)))
+        {
+            return "unknown deliveryMode";
+        }
+
+        if (!activity.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "activity needs an absolute http(s) serviceUrl";
+        }
+
+        if (!options.IsAllowedServiceUrl(uri))
+        {
+            return "serviceUrl not allowed";
+        }
+
+        return null;
+    }
+
+    private static bool NonEmptyString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(value.GetString());
+
+    private static bool HasObjectWithId(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object && NonEmptyString(value, "id");
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
+                && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The outcome of <see cref="ActivityRequestValidator.CheckAsync"/>.</summary>
+public sealed record ActivityRequestCheck(HttpStatusCode Status, string? Reason, byte[]? Body)
+{
+    public bool Accepted => Body is not null;
+
+    public static ActivityRequestCheck Accept(byte[] body) => new(HttpStatusCode.OK, null, body);
+
+    public static ActivityRequestCheck Refuse(HttpStatusCode status, string reason) => new(status, reason, null);
+}
+
+/// <summary>Limits for incoming activities (configuration section <c>Bot</c>).</summary>
+public sealed class ActivityRequestOptions
+{
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    public int MaxDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Hosts the bot may send replies to. Empty means: any host when authentication is on (tokens bind the
+    /// serviceUrl), only loopback when it is off, so an anonymous caller cannot make the bot post elsewhere.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; } = [];
+
+    public bool AuthenticationEnabled { get; set; }
+
+    public bool IsAllowedServiceUrl(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        if (AllowedServiceUrlHosts.Count > 0)
+        {
+            return AllowedServiceUrlHosts.Any(h => string.Equals(h, serviceUrl.Host, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return AuthenticationEnabled || serviceUrl.IsLoopback;
+    }
+}

@@ -1,0 +1,60 @@
+using B12Bot.Knowledge;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace B12Bot.Cards;
+
+/// <summary>
+/// Builds the schema.org <c>Message</c> entity that says which entries of the article a reply quotes.
+/// Teams and Web Chat render its <c>Claim</c>s as citations; <c>citation[0]</c> is the entry answered from.
+/// </summary>
+public sealed class Citations(KnowledgeBase knowledge)
+{
+    private const string MessageType = "https://schema.org/Message";
+    private const int AbstractLength = 160;
+
+    /// <summary>The entity for a reply that quotes <paramref name="entries"/>, the first being the answer's source.</summary>
+    public Entity For(IEnumerable<KnowledgeEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var claims = new JArray();
+        var position = 1;
+        foreach (var entry in entries)
+        {
+            claims.Add(new JObject
+            {
+                ["@type"] = "Claim",
+                ["position"] = position++,
+                ["appearance"] = new JObject
+                {
+                    ["@type"] = "DigitalDocument",
+                    ["name"] = SourceName(entry),
+                    ["url"] = knowledge.CitationUrl(entry),
+                    ["abstract"] = Abstract(entry),
+                },
+            });
+        }
+
+        var entity = new Entity(MessageType);
+        entity.Properties["@type"] = "Message";
+        entity.Properties["@context"] = "https://schema.org";
+        entity.Properties["@id"] = string.Empty;
+        entity.Properties["citation"] = claims;
+        return entity;
+    }
+
+    /// <summary>How a source is named to people: the article, then the section or question.</summary>
+    public string SourceName(KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Kind == EntryKind.Faq
+            ? $"{knowledge.Article.Title}, veelgestelde vraag: {entry.Title}"
+            : $"{knowledge.Article.Title}, {entry.Title}";
+    }
+
+    private static string Abstract(KnowledgeEntry entry)
+    {
+        var text = entry.Paragraphs.Count > 0 ? entry.Paragraphs[0] : entry.Title;
+        return text.Length <= AbstractLength ? text : string.Concat(text.AsSpan(0, AbstractLength - 1), "…");
+    }
+}

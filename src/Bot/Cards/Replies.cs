@@ -1,0 +1,83 @@
+using B12Bot.Knowledge;
+using Microsoft.Bot.Schema;
+
+namespace B12Bot.Cards;
+
+/// <summary>Every text the bot says outside the knowledge and the walkthrough, in one place (Dutch, "u").</summary>
+public static class Replies
+{
+    /// <summary>The button (and phrase) that starts the cause-finder.</summary>
+    public const string StartWalkthrough = "Waarom is mijn B12 laag?";
+
+    public const string Welcome =
+        "Welkom! Ik ben B12Bot, de informatieassistent van de apotheek over een laag vitamine B12.\n\n" +
+        "U kunt mij een vraag stellen, bijvoorbeeld over oorzaken, klachten, bloedonderzoek, voeding of supplementen. " +
+        "Ik antwoord met de tekst uit ons artikel en vermeld steeds de bron. " +
+        "Wilt u weten welke oorzaken bij u zouden kunnen passen? Kies dan \"" + StartWalkthrough + "\".\n\n" +
+        "Ik stel geen diagnose: bij klachten is uw huisarts de aangewezen persoon.";
+
+    public const string WhoAreYou =
+        "Ik ben B12Bot, een chatbot van de apotheek. Ik beantwoord vragen over een laag vitamine B12 met tekst uit één " +
+        "artikel, en vermeld daarbij altijd de bron. Ik ben geen arts en stel geen diagnose.";
+
+    public const string WhatCanYouDo =
+        "Ik kan vragen beantwoorden over een laag vitamine B12: oorzaken (zoals pernicieuze anemie, darmziekten, " +
+        "maagoperaties, auto-immuunziekten en parasieten), klachten, bloedonderzoek, voeding en supplementen. " +
+        "Ook kan ik u stap voor stap helpen uitzoeken welke oorzaken bij u zouden kunnen passen.";
+
+    public const string Thanks = "Graag gedaan! Heeft u nog een andere vraag over vitamine B12?";
+
+    public const string Goodbye = "Tot ziens! Heeft u later nog vragen over vitamine B12, dan kunt u mij altijd weer aanspreken.";
+
+    public const string NoMatch =
+        "Dat staat niet in mijn informatie. Ik weet alleen wat in ons artikel over een laag vitamine B12 staat, " +
+        "dus over andere onderwerpen (zoals prijzen, openingstijden, bestellingen of andere vitamines en medicijnen) " +
+        "kan ik u niet helpen; daarvoor kunt u het beste de apotheek zelf vragen.\n\n" +
+        "Wel kan ik u vertellen over bijvoorbeeld deze onderwerpen, of samen met u nagaan waarom uw B12 laag kan zijn.";
+
+    public const string Clarify = "Ik weet niet precies wat u bedoelt. Bedoelt u een van deze vragen?";
+
+    public const string OnlyText =
+        "Ik kan alleen tekstberichten lezen. Wilt u uw vraag over vitamine B12 intypen?";
+
+    public const string TooLong =
+        "Uw bericht is te lang voor mij. Wilt u uw vraag korter stellen, in een of twee zinnen?";
+
+    public const string NotADiagnosis =
+        "Dit is algemene informatie uit het artikel, geen diagnose: alleen een arts kan vaststellen of u een tekort heeft en waardoor.";
+
+    public const string StorageDown =
+        "Het lukt mij op dit moment niet om ons gesprek bij te houden. Probeer het zo nog eens; " +
+        "uw eerdere antwoorden blijven bewaard.";
+
+    public const string Forgotten =
+        "Ik heb uw gegevens en ons gesprek verwijderd. Als u mij weer iets vraagt, begin ik opnieuw.";
+
+    public const string TurnFailed = "Sorry, er ging bij mij iets mis. Wilt u het nog eens proberen?";
+
+    /// <summary>Questions to offer when the bot has nothing better to offer.</summary>
+    public static IReadOnlyList<string> TopicQuestions(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        string[] ids = ["faq-01", "faq-04", "faq-09"];
+        var questions = new List<string> { StartWalkthrough };
+        foreach (var id in ids)
+        {
+            if (knowledge.TryGet(id, out var entry))
+            {
+                questions.Add(entry.Question);
+            }
+        }
+
+        return questions;
+    }
+
+    public static IMessageActivity Text(string text)
+    {
+        var reply = Activity.CreateMessageActivity();
+        reply.Text = text;
+        reply.TextFormat = TextFormatTypes.Markdown;
+        reply.Locale = "nl-NL";
+        return reply;
+    }
+}

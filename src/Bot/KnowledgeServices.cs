@@ -1,0 +1,26 @@
+using B12Bot.Knowledge;
+
+namespace B12Bot;
+
+/// <summary>Builds the knowledge objects the bot shares between all turns.</summary>
+internal static class KnowledgeServices
+{
+    /// <summary>Loads <c>faq.json</c> from <paramref name="folder"/>; a configured article URL overrides the file's.</summary>
+    public static KnowledgeBase LoadKnowledge(string folder, string? articleUrl)
+    {
+        var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"));
+        if (string.IsNullOrWhiteSpace(articleUrl))
+        {
+            return knowledge;
+        }
+
+        if (!Uri.TryCreate(articleUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException("Knowledge:ArticleUrl must be an absolute URL.");
+        }
+
+        return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
+    }
+
+    public static IAnswerer CreateAnswerer(KnowledgeBase knowledge) => new LuceneAnswerer(knowledge);
+}

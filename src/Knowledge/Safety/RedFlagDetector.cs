@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace B12Bot.Knowledge.Safety;
+
+/// <summary>
+/// Recognises symptoms that call for a doctor before anything else (trouble walking, confusion, sudden
+/// weakness or numbness …). The phrases are data (<c>knowledge/redflags.json</c>): a phrase's words must
+/// appear in order, at most two other words apart; a word ending in <c>*</c> matches any word it starts.
+/// </summary>
+public sealed class RedFlagDetector
+{
+    private const int MaxGap = 2;
+    private readonly IReadOnlyList<(string Id, string[][] Patterns)> signs;
+
+    public RedFlagDetector(string advice, IReadOnlyDictionary<string, IReadOnlyList<string>> signs)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(advice);
+        ArgumentNullException.ThrowIfNull(signs);
+        Advice = advice;
+        this.signs = signs.Select(s => (s.Key, s.Value.Select(Words).ToArray())).ToList();
+    }
+
+    /// <summary>The Dutch advice to send first when a red flag is recognised.</summary>
+    public string Advice { get; }
+
+    /// <summary>Reads <c>redflags.json</c>; a bad file fails with a message naming the file and the problem.</summary>
+    public static RedFlagDetector Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        RedFlagFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RedFlagFile>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: invalid JSON at line {ex.LineNumber + 1}: {ex.Message}", ex);
+        }
+
+        if (file is null || string.IsNullOrWhiteSpace(file.Advice) || file.Signs is null || file.Signs.Count == 0)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: needs a non-empty \"advice\" and at least one sign");
+        }
+
+        var signs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var sign in file.Signs)
+        {
+            if (string.IsNullOrWhiteSpace(sign.Id) || sign.Patterns is null || sign.Patterns.Count == 0
+                || sign.Patterns.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)}: sign '{sign.Id}' needs an id and non-empty patterns");
+            }
+
+            if (!signs.TryAdd(sign.Id, sign.Patterns))
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)}: duplicate sign id '{sign.Id}'");
+            }
+        }
+
+        return new RedFlagDetector(file.Advice, signs);
+    }
+
+    /// <summary>The id of the first red-flag sign in <paramref name="text"/>, or null.</summary>
+    public string? Detect(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = Words(text);
+        foreach (var (id, patterns) in signs)
+        {
+            if (patterns.Any(p => Matches(words, p)))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Matches(string[] words, string[] pattern)
+    {
+        for (var start = 0; start < words.Length; start++)
+        {
+            if (!WordMatches(words[start], pattern[0]))
+            {
+                continue;
+            }
+
+            var at = start;
+            var matched = 1;
+            while (matched < pattern.Length)
+            {
+                var next = -1;
+                for (var i = at + 1; i < words.Length && i <= at + 1 + MaxGap; i++)
+                {
+                    if (WordMatches(words[i], pattern[matched]))
+                    {
+                        next = i;
+                        break;
+                    }
+                }
+
+                if (next < 0)
+                {
+                    break;
+                }
+
+                at = next;
+                matched++;
+            }
+
+            if (matched == pattern.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordMatches(string word, string pattern) =>
+        pattern.EndsWith('*')
+            ? word.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
+            : word.Equals(pattern, StringComparison.Ordinal);
+
+    /// <summary>Lower case, accents removed, split on anything that is not a letter, digit or '*'.</summary>
+    private static string[] Words(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(char.IsLetterOrDigit(c) || c == '*' ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        return builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private sealed record RedFlagFile(string? Advice, IReadOnlyList<RedFlagSign>? Signs);
+
+    private sealed record RedFlagSign(string? Id, IReadOnlyList<string>? Patterns);
+}

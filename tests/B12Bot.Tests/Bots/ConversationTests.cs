@@ -1,0 +1,148 @@
+using B12Bot.Cards;
+using B12Bot.Tests.Testing;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace B12Bot.Tests.Bots;
+
+/// <summary>Transcripts of short conversations with the bot as the app wires it.</summary>
+public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
+{
+    private readonly BotServices bot;
+
+    public ConversationTests(Host host) => bot = host.Bot;
+
+    public sealed class Host : IDisposable
+    {
+        public BotServices Bot { get; } = new();
+
+        public void Dispose() => Bot.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_member_is_welcomed_with_what_the_bot_can_do_and_the_walkthrough_button()
+    {
+        await bot.Conversation()
+            .SendConversationUpdate()
+            .AssertReply(reply =>
+            {
+                Assert.Contains("B12Bot", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Contains("huisarts", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
+                Assert.Empty(Cited.Ids(reply));
+            })
+            .StartTestAsync();
+    }
+
+    public static TheoryData<string, string> Questions => new()
+    {
+        { "Welke producten bevatten veel B12?", "faq-09" },
+        { "Hoe wordt pernicieuze anemie behandeld?", "pernicieuze-anemie" },
+        { "Is het gevaarlijk om te veel B12 te slikken?", "faq-10" },
+        { "Krijgen veganisten sneller een B12-tekort?", "faq-02" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task A_question_is_answered_with_the_passage_its_source_and_a_citation(string question, string entryId)
+    {
+        await bot.Conversation()
+            .Send(question)
+            .AssertReply(reply =>
+            {
+                var message = reply.AsMessageActivity();
+                Assert.Equal(entryId, Cited.Top(reply));
+                Assert.Contains("Bron:", message.Text, StringComparison.Ordinal);
+                Assert.True(Cited.ButtonTitles(reply).Count <= 3);
+            })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Wat zijn de openingstijden van de apotheek?")]
+    [InlineData("Hoeveel kost een doosje paracetamol?")]
+    [InlineData("asdfghjkl")]
+    public async Task A_question_outside_the_article_gets_no_citation_and_a_pointer_to_what_the_bot_knows(string question)
+    {
+        await bot.Conversation()
+            .Send(question)
+            .AssertReply(reply =>
+            {
+                Assert.Empty(Cited.Ids(reply));
+                Assert.Contains("staat niet in mijn informatie", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
+            })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("hallo", "Welkom")]
+    [InlineData("Goedemorgen!", "Welkom")]
+    [InlineData("bedankt!", "Graag gedaan")]
+    [InlineData("Wie ben jij?", "Ik ben B12Bot")]
+    [InlineData("wat kun je?", "Ik kan vragen beantwoorden")]
+    [InlineData("help", "Ik kan vragen beantwoorden")]
+    [InlineData("doei", "Tot ziens")]
+    public async Task Small_talk_gets_a_friendly_reply_without_citation(string message, string expected)
+    {
+        await bot.Conversation()
+            .Send(message)
+            .AssertReply(reply =>
+            {
+                Assert.Contains(expected, reply.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Empty(Cited.Ids(reply));
+            })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Ik kan sinds vanochtend ineens niet meer goed lopen")]
+    [InlineData("mijn moeder is erg verward en heeft een laag b12")]
+    [InlineData("ik heb plotseling een gevoelloos been, komt dat door b12?")]
+    public async Task Red_flag_symptoms_get_urgent_advice_before_anything_else(string message)
+    {
+        await bot.Conversation()
+            .Send(message)
+            .AssertReply(reply =>
+            {
+                var text = reply.AsMessageActivity().Text;
+                Assert.Contains("huisarts", text, StringComparison.Ordinal);
+                Assert.Contains("112", text, StringComparison.Ordinal);
+                Assert.Empty(Cited.Ids(reply));
+            })
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Message, reply.Type))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_message_without_text_is_answered_politely()
+    {
+        var photo = MessageFactory.Attachment(new Attachment("image/png", "https://example.org/foto.png"));
+        await bot.Conversation()
+            .Send(photo)
+            .AssertReply(reply => Assert.Contains("alleen tekstberichten", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_very_long_message_is_refused_politely()
+    {
+        await bot.Conversation()
+            .Send(new string('b', 5000))
+            .AssertReply(reply => Assert.Contains("te lang", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Speaking_about_oneself_adds_that_the_answer_is_no_diagnosis()
+    {
+        await bot.Conversation()
+            .Send("Ik ben veganist, kan ik daardoor een B12-tekort krijgen?")
+            .AssertReply(reply =>
+            {
+                Assert.NotEmpty(Cited.Ids(reply));
+                Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+}

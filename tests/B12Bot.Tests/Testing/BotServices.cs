@@ -1,0 +1,42 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace B12Bot.Tests.Testing;
+
+/// <summary>The bot as the app wires it (real knowledge, answerer, dialogs), for in-process transcript tests.</summary>
+public sealed class BotServices : IDisposable
+{
+    private readonly ServiceProvider provider;
+
+    public BotServices(IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddB12Bot(configuration);
+        provider = services.BuildServiceProvider();
+    }
+
+    public IServiceProvider Services => provider;
+
+    public IBot Bot => provider.GetRequiredService<IBot>();
+
+    /// <summary>A conversation with the bot on a channel, in Dutch.</summary>
+    public TestFlow Conversation(string channelId = "webchat")
+    {
+        var adapter = new TestAdapter(channelId) { Locale = "nl-NL" };
+        return new TestFlow(adapter, (context, ct) => provider.GetRequiredService<IBot>().OnTurnAsync(context, ct));
+    }
+
+    public void Dispose() => provider.Dispose();
+}
