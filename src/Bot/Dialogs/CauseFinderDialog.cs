@@ -1,7 +1,8 @@
-using System.Text;
+using B12Bot.Cards;
 using B12Bot.Dialogs.Choices;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
+using B12Bot.Knowledge.Safety;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -20,6 +21,12 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     /// <summary>The id to begin this dialog with.</summary>
     public const string DialogId = "causeFinder";
 
+    /// <summary>
+    /// Turn-state key set when the red-flag advice was sent this turn. The dialog sets it and checks it, so
+    /// a bot that sends the advice itself before passing the turn on can set it too and avoid a repeat.
+    /// </summary>
+    public const string RedFlagAdviceSentKey = "B12Bot.RedFlagAdviceSent";
+
     private const string QuestionsDialogId = "causeFinder.questions";
     private const string AnswerPromptId = "causeFinder.answer";
 
@@ -30,18 +37,33 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     private const int MaxAttempts = 3;
 
     private readonly CauseFinderRules _rules;
-    private readonly KnowledgeBase _knowledge;
     private readonly IAnswerer _answerer;
+    private readonly AnswerRenderer _renderer;
+    private readonly RedFlagDetector _redFlags;
+    private readonly CauseFinderReplies _replies;
 
-    /// <param name="rules">The loaded cause-finder data (<see cref="CauseFinderLoader"/>), checked against <paramref name="knowledge"/>.</param>
-    /// <param name="knowledge">The knowledge the causes cite (titles and citation URLs).</param>
+    /// <param name="rules">The cause-finder data, loaded with <see cref="CauseFinderLoader.Load(string, KnowledgeBase)"/>.</param>
+    /// <param name="knowledge">The knowledge the causes cite.</param>
     /// <param name="answerer">Answers free questions asked during the walkthrough.</param>
-    public CauseFinderDialog(CauseFinderRules rules, KnowledgeBase knowledge, IAnswerer answerer)
+    /// <param name="renderer">Shows those answers as everywhere else in the bot.</param>
+    /// <param name="citations">Builds the citation entity of the ending's messages.</param>
+    /// <param name="redFlags">Recognises red-flag symptoms in what is typed, and holds the urgent advice.</param>
+    public CauseFinderDialog(
+        CauseFinderRules rules,
+        KnowledgeBase knowledge,
+        IAnswerer answerer,
+        AnswerRenderer renderer,
+        Citations citations,
+        RedFlagDetector redFlags)
         : base(DialogId)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
-        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(citations);
         _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+        _redFlags = redFlags ?? throw new ArgumentNullException(nameof(redFlags));
+        _replies = new CauseFinderReplies(rules, knowledge, citations);
 
         AddDialog(new WaterfallDialog(QuestionsDialogId, [IntroStepAsync, AskStepAsync, RecordStepAsync, SummaryStepAsync]));
         AddDialog(new ChoicePrompt(AnswerPromptId, ValidateAnswerAsync));
@@ -63,7 +85,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         if (!progress.IntroShown)
         {
             progress.IntroShown = true;
-            await stepContext.Context.SendActivityAsync(MessageFactory.Text(_rules.Intro), cancellationToken);
+            await stepContext.Context.SendActivityAsync(Replies.Text(_rules.Intro), cancellationToken);
         }
 
         return await stepContext.NextAsync(null, cancellationToken);
@@ -91,13 +113,13 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             {
                 // The prompt gave up: note "weet ik niet" and go on rather than ask forever.
                 chosen = [_rules.DontKnow];
-                await stepContext.Context.SendActivityAsync(MessageFactory.Text(Texts.GaveUp), cancellationToken);
+                await stepContext.Context.SendActivityAsync(Replies.Text(Texts.GaveUp), cancellationToken);
             }
 
             progress.Record(next.Question.Id, chosen.Select(o => o.Id));
             if (chosen.Any(o => o.Urgent))
             {
-                await SendUrgentOnceAsync(stepContext, progress, cancellationToken);
+                await SendUrgentAsync(stepContext, progress, cancellationToken);
             }
 
             if (progress.Next(_rules) is not null)
@@ -113,7 +135,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     {
         var progress = Progress(stepContext);
         var outcome = CauseFinderEvaluator.Evaluate(_rules, progress.Answers(_rules));
-        var (messages, result) = CauseFinderReplies.Ending(_rules, _knowledge, outcome, urgentAlreadySent: progress.UrgentShown);
+        var (messages, result) = _replies.Ending(outcome, urgent: progress.UrgentShown);
         foreach (var message in messages)
         {
             await stepContext.Context.SendActivityAsync(message, cancellationToken);
@@ -124,7 +146,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
     // ---- Interruptions (see InterruptibleDialog).
 
-    protected override bool IsRedFlag(string text) => _rules.RedFlags.IsMentionedIn(text);
+    protected override bool IsRedFlag(string text) => _redFlags.Detect(text) is not null;
 
     protected override bool IsQuestion(DialogContext innerDc, string text)
     {
@@ -159,18 +181,16 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return asks || AnswerMatcher.Match(next.Offered, text, next.Multiple).Count == 0;
     }
 
-    protected override async Task OnRedFlagAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    protected override Task OnRedFlagAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        var progress = Progress(innerDc);
-        progress.UrgentShown = true;
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(_rules.RedFlags.Message), cancellationToken);
+        return SendUrgentAsync(innerDc, Progress(innerDc), cancellationToken);
     }
 
     protected override async Task<DialogTurnResult> OnCancelAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.Stopped), cancellationToken);
+        await innerDc.Context.SendActivityAsync(Replies.Text(Texts.Stopped), cancellationToken);
         return await innerDc.CancelAllDialogsAsync(cancellationToken);
     }
 
@@ -178,7 +198,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         var went = Progress(innerDc).Back();
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(went ? Texts.WentBack : Texts.AtFirstQuestion), cancellationToken);
+        await innerDc.Context.SendActivityAsync(Replies.Text(went ? Texts.WentBack : Texts.AtFirstQuestion), cancellationToken);
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
@@ -187,7 +207,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         ArgumentNullException.ThrowIfNull(innerDc);
         var next = Progress(innerDc).Next(_rules);
         var help = next is null ? Texts.Commands : next.Question.Help + "\n\n" + Texts.Commands;
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(help), cancellationToken);
+        await innerDc.Context.SendActivityAsync(Replies.Text(help), cancellationToken);
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
@@ -195,7 +215,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         ComponentState(innerDc)[ProgressKey] = new CauseFinderProgress { IntroShown = true };
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.Restarted), cancellationToken);
+        await innerDc.Context.SendActivityAsync(Replies.Text(Texts.Restarted), cancellationToken);
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
@@ -204,12 +224,12 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         ArgumentNullException.ThrowIfNull(innerDc);
         if (WalkthroughIntent.IsStartRequest(text))
         {
-            await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.AlreadyBusy), cancellationToken);
+            await innerDc.Context.SendActivityAsync(Replies.Text(Texts.AlreadyBusy), cancellationToken);
             return await AskAgainAsync(innerDc, cancellationToken);
         }
 
-        await innerDc.Context.SendActivityAsync(AnswerTo(text), cancellationToken);
-        await innerDc.Context.SendActivityAsync(MessageFactory.Text(Texts.BackToQuestions), cancellationToken);
+        await innerDc.Context.SendActivityAsync(AnswerTo(innerDc.Context, text), cancellationToken);
+        await innerDc.Context.SendActivityAsync(Replies.Text(Texts.BackToQuestions), cancellationToken);
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
@@ -222,21 +242,19 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return await innerDc.BeginDialogAsync(QuestionsDialogId, null, cancellationToken);
     }
 
-    private IMessageActivity AnswerTo(string question)
+    private IMessageActivity AnswerTo(ITurnContext turnContext, string question)
     {
         var answer = _answerer.Ask(question);
-        switch (answer.Outcome)
+        if (answer.Outcome == AnswerOutcome.Clarify)
         {
-            case AnswerOutcome.Answer when answer.Entry is { } entry:
-                var passage = answer.Passage.Count > 0 ? answer.Passage : entry.Paragraphs;
-                var text = string.Join("\n\n", passage) + " " + Citations.Marker(1);
-                return Citations.CitedMessage(text, _knowledge, [entry]);
-            case AnswerOutcome.Clarify when answer.Alternatives.Count > 0:
-                var topics = CauseFinderEvaluator.JoinDutch(answer.Alternatives.Select(a => "'" + a.Question + "'").ToList());
-                return MessageFactory.Text(Texts.ClarifyStart + topics + Texts.ClarifyEnd);
-            default:
-                return MessageFactory.Text(Texts.NoAnswer);
+            // Buttons to pick a topic would be replaced by the question's own at once: name the topics instead.
+            var topics = CauseFinderEvaluator.JoinDutch(answer.Alternatives.Take(3).Select(a => "\"" + a.Question + "\"").ToList());
+            return Replies.Text(Texts.ClarifyStart + topics + Texts.ClarifyEnd);
         }
+
+        var reply = _renderer.Render(answer, turnContext.Activity, aboutThemselves: false);
+        reply.SuggestedActions = null;
+        return reply;
     }
 
     private static IReadOnlyList<AnswerOption> Chosen(NextQuestion next, string? text, object? promptResult)
@@ -257,8 +275,8 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
     private static PromptOptions PromptFor(NextQuestion next) => new()
     {
-        Prompt = (Activity)MessageFactory.Text(next.Text, inputHint: InputHints.ExpectingInput),
-        RetryPrompt = (Activity)MessageFactory.Text(Texts.NotRecognised + " " + next.Text, inputHint: InputHints.ExpectingInput),
+        Prompt = (Activity)Replies.Text(next.Text),
+        RetryPrompt = (Activity)Replies.Text(Texts.NotRecognised + " " + next.Text),
         Choices = next.Offered.Select(o => new Choice(o.Title) { Synonyms = [.. o.Synonyms] }).ToList(),
         Validations = new OfferedOptions { Question = next.Question.Id, Options = next.Offered.Select(o => o.Id).ToList() },
         MaxAttempts = MaxAttempts,
@@ -286,15 +304,17 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return Task.FromResult(AnswerMatcher.Match(options, prompt.Context.Activity?.Text, question.Multiple).Count > 0);
     }
 
-    private async Task SendUrgentOnceAsync(DialogContext dc, CauseFinderProgress progress, CancellationToken cancellationToken)
+    /// <summary>The urgent advice, at most once per turn (the bot may already have sent it this turn).</summary>
+    private async Task SendUrgentAsync(DialogContext dc, CauseFinderProgress progress, CancellationToken cancellationToken)
     {
-        if (progress.UrgentShown)
+        progress.UrgentShown = true;
+        if (dc.Context.TurnState.ContainsKey(RedFlagAdviceSentKey))
         {
             return;
         }
 
-        progress.UrgentShown = true;
-        await dc.Context.SendActivityAsync(MessageFactory.Text(_rules.RedFlags.Message), cancellationToken);
+        dc.Context.TurnState[RedFlagAdviceSentKey] = true;
+        await dc.Context.SendActivityAsync(Replies.Text(_redFlags.Advice), cancellationToken);
     }
 
     /// <summary>The progress in the component's state, typed again after a load from storage.</summary>
@@ -332,7 +352,6 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string BackToQuestions = "Dan gaan we verder met de vragen.";
         public const string NotRecognised = "Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg.";
         public const string GaveUp = "Ik noteer 'Weet ik niet' en ga verder met de volgende vraag.";
-        public const string NoAnswer = "Daarover kan ik in het artikel geen antwoord vinden.";
         public const string ClarifyStart = "Uw vraag kan over meerdere onderwerpen gaan: ";
         public const string ClarifyEnd = ". Stel hem na de vragenlijst gerust nog eens wat preciezer.";
     }

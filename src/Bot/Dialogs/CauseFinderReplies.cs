@@ -1,65 +1,44 @@
 using System.Globalization;
 using System.Text;
+using B12Bot.Cards;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace B12Bot.Dialogs;
 
 /// <summary>Turns the cause-finder's outcome into the ending's messages, each citing what it says.</summary>
-internal static class CauseFinderReplies
+internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase knowledge, Citations citations)
 {
     /// <summary>
-    /// The ending: the urgent advice first when a red flag was chosen and the advice was not sent yet; the causes that fit, most likely
-    /// first, each with its why and citation marker (or, when nothing fits, the general causes); then what
-    /// to discuss with the GP, the treatments the article names, and that only a GP can diagnose.
+    /// The ending: the causes that fit, most likely first, each with its why and citation marker (or, when
+    /// nothing fits, the general causes); then the symptoms named, what to discuss with the GP, the treatments
+    /// the article names, and that only a GP can diagnose. Each message cites its entries in marker order.
     /// </summary>
-    public static (IReadOnlyList<IMessageActivity> Messages, CauseFinderResult Result) Ending(
-        CauseFinderRules rules,
-        KnowledgeBase knowledge,
-        CauseFinderOutcome outcome,
-        bool urgentAlreadySent = false)
+    public (IReadOnlyList<IMessageActivity> Messages, CauseFinderResult Result) Ending(CauseFinderOutcome outcome, bool urgent)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(outcome);
 
-        var messages = new List<IMessageActivity>();
-        var cited = new List<string>();
-        if (outcome.Urgent && !urgentAlreadySent)
-        {
-            messages.Add(MessageFactory.Text(rules.RedFlags.Message));
-        }
-
+        var first = new CitedBuilder(knowledge);
         var causes = new List<FoundCause>();
         if (outcome.Causes.Count == 0)
         {
-            var entry = Entry(knowledge, rules.Ending.NothingFits.Entry);
-            messages.Add(Citations.CitedMessage(rules.Ending.NothingFits.Text + " " + Citations.Marker(1), knowledge, [entry]));
-            cited.Add(entry.Id);
+            first.Add(rules.Ending.NothingFits);
         }
         else
         {
-            var text = new StringBuilder(rules.Ending.ResultIntro);
-            var entries = new List<KnowledgeEntry>();
+            first.Text.Append(rules.Ending.ResultIntro);
             for (var i = 0; i < outcome.Causes.Count; i++)
             {
                 var finding = outcome.Causes[i];
-                var entry = Entry(knowledge, finding.EntryId);
-                if (!entries.Contains(entry))
-                {
-                    entries.Add(entry);
-                }
-
-                var marker = Citations.Marker(entries.IndexOf(entry) + 1);
-                text.Append("\n\n")
+                var entry = first.Cite(finding.EntryId, out var marker);
+                first.Text.Append("\n\n")
                     .Append((i + 1).ToString(CultureInfo.InvariantCulture))
-                    .Append(". ")
+                    .Append(". **")
                     .Append(finding.Cause.Title)
-                    .Append(' ')
+                    .Append("** ")
                     .Append(marker)
-                    .Append('\n')
+                    .Append("  \n")
                     .Append(finding.Reason);
                 causes.Add(new FoundCause
                 {
@@ -70,45 +49,63 @@ internal static class CauseFinderReplies
                     CitationUrl = knowledge.CitationUrl(entry),
                 });
             }
-
-            messages.Add(Citations.CitedMessage(text.ToString(), knowledge, entries));
-            cited.AddRange(entries.Select(e => e.Id));
         }
 
-        messages.Add(NextSteps(rules, knowledge, outcome, cited));
-        return (messages, new CauseFinderResult { Causes = causes, Urgent = outcome.Urgent || urgentAlreadySent, EntryIds = cited.Distinct(StringComparer.Ordinal).ToList() });
-    }
-
-    private static IMessageActivity NextSteps(CauseFinderRules rules, KnowledgeBase knowledge, CauseFinderOutcome outcome, List<string> cited)
-    {
-        var parts = new List<(string Text, KnowledgeEntry Entry)>();
+        var next = new CitedBuilder(knowledge);
         if (outcome.SymptomsText is { } symptoms)
         {
-            parts.Add((symptoms, Entry(knowledge, rules.Ending.Symptoms.Entry)));
+            next.Add(rules.Ending.Symptoms with { Text = symptoms });
         }
 
-        parts.Add((rules.Ending.Tests.Text, Entry(knowledge, rules.Ending.Tests.Entry)));
-        parts.Add((rules.Ending.Treatments.Text, Entry(knowledge, rules.Ending.Treatments.Entry)));
+        next.Add(rules.Ending.Tests);
+        next.Add(rules.Ending.Treatments);
+        next.Text.Append(rules.Ending.GpReminder);
 
-        var entries = new List<KnowledgeEntry>();
-        var text = new StringBuilder();
-        foreach (var (partText, entry) in parts)
-        {
-            if (!entries.Contains(entry))
-            {
-                entries.Add(entry);
-            }
-
-            text.Append(partText).Append(' ').Append(Citations.Marker(entries.IndexOf(entry) + 1)).Append("\n\n");
-        }
-
-        text.Append(rules.Ending.GpReminder);
-        cited.AddRange(entries.Select(e => e.Id));
-        return Citations.CitedMessage(text.ToString(), knowledge, entries);
+        var messages = new List<IMessageActivity> { first.Build(citations), next.Build(citations) };
+        var entryIds = first.Entries.Concat(next.Entries).Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
+        return (messages, new CauseFinderResult { Causes = causes, Urgent = urgent || outcome.Urgent, EntryIds = entryIds });
     }
 
-    private static KnowledgeEntry Entry(KnowledgeBase knowledge, string id) =>
-        knowledge.TryGet(id, out var entry)
-            ? entry
-            : throw new InvalidOperationException($"Knowledge entry '{id}' cited by the cause-finder is missing; load the rules with this knowledge base.");
+    /// <summary>A message text with "[n]" markers and the entries they refer to, in marker order.</summary>
+    private sealed class CitedBuilder(KnowledgeBase knowledge)
+    {
+        public StringBuilder Text { get; } = new();
+
+        public List<KnowledgeEntry> Entries { get; } = [];
+
+        /// <summary>Adds a paragraph with the markers of its entries.</summary>
+        public void Add(CitedText cited)
+        {
+            var markers = cited.AllEntries.Select(id =>
+            {
+                Cite(id, out var marker);
+                return marker;
+            });
+            Text.Append(cited.Text).Append(' ').Append(string.Concat(markers)).Append("\n\n");
+        }
+
+        /// <summary>The entry for <paramref name="id"/>, cited once; <paramref name="marker"/> refers to it.</summary>
+        public KnowledgeEntry Cite(string id, out string marker)
+        {
+            if (!knowledge.TryGet(id, out var entry))
+            {
+                throw new InvalidOperationException($"Knowledge entry '{id}' cited by the cause-finder is missing; load the rules with this knowledge base.");
+            }
+
+            if (!Entries.Contains(entry))
+            {
+                Entries.Add(entry);
+            }
+
+            marker = "[" + (Entries.IndexOf(entry) + 1).ToString(CultureInfo.InvariantCulture) + "]";
+            return entry;
+        }
+
+        public IMessageActivity Build(Citations citations)
+        {
+            var reply = Replies.Text(Text.ToString().TrimEnd());
+            reply.Entities = [citations.For(Entries)];
+            return reply;
+        }
+    }
 }

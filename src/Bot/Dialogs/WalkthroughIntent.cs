@@ -11,7 +11,7 @@ namespace B12Bot.Dialogs;
 public static class WalkthroughIntent
 {
     /// <summary>The text of the start button (welcome card, suggestions); it is itself a start request.</summary>
-    public const string StartButtonText = "Waarom is mijn B12 laag?";
+    public const string StartButtonText = B12Bot.Cards.Replies.StartWalkthrough;
 
     /// <summary>Phrases that always start the walkthrough.</summary>
     private static readonly IReadOnlyList<IReadOnlyList<string>> Explicit =

@@ -110,19 +110,18 @@ public static class CauseFinderLoader
             var causes = Causes(file.Causes);
             var rules = Rules(file.Rules, questions, causes);
             var ending = Ending(file.Ending, questions);
-            var redFlags = RedFlags(file.RedFlags);
 
             foreach (var cause in causes.Where(c => !rules.Any(r => string.Equals(r.Cause, c.Id, StringComparison.Ordinal))))
             {
                 Problems.Add($"cause '{cause.Id}': no rule leads to it");
             }
 
-            if (Problems.Count > 0 || dontKnow is null || done is null || ending is null || redFlags is null)
+            if (Problems.Count > 0 || dontKnow is null || done is null || ending is null)
             {
                 return null;
             }
 
-            return new CauseFinderRules(intro, dontKnow, done, questions, causes, rules, ending, redFlags);
+            return new CauseFinderRules(intro, dontKnow, done, questions, causes, rules, ending);
         }
 
         private List<Question> Questions(List<QuestionDto?>? items, AnswerOption? dontKnow, AnswerOption? done)
@@ -429,37 +428,8 @@ public static class CauseFinderLoader
                 return null;
             }
 
-            return new CitedText { Text = Text(dto.Text, $"{where}: text"), Entry = Entry(dto.Entry, where) };
-        }
-
-        private RedFlags? RedFlags(RedFlagsDto? dto)
-        {
-            if (dto is null)
-            {
-                Problems.Add("redFlags: is missing");
-                return null;
-            }
-
-            var phrases = new List<string>();
-            if (dto.Phrases is null || dto.Phrases.Count == 0)
-            {
-                Problems.Add("redFlags: has no phrases");
-            }
-            else
-            {
-                foreach (var phrase in dto.Phrases)
-                {
-                    if (string.IsNullOrWhiteSpace(phrase) || TextTokens.Of(phrase).Count == 0)
-                    {
-                        Problems.Add("redFlags: empty phrase");
-                        continue;
-                    }
-
-                    phrases.Add(phrase.Trim());
-                }
-            }
-
-            return new RedFlags { Message = Text(dto.Message, "redFlags: message"), Phrases = phrases };
+            var seeAlso = (dto.SeeAlso ?? []).Select(id => Entry(id, $"{where}: seeAlso")).Where(id => id.Length > 0).ToList();
+            return new CitedText { Text = Text(dto.Text, $"{where}: text"), Entry = Entry(dto.Entry, where), SeeAlso = seeAlso };
         }
 
         private string Id(string? id, string where, HashSet<string> seen)
@@ -499,6 +469,10 @@ public static class CauseFinderLoader
 #pragma warning disable CA1812 // Instantiated by System.Text.Json.
     private sealed class FileDto
     {
+        /// <summary>A note for editors; ignored.</summary>
+        [JsonPropertyName("$comment")]
+        public string? Comment { get; set; }
+
         public int Version { get; set; }
 
         public string? Intro { get; set; }
@@ -514,8 +488,6 @@ public static class CauseFinderLoader
         public List<RuleDto?>? Rules { get; set; }
 
         public EndingDto? Ending { get; set; }
-
-        public RedFlagsDto? RedFlags { get; set; }
     }
 
     private sealed class QuestionDto
@@ -608,13 +580,8 @@ public static class CauseFinderLoader
         public string? Text { get; set; }
 
         public string? Entry { get; set; }
-    }
 
-    private sealed class RedFlagsDto
-    {
-        public string? Message { get; set; }
-
-        public List<string?>? Phrases { get; set; }
+        public List<string?>? SeeAlso { get; set; }
     }
 #pragma warning restore CA1812
 }

@@ -20,8 +20,7 @@ public sealed class CauseFinderRules
         IReadOnlyList<Question> questions,
         IReadOnlyList<Cause> causes,
         IReadOnlyList<Rule> rules,
-        Ending ending,
-        RedFlags redFlags)
+        Ending ending)
     {
         Intro = intro;
         DontKnow = dontKnow;
@@ -30,7 +29,6 @@ public sealed class CauseFinderRules
         Causes = causes;
         Rules = rules;
         Ending = ending;
-        RedFlags = redFlags;
         questionsById = ById(questions, q => q.Id);
         causesById = ById(causes, c => c.Id);
     }
@@ -53,8 +51,6 @@ public sealed class CauseFinderRules
     public IReadOnlyList<Rule> Rules { get; }
 
     public Ending Ending { get; }
-
-    public RedFlags RedFlags { get; }
 
     public Question? FindQuestion(string? id) =>
         id is not null && questionsById.TryGetValue(id, out var question) ? question : null;
@@ -182,12 +178,19 @@ public sealed record Condition
     public required IReadOnlyList<string> AnyOf { get; init; }
 }
 
-/// <summary>A text of the ending with the knowledge entry it cites.</summary>
+/// <summary>A text of the ending with the knowledge entries it cites.</summary>
 public sealed record CitedText
 {
     public required string Text { get; init; }
 
+    /// <summary>The entry the text mainly comes from (cited first).</summary>
     public required string Entry { get; init; }
+
+    /// <summary>Other entries the text also draws on, cited after <see cref="Entry"/>.</summary>
+    public IReadOnlyList<string> SeeAlso { get; init; } = [];
+
+    /// <summary><see cref="Entry"/> and then <see cref="SeeAlso"/>.</summary>
+    public IEnumerable<string> AllEntries => SeeAlso.Prepend(Entry);
 }
 
 /// <summary>The texts of the ending.</summary>
@@ -212,19 +215,4 @@ public sealed record Ending
 
     /// <summary>When no cause fits: the general causes.</summary>
     public required CitedText NothingFits { get; init; }
-}
-
-/// <summary>Symptoms that need urgent advice whenever they are mentioned.</summary>
-public sealed record RedFlags
-{
-    public required string Message { get; init; }
-
-    public required IReadOnlyList<string> Phrases { get; init; }
-
-    /// <summary>True when the text mentions one of the phrases (on words; case and accents ignored).</summary>
-    public bool IsMentionedIn(string? text)
-    {
-        var tokens = TextTokens.Of(text);
-        return tokens.Count > 0 && Phrases.Any(p => TextTokens.ContainsSequence(tokens, TextTokens.Of(p)));
-    }
 }

@@ -1,35 +1,16 @@
 using B12Bot.Knowledge.CauseFinder;
+using B12Bot.Knowledge.Tests.TestSupport;
 
 namespace B12Bot.Knowledge.Tests.CauseFinder;
 
-/// <summary>The real data file of the repository, and the entry ids the knowledge promises (design.md, Contracts).</summary>
+/// <summary>The cause-finder file as the test output holds it (the copy the bot gets), checked against the real knowledge.</summary>
 internal static class CauseFinderFiles
 {
-    public static readonly IReadOnlyList<string> KnownEntryIds =
-    [
-        "samenvatting", "inleiding", "waarom-het-ertoe-doet", "pernicieuze-anemie", "malabsorptie", "maagoperaties",
-        "auto-immuun", "parasieten", "aandachtspunten",
-        "faq-01", "faq-02", "faq-03", "faq-04", "faq-05", "faq-06", "faq-07", "faq-08", "faq-09", "faq-10",
-    ];
+    public static IReadOnlyList<string> KnownEntryIds => KnowledgeIds.All;
 
-    /// <summary>knowledge/causefinder.json, found by walking up from the test binary to the solution.</summary>
-    public static string Path { get; } = FindFile();
+    public static string Path { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge", CauseFinderLoader.FileName);
 
-    private static readonly Lazy<CauseFinderRules> Loaded = new(() => CauseFinderLoader.Load(Path, KnownEntryIds));
+    private static readonly Lazy<CauseFinderRules> Loaded = new(() => CauseFinderLoader.Load(Path, RealKnowledge.Base));
 
     public static CauseFinderRules Rules => Loaded.Value;
-
-    private static string FindFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "knowledge", CauseFinderLoader.FileName);
-            if (File.Exists(candidate) && File.Exists(System.IO.Path.Combine(dir.FullName, "B12Bot.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("knowledge/causefinder.json not found above the test binary");
-    }
 }
