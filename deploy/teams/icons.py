@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Draws the two Teams icons of B12Bot, using only Python's standard library.
 
-    python3 deploy/teams/icons.py        # rewrites color.png and outline.png beside this file
+    python3 deploy/teams/icons.py           # rewrites color.png and outline.png beside this file
+    python3 deploy/teams/icons.py FOLDER    # writes them into FOLDER instead
 
 color.png   192x192, full colour: white "B12" on a teal disc over a darker teal square.
 outline.png  32x32, white "B12" on a transparent background (every pixel is white; only alpha varies).
 
-Both are 8-bit RGBA, non-interlaced PNGs. The output is byte-for-byte the same on every run.
+Both are 8-bit RGBA, non-interlaced PNGs. The pixels are the same on every run.
 """
 
 import math
 import os
 import struct
+import sys
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -187,9 +189,11 @@ def png(size, pixels):
 
 
 def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else HERE
+    os.makedirs(folder, exist_ok=True)
     for name, draw in (("color.png", color_icon), ("outline.png", outline_icon)):
         size, pixels = draw()
-        with open(os.path.join(HERE, name), "wb") as file:
+        with open(os.path.join(folder, name), "wb") as file:
             file.write(png(size, pixels))
         print(f"{name}: {size}x{size}")
 
