@@ -1,7 +1,19 @@
 using B12Bot;
+using B12Bot.Terminal;
+using Microsoft.Bot.Builder;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddB12Bot(builder.Configuration);
+
+if (args.Length > 0 && args[0] == "chat")
+{
+    // `dotnet run --project src/Bot -- chat`: the same bot in the terminal, no web server.
+    builder.Logging.ClearProviders();
+    using var host = builder.Build();
+    var adapter = new ConsoleChatAdapter(Console.In, Console.Out);
+    await adapter.RunAsync(host.Services.GetRequiredService<IBot>(), CancellationToken.None);
+    return;
+}
 
 var app = builder.Build();
 app.MapB12Bot();

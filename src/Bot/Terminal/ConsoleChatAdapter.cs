@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace B12Bot.Terminal;
+
+/// <summary>
+/// The bot in a terminal: each line typed is a message, replies are printed with their buttons as numbered
+/// choices, and typing a choice's number sends that choice.
+/// </summary>
+public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter output) : BotAdapter
+{
+    private const string ChannelId = "console";
+    private readonly List<string> choices = [];
+    private readonly ConversationReference conversation = new()
+    {
+        ChannelId = ChannelId,
+        ServiceUrl = "http://localhost/",
+        Bot = new ChannelAccount("b12bot", "B12Bot", RoleTypes.Bot),
+        User = new ChannelAccount("console-user", "U", RoleTypes.User),
+        Conversation = new ConversationAccount(id: "console-" + Guid.NewGuid().ToString("N")),
+        Locale = "nl-NL",
+    };
+
+    /// <summary>Runs the conversation until the input ends or the person types "exit".</summary>
+    public async Task RunAsync(IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var update = Stamp((Activity)Activity.CreateConversationUpdateActivity());
+        update.MembersAdded = [conversation.User];
+        await TurnAsync(update, bot, cancellationToken).ConfigureAwait(false);
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteAsync("> ").ConfigureAwait(false);
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null || line.Trim() is "exit" or "quit")
+            {
+                break;
+            }
+
+            var text = int.TryParse(line.Trim(), out var number) && number >= 1 && number <= choices.Count
+                ? choices[number - 1]
+                : line;
+            var message = Stamp((Activity)Activity.CreateMessageActivity());
+            message.Text = text;
+            await TurnAsync(message, bot, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities)
+        {
+            if (activity.Type == ActivityTypes.Message)
+            {
+                await output.WriteLineAsync(Render(activity)).ConfigureAwait(false);
+            }
+
+            responses.Add(new ResourceResponse(Guid.NewGuid().ToString("N")));
+        }
+
+        return [.. responses];
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        Task.FromResult(new ResourceResponse(activity?.Id));
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    private async Task TurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Activity Stamp(Activity activity)
+    {
+        activity.ApplyConversationReference(conversation, isIncoming: true);
+        activity.Id = Guid.NewGuid().ToString("N");
+        activity.Timestamp = DateTimeOffset.UtcNow;
+        activity.Locale = "nl-NL";
+        return activity;
+    }
+
+    /// <summary>Plain text for a terminal: markdown emphasis removed, buttons as a numbered list.</summary>
+    private string Render(Activity activity)
+    {
+        var builder = new StringBuilder();
+        builder.AppendLine();
+        builder.AppendLine(Emphasis().Replace(activity.Text ?? string.Empty, "$1$2"));
+        var titles = (activity.SuggestedActions?.Actions ?? [])
+            .Concat((activity.Attachments ?? []).Select(a => a.Content).OfType<HeroCard>().SelectMany(h => h.Buttons ?? []))
+            .Select(a => a.Title)
+            .ToList();
+        if (titles.Count > 0)
+        {
+            choices.Clear();
+            choices.AddRange(titles);
+            for (var i = 0; i < titles.Count; i++)
+            {
+                builder.Append("  ").Append(i + 1).Append(". ").AppendLine(titles[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*|_(.+?)_")]
+    private static partial Regex Emphasis();
+}
