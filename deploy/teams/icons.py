@@ -172,19 +172,43 @@ def outline_icon():
     return size, pixels
 
 
+def paeth(left, up, up_left):
+    estimate = left + up - up_left
+    to_left, to_up, to_up_left = abs(estimate - left), abs(estimate - up), abs(estimate - up_left)
+    if to_left <= to_up and to_left <= to_up_left:
+        return left
+    return up if to_up <= to_up_left else up_left
+
+
+def filtered_rows(pixels):
+    """Each row with the PNG filter that makes it smallest (the usual heuristic: least sum of |byte| as signed)."""
+    step = 4
+    above = bytes(len(pixels[0]) * step)
+    for row in pixels:
+        raw = bytes(value for pixel in row for value in pixel)
+        candidates = []
+        for kind in range(5):
+            out = bytearray([kind])
+            for i, value in enumerate(raw):
+                left = raw[i - step] if i >= step else 0
+                up = above[i]
+                up_left = above[i - step] if i >= step else 0
+                predicted = (0, left, up, (left + up) // 2, paeth(left, up, up_left))[kind]
+                out.append((value - predicted) & 255)
+            candidates.append(out)
+        yield min(candidates, key=lambda c: sum(b if b < 128 else 256 - b for b in c[1:]))
+        above = raw
+
+
 def png(size, pixels):
-    """An 8-bit RGBA PNG, every row with filter type 0."""
+    """An 8-bit RGBA PNG."""
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
-    raw = bytearray()
-    for row in pixels:
-        raw.append(0)
-        for pixel in row:
-            raw.extend(pixel)
+    raw = b"".join(filtered_rows(pixels))
     header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(raw), 9))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
             + chunk(b"IEND", b""))
 
 
