@@ -14,6 +14,7 @@ var minAbstain = TakeNumber(arguments, "--min-abstain", 0.0);
 var tokens = TakeFlag(arguments, "--tokens");
 var ask = TakeFlag(arguments, "--ask");
 var sweep = TakeFlag(arguments, "--sweep");
+var profile = TakeFlag(arguments, "--profile");
 
 if (arguments.Count == 0)
 {
@@ -46,6 +47,45 @@ if (ask)
         Console.WriteLine(Explain(answerer, text));
     }
 
+    return 0;
+}
+
+if (profile)
+{
+    using var answerer = new LuceneAnswerer(knowledge);
+    var cases = arguments.SelectMany(QuestionSet.Read).ToList();
+    for (var round = 0; round < 30; round++)
+    {
+        QuestionSet.Run(answerer, cases);
+    }
+
+    var times = cases.Select(c =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var i = 0; i < 200; i++)
+        {
+            answerer.Ask(c.Question);
+        }
+
+        return (c.Question, Micro: System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200);
+    }).OrderByDescending(t => t.Micro).ToList();
+    foreach (var (question, micro) in times.Take(15))
+    {
+        Console.WriteLine($"{micro,8:0.0} µs  {question}");
+    }
+
+    Console.WriteLine($"median {times[times.Count / 2].Micro:0.0} µs, mean {times.Average(t => t.Micro):0.0} µs");
+    var analysis = cases.Select(c =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var i = 0; i < 200; i++)
+        {
+            answerer.DescribeAnalysis(c.Question);
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
+    }).Order().ToList();
+    Console.WriteLine($"analysis only: median {analysis[analysis.Count / 2]:0.0} µs, max {analysis[^1]:0.0} µs");
     return 0;
 }
 

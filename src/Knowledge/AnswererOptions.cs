@@ -37,6 +37,22 @@ public sealed record AnswererOptions
     /// </summary>
     public float QuestionCoverageExponent { get; init; } = 0.6f;
 
+    /// <summary>
+    /// How much matched weight a paragraph needs before its coverage of the question counts in full (about one
+    /// specific word): a paragraph that only shares common words with the question proves little.
+    /// </summary>
+    public float TextEvidence { get; init; } = 1.5f;
+
+    /// <summary>An entry's score is its best field's score plus this share of its second-best field's score.</summary>
+    public float CorroborationShare { get; init; } = 0.15f;
+
+    /// <summary>
+    /// Terms weighing less than this (those nearly every entry uses: "b12", "tekort") are not searched for but
+    /// counted on the units the other terms find; a question of only such terms searches them all. This changes
+    /// speed, not scores (a unit sharing only such terms with a question never wins).
+    /// </summary>
+    public float CommonTermWeight { get; init; } = 0.5f;
+
     /// <summary>Below this score nothing is answered.</summary>
     public float AnswerThreshold { get; init; } = 0.4f;
 

@@ -30,7 +30,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         ArgumentNullException.ThrowIfNull(knowledge);
         this.knowledge = knowledge;
         this.options = options ?? new AnswererOptions();
-        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight);
+        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight);
         planner = new QueryPlanner(index, this.options);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
@@ -144,8 +144,30 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
     private EntryCollector? Search(QueryPlan plan)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        // Concepts of common terms only are counted from the units' bit masks, unless nothing else is asked.
+        var common = new List<CommonConcept>();
+        var searched = new List<Concept>();
         foreach (var concept in plan.Concepts)
+        {
+            var bits = concept.Terms.Select(t => (Bit: index.CommonTermBit(t.Term), Credit: t.Boost * index.Weights.Of(t.Term))).ToList();
+            if (bits.Count > 0 && bits.TrueForAll(b => b.Bit >= 0))
+            {
+                common.Add(new CommonConcept(bits.Aggregate(0UL, (mask, b) => mask | (1UL << b.Bit)), bits));
+            }
+            else
+            {
+                searched.Add(concept);
+            }
+        }
+
+        if (!searched.Exists(c => c.Terms.Count > 0))
+        {
+            searched = [.. plan.Concepts];
+            common.Clear();
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in searched)
         {
             var alternatives = new DisjunctionMaxQuery(0f);
             var any = false;
@@ -153,12 +175,9 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             {
                 foreach (var kind in UnitKinds)
                 {
-                    if (index.HasTerm(kind, term))
+                    if (index.TermQuery(kind, term, EntryCollector.FieldBoost(options, kind) * boost) is { } termQuery)
                     {
-                        alternatives.Add(new TermQuery(new Term(KnowledgeIndex.FieldOf(kind), term))
-                        {
-                            Boost = EntryCollector.FieldBoost(options, kind) * boost,
-                        });
+                        alternatives.Add(termQuery);
                         any = true;
                     }
                 }
@@ -175,8 +194,9 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return null;
         }
 
-        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, options);
+        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, common, options);
         index.Searcher.Search(query, collector);
+        collector.Finish();
         return collector;
     }
 

@@ -18,6 +18,7 @@ namespace B12Bot.Knowledge.Search;
 internal sealed class KnowledgeIndex : IDisposable
 {
     private const string UnitField = "unit";
+    private const int MaxCommonTerms = 64;
     private const int MaxPositionsPerUnit = 4096;
 
     private static readonly string[] FieldNames = ["question", "title", "keyword", "text"];
@@ -25,8 +26,11 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
     private readonly HashSet<string>[] fieldTerms;
+    private readonly Dictionary<string, (Term Term, TermContext Context)>[] termContexts;
 
-    public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight)
+    private readonly Dictionary<string, int> commonTermBits;
+
+    public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight, float commonTermWeight)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         Knowledge = knowledge;
@@ -34,20 +38,31 @@ internal sealed class KnowledgeIndex : IDisposable
         IndexAnalyzer = new DutchKnowledgeAnalyzer(Resources);
 
         var drafts = DraftUnits(knowledge).ToList();
-        var termsPerEntry = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var phrasingTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var textTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
         fieldTerms = FieldNames.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         foreach (var draft in drafts)
         {
             draft.Positions = AnalyzedText.Read(IndexAnalyzer, draft.Text, MaxPositionsPerUnit);
             foreach (var alternative in draft.Positions.SelectMany(p => p))
             {
-                termsPerEntry[draft.Entry].Add(alternative.Term);
+                (draft.Kind == UnitKind.Text ? textTerms : phrasingTerms)[draft.Entry].Add(alternative.Term);
                 fieldTerms[(int)draft.Kind].Add(alternative.Term);
             }
         }
 
-        Weights = new TermWeights(termsPerEntry, unknownWeight);
+        Weights = new TermWeights(phrasingTerms, textTerms, unknownWeight);
         Similarity = new TermWeightSimilarity(Weights);
+
+        // The few terms nearly every entry uses ("b12", "tekort", "vitamine") match hundreds of units and say little:
+        // they are not searched but counted from a bit mask on each unit that a search for the other terms finds.
+        commonTermBits = Weights.Terms
+            .Where(t => Weights.Of(t) < commonTermWeight)
+            .OrderBy(Weights.Of)
+            .ThenBy(t => t, StringComparer.Ordinal)
+            .Take(MaxCommonTerms)
+            .Select((term, bit) => (term, bit))
+            .ToDictionary(p => p.term, p => p.bit, StringComparer.Ordinal);
 
         directory = new RAMDirectory();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, IndexAnalyzer)
@@ -77,11 +92,19 @@ internal sealed class KnowledgeIndex : IDisposable
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             var draft = drafts[reader.Document(doc).GetField(UnitField).GetInt32Value()!.Value];
-            units[doc] = new Unit(draft.Entry, draft.Kind, draft.Paragraph, UnitWeight(draft.Positions!));
+            units[doc] = new Unit(draft.Entry, draft.Kind, draft.Paragraph, UnitWeight(draft.Positions!), CommonMask(draft.Positions!));
         }
 
         Units = units;
         Searcher = new IndexSearcher(reader) { Similarity = Similarity };
+
+        // Each field's terms with their postings located once, so a question never walks the term dictionary.
+        termContexts = FieldNames
+            .Select((field, kind) => fieldTerms[kind].ToDictionary(
+                term => term,
+                term => (new Term(field, term), TermContext.Build(reader.Context, new Term(field, term))),
+                StringComparer.Ordinal))
+            .ToArray();
         QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge, Resources, Weights));
     }
 
@@ -109,8 +132,14 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public static string FieldOf(UnitKind kind) => FieldNames[(int)kind];
 
-    /// <summary>Whether any document has <paramref name="term"/> in the field of <paramref name="kind"/>.</summary>
-    public bool HasTerm(UnitKind kind, string term) => fieldTerms[(int)kind].Contains(term);
+    /// <summary>The bit of a common term in <see cref="Unit.CommonTerms"/>, or −1 when the term is not common.</summary>
+    public int CommonTermBit(string term) => commonTermBits.TryGetValue(term, out var bit) ? bit : -1;
+
+    /// <summary>A query for <paramref name="term"/> in the field of <paramref name="kind"/>, or null when no unit there has it.</summary>
+    public TermQuery? TermQuery(UnitKind kind, string term, float boost) =>
+        termContexts[(int)kind].TryGetValue(term, out var found)
+            ? new TermQuery(found.Term, found.Context) { Boost = boost }
+            : null;
 
     public void Dispose()
     {
@@ -132,6 +161,20 @@ internal sealed class KnowledgeIndex : IDisposable
         };
         type.Freeze();
         return type;
+    }
+
+    private ulong CommonMask(List<List<Alternative>> positions)
+    {
+        var mask = 0UL;
+        foreach (var alternative in positions.SelectMany(p => p))
+        {
+            if (commonTermBits.TryGetValue(alternative.Term, out var bit))
+            {
+                mask |= 1UL << bit;
+            }
+        }
+
+        return mask;
     }
 
     private float UnitWeight(List<List<Alternative>> positions)

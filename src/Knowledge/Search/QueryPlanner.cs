@@ -3,6 +3,8 @@ namespace B12Bot.Knowledge.Search;
 /// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words only. Thread-safe.</summary>
 internal sealed class QueryPlanner
 {
+    private const int TrustedCorrectionLength = 7;
+
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
 
@@ -23,8 +25,11 @@ internal sealed class QueryPlanner
         {
             foreach (var alternative in position)
             {
-                core |= resources.CoreStems.Contains(alternative.Term);
-                topic |= resources.TopicStems.Contains(alternative.Term);
+                // A short word we corrected may have been an ordinary word we do not know: it does not make the
+                // question one about our topic.
+                var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+                core |= trusted && resources.CoreStems.Contains(alternative.Term);
+                topic |= trusted && resources.TopicStems.Contains(alternative.Term);
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
             }
