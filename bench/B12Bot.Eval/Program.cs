@@ -147,11 +147,13 @@ static string Explain(LuceneAnswerer answerer, string text)
 
     if (trace.Top.Count > 0)
     {
-        lines.Add("top: " + string.Join("  ", trace.Top.Select(t => $"{t.Id} {t.Score:0.000} ({t.Kind})")));
+        lines.AddRange(trace.Top.Take(3).Select(t => $"  {t.Id} {t.Score:0.000} {t.Unit.Kind}: {Shorten(t.Unit.Text)}"));
     }
 
     return string.Join('\n', lines);
 }
+
+static string Shorten(string text) => text.Length <= 90 ? text : text[..87] + "...";
 
 static bool TakeFlag(List<string> arguments, string name) => arguments.Remove(name);
 

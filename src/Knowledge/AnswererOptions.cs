@@ -22,7 +22,10 @@ public sealed record AnswererOptions
     /// <summary>How much a lexicon synonym counts against the word itself.</summary>
     public float SynonymBoost { get; init; } = 0.95f;
 
-    /// <summary>How much a compound part counts when the whole word is known too.</summary>
+    /// <summary>
+    /// How much a compound part counts: a part of the question's word when the whole word is known too, or a word
+    /// of the question found only as a part of a unit's word ("vis" in "vislintworm").
+    /// </summary>
     public float PartBoost { get; init; } = 0.5f;
 
     /// <summary>How much a word corrected for a typo counts.</summary>

@@ -103,7 +103,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             .OrderByDescending(e => collector.EntryScores[e])
             .ThenBy(e => e)
             .ToList();
-        var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]].Kind)).ToList();
+        var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < options.AnswerThreshold)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top);
@@ -111,7 +111,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
         var best = collector.EntryScores[ranking[0]];
         var close = ranking.Where(e => collector.EntryScores[e] >= best * options.ClarifyRatio).Take(MaxAlternatives).ToList();
-        if (close.Count >= 2 && best < options.SureThreshold)
+        if (close.Count >= 2 && best < options.SureThreshold && !AllRelated(ranking[0], close))
         {
             var clarify = new Answer
             {
@@ -123,6 +123,30 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         }
 
         return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer");
+    }
+
+    /// <summary>
+    /// Whether every close runner-up is linked to the best entry (either way): then they answer the same thing
+    /// (faq-07 and "maagoperaties") and the best is answered, with the others among its follow-ups.
+    /// </summary>
+    private bool AllRelated(int best, List<int> close)
+    {
+        var bestEntry = knowledge.Entries[best];
+        foreach (var other in close)
+        {
+            if (other == best)
+            {
+                continue;
+            }
+
+            var otherEntry = knowledge.Entries[other];
+            if (!bestEntry.Related.Contains(otherEntry.Id) && !otherEntry.Related.Contains(bestEntry.Id))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Prepare(string? question)
@@ -175,9 +199,16 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             {
                 foreach (var kind in UnitKinds)
                 {
-                    if (index.TermQuery(kind, term, EntryCollector.FieldBoost(options, kind) * boost) is { } termQuery)
+                    var fieldBoost = EntryCollector.FieldBoost(options, kind) * boost;
+                    if (index.TermQuery(kind, term, fieldBoost) is { } termQuery)
                     {
                         alternatives.Add(termQuery);
+                        any = true;
+                    }
+
+                    if (index.TermQuery(kind, term, fieldBoost * options.PartBoost, inParts: true) is { } partQuery)
+                    {
+                        alternatives.Add(partQuery);
                         any = true;
                     }
                 }
@@ -249,8 +280,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 }
 
 /// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
-internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, UnitKind Kind)> Top, string Reason)
+internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, Unit Unit)> Top, string Reason)
 {
-    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, UnitKind)>? top = null) =>
+    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null) =>
         new(Answer.NoMatch, plan, top ?? [], reason);
 }

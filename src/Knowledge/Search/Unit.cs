@@ -22,4 +22,5 @@ internal enum UnitKind
 /// <param name="Paragraph">For text units, the paragraph's index in the entry; otherwise −1.</param>
 /// <param name="Weight">The summed weight of the unit's concepts: what a perfect match covers.</param>
 /// <param name="CommonTerms">Which of the index's common terms the unit holds, one bit each (see <see cref="KnowledgeIndex.CommonTermBit"/>).</param>
-internal sealed record Unit(int Entry, UnitKind Kind, int Paragraph, float Weight, ulong CommonTerms);
+/// <param name="Text">The unit's text (for tracing).</param>
+internal sealed record Unit(int Entry, UnitKind Kind, int Paragraph, float Weight, ulong CommonTerms, string Text);
