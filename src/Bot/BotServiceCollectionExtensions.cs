@@ -1,6 +1,7 @@
 using B12Bot.Adapters;
 using B12Bot.Bots;
 using B12Bot.Cards;
+using B12Bot.DirectLine;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
 using Microsoft.Bot.Builder;
@@ -51,6 +52,9 @@ public static class BotServiceCollectionExtensions
 
         // One bot instance per turn, as the samples do.
         services.AddTransient<IBot, B12ActivityHandler>();
+
+        // The self-hosted Direct Line endpoint and the demo page with Web Chat.
+        services.AddB12BotDirectLine(configuration);
         return services;
     }
 
@@ -76,6 +80,7 @@ public static class BotServiceCollectionExtensions
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapB12BotDirectLine();
         return app;
     }
 }
