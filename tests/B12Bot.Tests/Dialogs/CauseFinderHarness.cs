@@ -113,7 +113,8 @@ internal sealed class FakeAnswerer(KnowledgeBase knowledge) : IAnswerer
             if (text.Contains(words, StringComparison.Ordinal))
             {
                 var entry = knowledge[entryId];
-                return new Answer { Outcome = AnswerOutcome.Answer, Entry = entry, Passage = [entry.Paragraphs[0]], Score = 1 };
+                var passage = entry.Paragraphs.Where(p => p.Contains(words, StringComparison.OrdinalIgnoreCase)).ToList();
+                return new Answer { Outcome = AnswerOutcome.Answer, Entry = entry, Passage = passage, Score = 1 };
             }
         }
 
