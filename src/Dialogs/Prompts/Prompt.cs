@@ -150,12 +150,13 @@ public abstract class Prompt<T> : Dialog
         return rendered;
     }
 
-    /// <summary>Sends with the input hint expectingInput unless the prompt set another.</summary>
+    /// <summary>Sends with the input hint expectingInput (unless the prompt asked to ignore input).</summary>
     protected static Task SendPromptAsync(ITurnContext turnContext, IMessageActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activity);
-        if (string.IsNullOrEmpty(activity.InputHint))
+        // MessageFactory.Text defaults to acceptingInput; a question expects an answer.
+        if (string.IsNullOrEmpty(activity.InputHint) || activity.InputHint == InputHints.AcceptingInput)
         {
             activity.InputHint = InputHints.ExpectingInput;
         }

@@ -25,7 +25,8 @@ public class DialogTestClient
         _dialog = targetDialog;
         _initialDialogOptions = initialDialogOptions;
 
-        var reference = TestAdapter.CreateConversation(channelId);
+        var reference = TestAdapter.CreateConversation("dialogtest");
+        reference.ChannelId = channelId;
         if (conversationType is not null)
         {
             reference.Conversation.ConversationType = conversationType;
@@ -71,6 +72,9 @@ public class DialogTestClient
     {
         return (T?)Adapter.GetNextReply();
     }
+
+    /// <summary>The next reply not yet read, or null.</summary>
+    public IActivity? GetNextReply() => Adapter.GetNextReply();
 
     /// <summary>Every reply not yet read, in order.</summary>
     public IReadOnlyList<IMessageActivity> GetAllReplies()

@@ -38,6 +38,9 @@ public sealed class JsonTextStorage : IStorage
 
     public int WriteCount { get; private set; }
 
+    /// <summary>How many reads returned a stored item (each one parsed from text).</summary>
+    public int ReadCount { get; private set; }
+
     public IReadOnlyCollection<string> Keys => _items.Keys.ToList();
 
     public string? GetJson(string key) => _items.TryGetValue(key, out var json) ? json : null;
@@ -52,6 +55,7 @@ public sealed class JsonTextStorage : IStorage
         {
             if (_items.TryGetValue(key, out var json))
             {
+                ReadCount++;
                 result[key] = _mode == JsonReadMode.Newtonsoft ? ParseNewtonsoft(json) : ParseSystemTextJson(json);
             }
         }
