@@ -216,7 +216,7 @@ public sealed class CauseFinderInterruptionTests
     public async Task An_unclear_question_names_the_topics_then_the_same_question_again()
     {
         await Transcript.PlayAsync(
-            new CauseFinderHarness(),
+            new CauseFinderHarness(answerer: new FakeAnswerer(CauseFinderHarness.Knowledge)),
             Start, "< {intro}", Q1,
             "> wat is de oorzaak?",
             "<~ Uw vraag kan over meerdere onderwerpen gaan: \"Wat is de belangrijkste oorzaak van vitamine B12-tekort?\" #",
