@@ -236,7 +236,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
-    // ---- Helpers.
+    // ---- Shared by the steps and the interruptions.
 
     /// <summary>Asks the current question afresh (after help, back, a restart or an answered question).</summary>
     private static async Task<DialogTurnResult> AskAgainAsync(DialogContext innerDc, CancellationToken cancellationToken)
