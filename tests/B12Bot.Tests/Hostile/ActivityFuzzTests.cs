@@ -235,7 +235,7 @@ public static class FuzzArbitraries
             from valueKind in Gen.Choose(0, 3)
             from attachments in Gen.Frequency((8, Gen.Constant(0)), (2, Gen.Choose(1, 3)))
             from mention in Gen.Frequency((8, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("<at>B12Bot</at>")), (1, words.Select(w => (string?)w)))
-            from name in Gen.Elements<string?>(null, "webchat/join", "adaptiveCard/action", "onbekend")
+            from name in Gen.Elements<string?>(null, "webchat/join", "adaptiveCard/action", "task/fetch", "composeExtension/query", "onbekend")
             select new FuzzActivity(type, body, Channel(type, channel), conversationType, locale, recipient, valueKind, attachments, mention, name);
         return Arb.From(gen);
     }
