@@ -3,6 +3,7 @@ using B12Bot.Bots;
 using B12Bot.Cards;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
+using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -49,8 +50,19 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        // One bot instance per turn, as the samples do.
-        services.AddTransient<IBot, B12ActivityHandler>();
+        // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).
+        services.AddB12BotStorage(configuration);
+
+        // One bot instance per turn attempt, as the samples do; the safe-turn wrapper serialises a conversation's
+        // turns, holds replies until state is saved, reruns a turn on an ETag conflict and copes with outages.
+        services.AddSingleton<ConversationLocks>();
+        services.AddTransient<B12ActivityHandler>();
+        services.AddSingleton<IBot>(sp => new SafeTurnBot(
+            sp.GetRequiredService<B12ActivityHandler>,
+            sp.GetRequiredService<ConversationLocks>(),
+            sp.GetRequiredService<IAnswerer>(),
+            sp.GetRequiredService<AnswerRenderer>(),
+            sp.GetRequiredService<ILogger<SafeTurnBot>>()));
         return services;
     }
 

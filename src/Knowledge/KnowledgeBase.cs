@@ -22,6 +22,9 @@ public sealed class KnowledgeBase
     /// <summary>The article's "Belangrijke zoekwoorden".</summary>
     public IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>How people say things: synonyms, compound parts, stems and topic words (knowledge/synonyms.json).</summary>
+    public Lexicon Lexicon { get; init; } = Lexicon.Empty;
+
     public KnowledgeEntry this[string id] => byId[id];
 
     public bool TryGet(string id, out KnowledgeEntry entry) => byId.TryGetValue(id, out entry!);

@@ -35,6 +35,9 @@ public sealed record KnowledgeEntry
 
     /// <summary>Ids of entries worth offering as a follow-up.</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>True when the section's paragraphs are bullets in the article (show them as a list).</summary>
+    public bool Bulleted { get; init; }
 }
 
 /// <summary>The article the knowledge quotes, for citations.</summary>
@@ -47,6 +50,9 @@ public sealed record ArticleInfo
     public string? Publisher { get; init; }
 
     public string? Published { get; init; }
+
+    /// <summary>The heading of the article's FAQ part, verbatim (the source title of an FAQ answer).</summary>
+    public string? FaqHeading { get; init; }
 }
 
 /// <summary>How the answerer judged a question.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace B12Bot.Adapters;
 
@@ -33,6 +34,11 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
         if (body is null)
         {
             return ActivityRequestCheck.Refuse(HttpStatusCode.RequestEntityTooLarge, "activity too large");
+        }
+
+        if (!Utf8.IsValid(body))
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "body is not valid UTF-8 JSON");
         }
 
         try

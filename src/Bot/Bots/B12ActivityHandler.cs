@@ -1,6 +1,7 @@
 using B12Bot.Cards;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
+using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -16,10 +17,25 @@ public class B12ActivityHandler(
     AnswerRenderer renderer,
     RedFlagDetector redFlags,
     KnowledgeBase knowledge,
+    ConversationState conversationState,
+    UserState userState,
+    IStorage storage,
     ILogger<B12ActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
     public const int MaxTextLength = 2000;
+
+    /// <summary>Runs the turn, then saves what changed in conversation and user state (with its ETag).</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected ConversationState ConversationState => conversationState;
+
+    protected UserState UserState => userState;
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -72,6 +88,14 @@ public class B12ActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         await SendRedFlagAdviceAsync(turnContext, text, cancellationToken);
+
+        if (PrivacyIntent.IsForgetMe(text))
+        {
+            await storage.ForgetAsync(turnContext, [conversationState, userState], cancellationToken);
+            BotLog.Forgotten(logger, turnContext.Activity.ChannelId);
+            await turnContext.SendActivityAsync(Replies.Text(Replies.Forgotten), cancellationToken);
+            return;
+        }
 
         var smallTalk = SmallTalk.Recognize(text);
         if (smallTalk is { } kind)

@@ -46,6 +46,13 @@ public static class Replies
     public const string NotADiagnosis =
         "Dit is algemene informatie uit het artikel, geen diagnose: alleen een arts kan vaststellen of u een tekort heeft en waardoor.";
 
+    public const string StorageDown =
+        "Het lukt mij op dit moment niet om ons gesprek bij te houden. Probeer het zo nog eens; " +
+        "uw eerdere antwoorden blijven bewaard.";
+
+    public const string Forgotten =
+        "Ik heb uw gegevens en ons gesprek verwijderd. Als u mij weer iets vraagt, begin ik opnieuw.";
+
     public const string TurnFailed = "Sorry, er ging bij mij iets mis. Wilt u het nog eens proberen?";
 
     /// <summary>Questions to offer when the bot has nothing better to offer.</summary>

@@ -1,0 +1,132 @@
+using System.Globalization;
+using B12Bot.Knowledge;
+using B12Bot.Knowledge.Analysis;
+using B12Bot.Knowledge.Evaluation;
+
+// The in-process evaluation: runs question sets (ask.py format) through the same LuceneAnswerer the bot uses and
+// prints the misses and ask.py's summary line. See bench/B12Bot.Eval/README.md.
+var arguments = new List<string>(args);
+var show = TakeOption(arguments, "--show") ?? "miss";
+var explain = TakeFlag(arguments, "--explain");
+var minCorrect = TakeNumber(arguments, "--min-correct", 0.0);
+var maxWrong = TakeNumber(arguments, "--max-wrong", 1.0);
+var minAbstain = TakeNumber(arguments, "--min-abstain", 0.0);
+var tokens = TakeFlag(arguments, "--tokens");
+var ask = TakeFlag(arguments, "--ask");
+var sweep = TakeFlag(arguments, "--sweep");
+
+if (arguments.Count == 0)
+{
+    Console.Error.WriteLine("usage: B12Bot.Eval SET.jsonl [SET.jsonl …] [--show all|miss|none] [--explain]");
+    Console.Error.WriteLine("                   [--min-correct 0.95] [--max-wrong 0.02] [--min-abstain 0.95]");
+    Console.Error.WriteLine("       B12Bot.Eval --ask \"question\" …     (how one question is answered)");
+    Console.Error.WriteLine("       B12Bot.Eval --tokens \"text\" …      (what the analysis makes of a text)");
+    Console.Error.WriteLine("       B12Bot.Eval --sweep SET.jsonl …   (thresholds over a grid, for tuning)");
+    return 2;
+}
+
+var knowledge = KnowledgeLoader.Load(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory));
+
+if (tokens)
+{
+    using var answerer = new LuceneAnswerer(knowledge);
+    foreach (var text in arguments)
+    {
+        Console.WriteLine($"{text} → {answerer.DescribeAnalysis(text)}");
+    }
+
+    return 0;
+}
+
+if (ask)
+{
+    using var answerer = new LuceneAnswerer(knowledge);
+    foreach (var text in arguments)
+    {
+        Console.WriteLine(Explain(answerer, text));
+    }
+
+    return 0;
+}
+
+if (sweep)
+{
+    var cases = arguments.SelectMany(QuestionSet.Read).ToList();
+    Sweep.Run(knowledge, cases);
+    return 0;
+}
+
+var allHold = true;
+using (var answerer = new LuceneAnswerer(knowledge))
+{
+    foreach (var path in arguments)
+    {
+        var cases = QuestionSet.Read(path);
+        QuestionSet.Run(answerer, cases); // warm-up: the first pass pays for JIT
+        var summary = QuestionSet.Run(answerer, cases);
+        foreach (var result in summary.Results)
+        {
+            if (show == "all" || (show == "miss" && result.Verdict != "ok"))
+            {
+                var got = result.Cited is null ? "[]" : $"['{result.Cited}']";
+                var outcome = result.Answer.Outcome == AnswerOutcome.Clarify
+                    ? " clarify: " + string.Join(", ", result.Answer.Alternatives.Select(a => a.Id))
+                    : string.Empty;
+                Console.WriteLine($"{result.Verdict,-7} '{result.Case.Question}' expect=[{string.Join(", ", result.Case.Expect)}] got={got}{outcome}");
+                if (explain && result.Verdict != "ok")
+                {
+                    Console.WriteLine("        " + Explain(answerer, result.Case.Question).Replace("\n", "\n        ", StringComparison.Ordinal));
+                }
+            }
+        }
+
+        if (arguments.Count > 1)
+        {
+            Console.WriteLine(path);
+        }
+
+        Console.WriteLine(summary.Line());
+        allHold &= summary.Holds(minCorrect, maxWrong, minAbstain);
+    }
+}
+
+return allHold ? 0 : 1;
+
+static string Explain(LuceneAnswerer answerer, string text)
+{
+    var trace = answerer.Evaluate(text);
+    var lines = new List<string> { $"'{text}' → {trace.Answer.Outcome} {trace.Answer.Entry?.Id} ({trace.Reason}, {trace.Answer.Score:0.000})" };
+    if (trace.Plan is { } plan)
+    {
+        var concepts = plan.Concepts.Select(c => c.Terms.Count == 0
+            ? $"?{c.Word}:{c.Weight:0.00}"
+            : $"{string.Join('/', c.Terms.Select(t => t.Boost < 1 ? $"{t.Term}*{t.Boost:0.00}" : t.Term))}:{c.Weight:0.00}");
+        lines.Add($"analysis: {answerer.DescribeAnalysis(text)}");
+        lines.Add($"concepts: {string.Join("  ", concepts)}  total {plan.Weight:0.00}; core={plan.HasCore} topic={plan.HasTopic} shop={plan.HasShop} nutrient={plan.HasNutrient}");
+    }
+
+    if (trace.Top.Count > 0)
+    {
+        lines.Add("top: " + string.Join("  ", trace.Top.Select(t => $"{t.Id} {t.Score:0.000} ({t.Kind})")));
+    }
+
+    return string.Join('\n', lines);
+}
+
+static bool TakeFlag(List<string> arguments, string name) => arguments.Remove(name);
+
+static string? TakeOption(List<string> arguments, string name)
+{
+    var at = arguments.IndexOf(name);
+    if (at < 0 || at + 1 >= arguments.Count)
+    {
+        return null;
+    }
+
+    var value = arguments[at + 1];
+    arguments.RemoveRange(at, 2);
+    return value;
+}
+
+static double TakeNumber(List<string> arguments, string name, double fallback) =>
+    TakeOption(arguments, name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;

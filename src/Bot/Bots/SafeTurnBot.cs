@@ -1,0 +1,159 @@
+using B12Bot.Cards;
+using B12Bot.Knowledge;
+using B12Bot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace B12Bot.Bots;
+
+/// <summary>
+/// Runs every turn so that nothing a person said is lost:
+/// <list type="bullet">
+/// <item>turns of one conversation run one after another in this process (<see cref="ConversationLocks"/>);</item>
+/// <item>the bot's replies are held back until its state is saved; when another instance saved the same
+/// conversation first (an ETag conflict), the turn runs again on the fresh state and only then are replies sent;</item>
+/// <item>when storage is down, a question that needs no state is still answered; anything else gets a polite
+/// "probeer het zo nog eens", and the conversation carries on once storage is back.</item>
+/// </list>
+/// </summary>
+public sealed class SafeTurnBot(
+    Func<IBot> createBot,
+    ConversationLocks locks,
+    IAnswerer answerer,
+    AnswerRenderer renderer,
+    ILogger<SafeTurnBot> logger) : IBot
+{
+    /// <summary>How often a turn is run when other instances keep saving the same conversation first.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Set in a turn's state by the bot when a walkthrough (or any dialog) is waiting for an answer.</summary>
+    public const string DialogActiveKey = "B12Bot.DialogActive";
+
+    private readonly ActiveDialogs activeDialogs = new();
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var key = $"{activity.ChannelId}/conversations/{activity.Conversation?.Id}";
+        using var held = await locks.AcquireAsync(key, cancellationToken);
+
+        // The bot may change the activity (it strips Teams mentions from the text): keep what came in.
+        var text = activity.Text;
+        for (var attempt = 1; ; attempt++)
+        {
+            activity.Text = text;
+            var outgoing = new List<Activity>();
+            using var attemptContext = new TurnContext(turnContext.Adapter, activity);
+            foreach (var (name, value) in turnContext.TurnState)
+            {
+                attemptContext.TurnState[name] = value;
+            }
+
+            attemptContext.OnSendActivities((_, activities, _) =>
+            {
+                outgoing.AddRange(activities);
+                return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? Guid.NewGuid().ToString("N"))).ToArray());
+            });
+
+            try
+            {
+                await createBot().OnTurnAsync(attemptContext, cancellationToken);
+                activeDialogs.Set(key, attemptContext.TurnState.Get<object>(DialogActiveKey) is true);
+            }
+            catch (StorageConflictException) when (attempt < MaxAttempts)
+            {
+                TurnLog.Conflict(logger, activity.ChannelId, attempt);
+                continue;
+            }
+            catch (StorageUnavailableException ex)
+            {
+                TurnLog.StorageDown(logger, activity.ChannelId, ex);
+                activity.Text = text;
+                await SendWithoutStateAsync(turnContext, key, cancellationToken);
+                return;
+            }
+
+            if (outgoing.Count > 0)
+            {
+                await turnContext.SendActivitiesAsync([.. outgoing], cancellationToken);
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>While storage is down: answer a plain question from the knowledge, otherwise ask to try again soon.</summary>
+    private async Task SendWithoutStateAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        if (activity.Recipient is not null)
+        {
+            activity.RemoveRecipientMention();
+        }
+
+        var text = activity.Text?.Trim();
+        if (!activeDialogs.IsActive(key) && !string.IsNullOrEmpty(text) && text.Length <= B12ActivityHandler.MaxTextLength)
+        {
+            var answer = answerer.Ask(text);
+            if (answer.Outcome == AnswerOutcome.Answer)
+            {
+                await turnContext.SendActivityAsync(renderer.Render(answer, activity, aboutThemselves: false), cancellationToken);
+                return;
+            }
+        }
+
+        await turnContext.SendActivityAsync(Replies.Text(Replies.StorageDown), cancellationToken);
+    }
+
+    /// <summary>Which conversations had a dialog waiting after their last turn here (bounded; a hint for outages only).</summary>
+    private sealed class ActiveDialogs
+    {
+        private const int Capacity = 10_000;
+        private readonly Dictionary<string, bool> active = new(StringComparer.Ordinal);
+        private readonly Queue<string> order = new();
+
+        public void Set(string key, bool isActive)
+        {
+            lock (active)
+            {
+                if (!isActive)
+                {
+                    active.Remove(key);
+                    return;
+                }
+
+                if (active.TryAdd(key, true))
+                {
+                    order.Enqueue(key);
+                    while (order.Count > Capacity)
+                    {
+                        active.Remove(order.Dequeue());
+                    }
+                }
+            }
+        }
+
+        public bool IsActive(string key)
+        {
+            lock (active)
+            {
+                return active.ContainsKey(key);
+            }
+        }
+    }
+}
+
+internal static partial class TurnLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "State conflict on channel {ChannelId}, attempt {Attempt}: running the turn again")]
+    public static partial void Conflict(ILogger logger, string channelId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable on channel {ChannelId}: answering without state")]
+    public static partial void StorageDown(ILogger logger, string channelId, Exception exception);
+}

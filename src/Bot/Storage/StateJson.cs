@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace B12Bot.Storage;
+
+/// <summary>
+/// The one place that turns state into stored text and back: plain JSON, no type names, dates left as strings.
+/// </summary>
+internal static class StateJson
+{
+    /// <summary>The property that carries an item's ETag in dictionaries and JSON objects (Bot Framework's spelling).</summary>
+    internal const string ETagProperty = "eTag";
+
+    /// <summary>The ETag that means "whatever is stored".</summary>
+    internal const string AnyETag = "*";
+
+    private const int MaxDepth = 64;
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        // Never write or honour "$type": a read must not be able to choose which type gets built.
+        TypeNameHandling = TypeNameHandling.None,
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = MaxDepth,
+    });
+
+    /// <summary>What a write stores: the JSON text without any ETag, and the ETag the caller asked to match.</summary>
+    internal readonly record struct Outgoing(string Json, string? RequestedETag)
+    {
+        /// <summary>True when the caller asked for a compare-and-swap (an ETag other than empty or "*").</summary>
+        public bool IsConditional => !string.IsNullOrEmpty(RequestedETag) && RequestedETag != AnyETag;
+    }
+
+    internal static Outgoing ToStored(object? value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+
+        var token = value is JToken given ? given.DeepClone() : JToken.FromObject(value, Serializer);
+        var requested = value is IStoreItem item ? item.ETag : null;
+        if (token is JObject obj)
+        {
+            foreach (var property in obj.Properties().Where(p => IsETagName(p.Name)).ToList())
+            {
+                requested ??= property.Value.Type == JTokenType.String ? property.Value.Value<string>() : null;
+                property.Remove();
+            }
+        }
+
+        return new Outgoing(token.ToString(Formatting.None), requested);
+    }
+
+    /// <summary>Parses stored text into JSON tokens only; "$type" stays an ordinary property.</summary>
+    internal static JToken Parse(string json)
+    {
+        using var text = new StringReader(json);
+        using var reader = new JsonTextReader(text)
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MaxDepth = MaxDepth,
+        };
+        return JToken.ReadFrom(reader);
+    }
+
+    /// <summary>
+    /// The value handed out by <see cref="IStorage.ReadAsync"/>: objects as a <see cref="JObject"/> with the
+    /// current ETag (what BotState expects), anything else as the plain value.
+    /// </summary>
+    internal static object ToReadValue(JToken value, string eTag) => value switch
+    {
+        JObject obj => WithETag(obj, eTag),
+        JValue scalar => scalar.Value ?? JValue.CreateNull(),
+        _ => value,
+    };
+
+    private static JObject WithETag(JObject obj, string eTag)
+    {
+        obj[ETagProperty] = eTag;
+        return obj;
+    }
+
+    /// <summary>Puts the new ETag back on what the caller wrote, so its next write matches.</summary>
+    internal static void SetETag(object? value, string eTag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = eTag;
+                break;
+            case JObject obj:
+                foreach (var property in obj.Properties().Where(p => IsETagName(p.Name)).ToList())
+                {
+                    property.Remove();
+                }
+
+                obj[ETagProperty] = eTag;
+                break;
+            case IDictionary<string, object> dictionary when !dictionary.IsReadOnly:
+                var existing = dictionary.Keys.FirstOrDefault(IsETagName) ?? ETagProperty;
+                dictionary[existing] = eTag;
+                break;
+            default:
+                break;
+        }
+    }
+
+    internal static string NewETag() => Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+
+    private static bool IsETagName(string name) => string.Equals(name, ETagProperty, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,41 @@
+using B12Bot.Dialogs.Choices;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace B12Bot.Dialogs;
+
+/// <summary>
+/// What a prompt asks and how, shaped like Microsoft.Bot.Builder.Dialogs.PromptOptions. Persisted with the
+/// prompt as plain data and read back from JSON.
+/// </summary>
+public class PromptOptions
+{
+    /// <summary>The question.</summary>
+    [JsonProperty("prompt")]
+    public Activity? Prompt { get; set; }
+
+    /// <summary>Sent instead of <see cref="Prompt"/> after input that was not recognised or not valid.</summary>
+    [JsonProperty("retryPrompt")]
+    public Activity? RetryPrompt { get; set; }
+
+    /// <summary>The choices of a <see cref="ChoicePrompt"/>.</summary>
+    [JsonProperty("choices")]
+#pragma warning disable CA2227 // Options are built with object initialisers, as in the real library.
+    public IList<Choice>? Choices { get; set; }
+#pragma warning restore CA2227
+
+    /// <summary>How choices are shown; null leaves it to the prompt (Auto: per channel).</summary>
+    [JsonProperty("style")]
+    public ListStyle? Style { get; set; }
+
+    /// <summary>Extra data for a validator; after a load from storage read it with <see cref="StateValue"/>.</summary>
+    [JsonProperty("validations")]
+    public object? Validations { get; set; }
+
+    /// <summary>
+    /// After this many unrecognised or invalid answers the prompt gives up and ends with a
+    /// <see cref="PromptFailedResult"/> instead of asking again; null asks forever.
+    /// </summary>
+    [JsonProperty("maxAttempts")]
+    public int? MaxAttempts { get; set; }
+}

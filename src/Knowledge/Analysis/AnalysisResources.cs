@@ -1,0 +1,149 @@
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+
+namespace B12Bot.Knowledge.Analysis;
+
+/// <summary>
+/// Everything the Dutch analysis reads, built once from the lexicon and read-only afterwards: the synonym map, the
+/// stop list, the compound splitter, the stem overrides, and the stems of the topic and off-topic words.
+/// </summary>
+internal sealed class AnalysisResources
+{
+    /// <summary>Joins the words of a multi-word term ("vitamine d") into one token ("vitamine_d").</summary>
+    public const char PhraseJoiner = '_';
+
+    private readonly Dictionary<string, string> stemOverrides;
+
+    private AnalysisResources(Lexicon lexicon)
+    {
+        Lexicon = lexicon;
+        StopWords = new CharArraySet(LuceneVersion.LUCENE_48, DutchStopWords.Words.SelectMany(SurfaceAnalyzer.Tokens).ToList(), ignoreCase: false);
+        Splitter = new CompoundSplitter(lexicon.CompoundParts.SelectMany(SurfaceAnalyzer.Tokens));
+
+        stemOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, stem) in lexicon.StemOverrides)
+        {
+            foreach (var token in SurfaceAnalyzer.Tokens(word))
+            {
+                stemOverrides[token] = stem.ToLowerInvariant();
+            }
+        }
+
+        if (stemOverrides.Count > 0)
+        {
+            var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+            foreach (var (word, stem) in stemOverrides)
+            {
+                builder.Add(word, stem);
+            }
+
+            StemOverrides = builder.Build();
+        }
+
+        Synonyms = BuildSynonyms(lexicon);
+        CoreStems = Stems(lexicon.CoreTerms);
+        TopicStems = Stems(lexicon.TopicTerms);
+        ShopStems = Stems(lexicon.ShopTerms);
+        NutrientStems = Stems(lexicon.NutrientTerms);
+    }
+
+    public Lexicon Lexicon { get; }
+
+    public CharArraySet StopWords { get; }
+
+    public CompoundSplitter Splitter { get; }
+
+    /// <summary>Null when the lexicon has no overrides.</summary>
+    public StemmerOverrideFilter.StemmerOverrideMap? StemOverrides { get; }
+
+    /// <summary>Null when the lexicon has no synonyms.</summary>
+    public SynonymMap? Synonyms { get; }
+
+    public IReadOnlySet<string> CoreStems { get; }
+
+    public IReadOnlySet<string> TopicStems { get; }
+
+    public IReadOnlySet<string> ShopStems { get; }
+
+    public IReadOnlySet<string> NutrientStems { get; }
+
+    public static AnalysisResources Build(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return new AnalysisResources(lexicon);
+    }
+
+    /// <summary>The stem our analysis gives one surface word (lower case, folded): an override, else Snowball's.</summary>
+    public string Stem(string word, DutchStemmer stemmer)
+    {
+        ArgumentNullException.ThrowIfNull(stemmer);
+        if (stemOverrides.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    /// <summary>The single token a term stands for: the stem of a word, or the joined stem of a phrase.</summary>
+    public string TermOf(string term, DutchStemmer stemmer)
+    {
+        var tokens = SurfaceAnalyzer.Tokens(term);
+        return tokens.Count == 1 ? Stem(tokens[0], stemmer) : Stem(string.Join(PhraseJoiner, tokens), stemmer);
+    }
+
+    private HashSet<string> Stems(IEnumerable<string> terms)
+    {
+        var stemmer = new DutchStemmer();
+        return new HashSet<string>(terms.Select(t => TermOf(t, stemmer)).Where(t => t.Length > 0), StringComparer.Ordinal);
+    }
+
+    private static SynonymMap? BuildSynonyms(Lexicon lexicon)
+    {
+        var builder = new SynonymMap.Builder(dedup: true);
+        var added = 0;
+        foreach (var rule in lexicon.Synonyms)
+        {
+            var outputs = rule.Means.Select(m => SurfaceAnalyzer.Tokens(m)).Where(t => t.Count > 0).ToList();
+            foreach (var word in rule.Words)
+            {
+                var input = SurfaceAnalyzer.Tokens(word);
+                if (input.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var output in outputs)
+                {
+                    if (input.SequenceEqual(output, StringComparer.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    builder.Add(Join(input), Join(output), includeOrig: true);
+                    added++;
+                }
+            }
+        }
+
+        // Multi-word topic and off-topic terms ("vitamine d", "hoe laat") become one token of their own.
+        foreach (var term in lexicon.CoreTerms.Concat(lexicon.TopicTerms).Concat(lexicon.ShopTerms).Concat(lexicon.NutrientTerms))
+        {
+            var input = SurfaceAnalyzer.Tokens(term);
+            if (input.Count > 1)
+            {
+                builder.Add(Join(input), new CharsRef(string.Join(PhraseJoiner, input)), includeOrig: true);
+                added++;
+            }
+        }
+
+        return added == 0 ? null : builder.Build();
+    }
+
+    private static CharsRef Join(IReadOnlyList<string> words) => SynonymMap.Builder.Join([.. words], new CharsRef());
+}

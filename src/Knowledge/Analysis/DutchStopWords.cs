@@ -1,0 +1,42 @@
+namespace B12Bot.Knowledge.Analysis;
+
+/// <summary>
+/// Our own Dutch (and Flemish) stop list: articles, pronouns, auxiliaries, prepositions, question words and filler.
+/// Unlike the Snowball list it keeps the words that change what a question means here: niet, geen, zonder, veel,
+/// meer, minder, te, weinig, vaak, altijd, alleen, lang, laag, hoog.
+/// </summary>
+internal static class DutchStopWords
+{
+    public static IReadOnlyList<string> Words { get; } =
+    [
+        // articles, conjunctions
+        "de", "het", "een", "en", "of", "maar", "want", "dus", "dan", "als", "dat", "die", "dit", "deze", "der", "des",
+        "den", "ne", "nen", "'t", "t", "s", "noch", "ofwel", "hetzij", "zowel",
+        // pronouns
+        "ik", "je", "jij", "u", "uw", "jou", "jouw", "mijn", "me", "mij", "m'n", "mn", "we", "wij", "ze", "zij", "hij",
+        "hem", "haar", "hun", "hen", "ons", "onze", "jullie", "ge", "gij", "zijn", "men", "iets", "wat", "er", "daar",
+        "hier", "zich", "zelf", "elkaar", "dezelfde", "datzelfde", "wie", "welke", "welk", "waar", "hoe", "wanneer",
+        "waarom", "waarmee", "waarbij", "waarin", "waarvan", "waaraan", "waarop", "waarvoor", "daarom", "daarmee",
+        "daarbij", "daarvan", "daarvoor", "erg",
+        // auxiliaries and very common verbs
+        "is", "ben", "bent", "was", "waren", "wordt", "word", "worden", "werd", "werden", "geworden", "heb", "hebt",
+        "heeft", "hebben", "had", "hadden", "gehad", "kan", "kun", "kunt", "kunnen", "kon", "konden", "moet", "moeten",
+        "moest", "mag", "mogen", "mocht", "wil", "wilt", "willen", "wou", "zou", "zouden", "zal", "zult", "zullen",
+        "doe", "doet", "doen", "deed", "gedaan", "ga", "gaat", "gaan", "ging", "gegaan", "zit", "zitten", "graag",
+        "weet", "weten", "vind", "vindt", "vinden", "krijg", "krijgt", "krijgen", "kreeg", "gekregen", "heet",
+        "maak", "maakt", "maken", "zeg", "zegt", "zeggen", "laat", "laten", "staat", "staan",
+        // prepositions and adverbs without meaning here
+        "van", "in", "op", "aan", "met", "voor", "door", "bij", "naar", "om", "tot", "uit", "over", "tegen", "na",
+        "onder", "boven", "tussen", "sinds", "tijdens", "via", "per", "rond", "rondom", "binnen", "buiten", "achter",
+        "toe", "af", "mee", "nog", "al", "ook", "wel", "toch", "zo", "nu", "reeds", "even", "eens", "eigenlijk",
+        "gewoon", "echt", "heel", "zeer", "best", "beetje", "soms", "misschien", "bijvoorbeeld", "bijv", "enz",
+        "etc", "ofzo", "zoals", "omdat", "doordat", "terwijl", "hoewel", "indien", "wanneer", "zodat", "nadat",
+        "voordat", "totdat", "alsof", "dat", "welnu", "alle", "allemaal", "ieder", "iedere", "elk", "elke", "andere",
+        "ander", "anders", "iemand", "niets", "niks", "dingen", "ding",
+        // greetings, politeness and filler
+        "hallo", "hoi", "hey", "hee", "dag", "goedemorgen", "goedemiddag", "goedenavond", "beste", "geachte",
+        "alstublieft", "alsjeblieft", "aub", "svp", "bedankt", "dank", "dankjewel", "dankuwel", "vraag", "vraagje",
+        "vragen", "graag", "ok", "oke", "okay", "ja", "nee", "neen", "allez", "amai", "awel", "euh", "eh", "hm", "hmm",
+        "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
+    ];
+}

@@ -1,0 +1,60 @@
+namespace B12Bot.Knowledge;
+
+/// <summary>
+/// The weights and thresholds of <see cref="LuceneAnswerer"/>. The defaults are measured on the project's question
+/// sets (tests/questions, the tuning set), not guessed; change them only with a new measurement
+/// (<c>dotnet run -c Release --project bench/B12Bot.Eval -- tests/questions/tuning.jsonl</c>).
+/// </summary>
+public sealed record AnswererOptions
+{
+    /// <summary>Field weight of an entry's question and its hand-written variants: the strongest evidence.</summary>
+    public float QuestionBoost { get; init; } = 1.0f;
+
+    /// <summary>Field weight of a section heading.</summary>
+    public float TitleBoost { get; init; } = 0.9f;
+
+    /// <summary>Field weight of an entry keyword.</summary>
+    public float KeywordBoost { get; init; } = 0.8f;
+
+    /// <summary>Field weight of a paragraph of the article's text: a word in a long section says least.</summary>
+    public float TextBoost { get; init; } = 0.7f;
+
+    /// <summary>How much a lexicon synonym counts against the word itself.</summary>
+    public float SynonymBoost { get; init; } = 0.95f;
+
+    /// <summary>How much a compound part counts when the whole word is known too.</summary>
+    public float PartBoost { get; init; } = 0.5f;
+
+    /// <summary>How much a word corrected for a typo counts.</summary>
+    public float CorrectedBoost { get; init; } = 0.85f;
+
+    /// <summary>The weight of a word the knowledge never uses: how strongly it pulls a question away from it.</summary>
+    public float UnknownWeight { get; init; } = 2.5f;
+
+    /// <summary>
+    /// How a question unit's match is judged: coverage of the question to this power times coverage of the unit to
+    /// the rest (0.5: geometric mean; higher: what the user said matters more than what the unit also says).
+    /// </summary>
+    public float QuestionCoverageExponent { get; init; } = 0.6f;
+
+    /// <summary>Below this score nothing is answered.</summary>
+    public float AnswerThreshold { get; init; } = 0.4f;
+
+    /// <summary>When the runner-up scores at least this fraction of the best (and the best is not sure), clarify.</summary>
+    public float ClarifyRatio { get; init; } = 0.97f;
+
+    /// <summary>From this score on the best entry is answered even when another is close.</summary>
+    public float SureThreshold { get; init; } = 0.75f;
+
+    /// <summary>A section's paragraph is shown when it matches at least this fraction of the best paragraph.</summary>
+    public float PassageRatio { get; init; } = 0.6f;
+
+    /// <summary>At most this many paragraphs of a section are shown.</summary>
+    public int MaxPassageParagraphs { get; init; } = 2;
+
+    /// <summary>Longer questions are cut (at a word) to this many characters.</summary>
+    public int MaxQuestionLength { get; init; } = 1000;
+
+    /// <summary>At most this many words of a question are used.</summary>
+    public int MaxConcepts { get; init; } = 32;
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Serialization;
+
+namespace B12Bot.Knowledge.Loading;
+
+// The shapes of knowledge/faq.json and knowledge/synonyms.json as they are on disk. Everything is nullable
+// so that the loader, not the serializer, decides what is missing and says so in words.
+
+internal sealed class FaqFile
+{
+    [JsonPropertyName("$comment")]
+    public string? Comment { get; set; }
+
+    [JsonPropertyName("article")]
+    public ArticleDto? Article { get; set; }
+
+    [JsonPropertyName("keywords")]
+    public List<string?>? Keywords { get; set; }
+
+    [JsonPropertyName("entries")]
+    public List<EntryDto?>? Entries { get; set; }
+}
+
+internal sealed class ArticleDto
+{
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    [JsonPropertyName("url")]
+    public string? Url { get; set; }
+
+    [JsonPropertyName("publisher")]
+    public string? Publisher { get; set; }
+
+    [JsonPropertyName("published")]
+    public string? Published { get; set; }
+
+    [JsonPropertyName("faqHeading")]
+    public string? FaqHeading { get; set; }
+}
+
+internal sealed class EntryDto
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("kind")]
+    public string? Kind { get; set; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    [JsonPropertyName("question")]
+    public string? Question { get; set; }
+
+    [JsonPropertyName("bulleted")]
+    public bool Bulleted { get; set; }
+
+    [JsonPropertyName("paragraphs")]
+    public List<string?>? Paragraphs { get; set; }
+
+    [JsonPropertyName("variants")]
+    public List<string?>? Variants { get; set; }
+
+    [JsonPropertyName("keywords")]
+    public List<string?>? Keywords { get; set; }
+
+    [JsonPropertyName("related")]
+    public List<string?>? Related { get; set; }
+}
+
+internal sealed class LexiconFile
+{
+    [JsonPropertyName("$comment")]
+    public string? Comment { get; set; }
+
+    [JsonPropertyName("synonyms")]
+    public List<SynonymDto?>? Synonyms { get; set; }
+
+    [JsonPropertyName("compoundParts")]
+    public List<string?>? CompoundParts { get; set; }
+
+    [JsonPropertyName("stemOverrides")]
+    public Dictionary<string, string?>? StemOverrides { get; set; }
+
+    [JsonPropertyName("domainTerms")]
+    public DomainTermsDto? DomainTerms { get; set; }
+
+    [JsonPropertyName("offTopic")]
+    public OffTopicDto? OffTopic { get; set; }
+
+    [JsonPropertyName("knownWords")]
+    public List<string?>? KnownWords { get; set; }
+}
+
+internal sealed class SynonymDto
+{
+    [JsonPropertyName("words")]
+    public List<string?>? Words { get; set; }
+
+    [JsonPropertyName("means")]
+    public List<string?>? Means { get; set; }
+}
+
+internal sealed class DomainTermsDto
+{
+    [JsonPropertyName("core")]
+    public List<string?>? Core { get; set; }
+
+    [JsonPropertyName("topic")]
+    public List<string?>? Topic { get; set; }
+}
+
+internal sealed class OffTopicDto
+{
+    [JsonPropertyName("shop")]
+    public List<string?>? Shop { get; set; }
+
+    [JsonPropertyName("nutrients")]
+    public List<string?>? Nutrients { get; set; }
+}

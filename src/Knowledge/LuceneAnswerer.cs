@@ -1,0 +1,236 @@
+using B12Bot.Knowledge.Search;
+using B12Bot.Knowledge.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace B12Bot.Knowledge;
+
+/// <summary>
+/// Answers Dutch questions from the knowledge with one Lucene index, built once (see <see cref="KnowledgeIndex"/>).
+/// A question is analysed by our Dutch chain; the query is built from those analysed terms only (never parsed), so
+/// no input can break it. The decision has three outcomes, from calibrated scores: an answer (the entry and, for a
+/// section, its best-matching paragraphs), a clarification when the best two or three are close, or no match when
+/// the question is not about the article's topic or nothing fits well enough. Thread-safe: one instance serves all.
+/// </summary>
+public sealed class LuceneAnswerer : IAnswerer, IDisposable
+{
+    private const int MaxAlternatives = 3;
+    private const float MinPassageMatch = 0.2f;
+
+    private readonly KnowledgeBase knowledge;
+    private readonly AnswererOptions options;
+    private readonly KnowledgeIndex index;
+    private readonly QueryPlanner planner;
+    private readonly Dictionary<string, int> exactQuestions;
+    private readonly List<(int Doc, int Paragraph)>[] textUnits;
+    private readonly IReadOnlyList<KnowledgeEntry>[] related;
+
+    public LuceneAnswerer(KnowledgeBase knowledge, AnswererOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        this.knowledge = knowledge;
+        this.options = options ?? new AnswererOptions();
+        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight);
+        planner = new QueryPlanner(index, this.options);
+
+        // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
+        exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var e = 0; e < knowledge.Entries.Count; e++)
+        {
+            var entry = knowledge.Entries[e];
+            foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
+            {
+                exactQuestions.TryAdd(TextNormalizer.ForComparison(phrasing), e);
+            }
+        }
+
+        textUnits = knowledge.Entries.Select(_ => new List<(int, int)>()).ToArray();
+        for (var doc = 0; doc < index.Units.Count; doc++)
+        {
+            var unit = index.Units[doc];
+            if (unit.Kind == UnitKind.Text)
+            {
+                textUnits[unit.Entry].Add((doc, unit.Paragraph));
+            }
+        }
+
+        related = knowledge.Entries
+            .Select(e => (IReadOnlyList<KnowledgeEntry>)e.Related
+                .Select(id => knowledge.TryGet(id, out var r) ? r : null)
+                .OfType<KnowledgeEntry>()
+                .Take(MaxAlternatives)
+                .ToList())
+            .ToArray();
+    }
+
+    public KnowledgeBase Knowledge => knowledge;
+
+    public Answer Ask(string? question) => Evaluate(question).Answer;
+
+    public void Dispose() => index.Dispose();
+
+    /// <summary>What the question analysis makes of a text (for the evaluation tool and tests).</summary>
+    internal string DescribeAnalysis(string text) => Analysis.TokenDump.Describe(index.QueryAnalyzer, text);
+
+    /// <summary>The answer with how it was reached (for the evaluation tool and tests).</summary>
+    internal AnswerTrace Evaluate(string? question)
+    {
+        var text = Prepare(question);
+        if (text.Length == 0)
+        {
+            return AnswerTrace.Nothing("empty");
+        }
+
+        if (exactQuestions.TryGetValue(TextNormalizer.ForComparison(text), out var exact))
+        {
+            return new AnswerTrace(AnswerFor(exact, [], null, 1f), null, [], "exact question");
+        }
+
+        var plan = planner.Plan(text);
+        if (plan.OffTopicReason is { } reason)
+        {
+            return AnswerTrace.Nothing(reason, plan);
+        }
+
+        var collector = Search(plan);
+        if (collector is null)
+        {
+            return AnswerTrace.Nothing("no-term-matches", plan);
+        }
+
+        var ranking = Enumerable.Range(0, knowledge.Entries.Count)
+            .Where(e => collector.EntryScores[e] > 0)
+            .OrderByDescending(e => collector.EntryScores[e])
+            .ThenBy(e => e)
+            .ToList();
+        var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]].Kind)).ToList();
+        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < options.AnswerThreshold)
+        {
+            return AnswerTrace.Nothing("below-threshold", plan, top);
+        }
+
+        var best = collector.EntryScores[ranking[0]];
+        var close = ranking.Where(e => collector.EntryScores[e] >= best * options.ClarifyRatio).Take(MaxAlternatives).ToList();
+        if (close.Count >= 2 && best < options.SureThreshold)
+        {
+            var clarify = new Answer
+            {
+                Outcome = AnswerOutcome.Clarify,
+                Score = best,
+                Alternatives = close.Select(e => knowledge.Entries[e]).ToList(),
+            };
+            return new AnswerTrace(clarify, plan, top, "close");
+        }
+
+        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer");
+    }
+
+    private string Prepare(string? question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return string.Empty;
+        }
+
+        var text = question.Trim();
+        if (text.Length > options.MaxQuestionLength)
+        {
+            var cut = text.LastIndexOf(' ', options.MaxQuestionLength);
+            text = text[..(cut > 0 ? cut : options.MaxQuestionLength)];
+        }
+
+        return text;
+    }
+
+    private EntryCollector? Search(QueryPlan plan)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in plan.Concepts)
+        {
+            var alternatives = new DisjunctionMaxQuery(0f);
+            var any = false;
+            foreach (var (term, boost) in concept.Terms)
+            {
+                foreach (var kind in UnitKinds)
+                {
+                    if (index.HasTerm(kind, term))
+                    {
+                        alternatives.Add(new TermQuery(new Term(KnowledgeIndex.FieldOf(kind), term))
+                        {
+                            Boost = EntryCollector.FieldBoost(options, kind) * boost,
+                        });
+                        any = true;
+                    }
+                }
+            }
+
+            if (any)
+            {
+                query.Add(alternatives, Occur.SHOULD);
+            }
+        }
+
+        if (query.Clauses.Count == 0 || plan.Weight <= 0)
+        {
+            return null;
+        }
+
+        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, options);
+        index.Searcher.Search(query, collector);
+        return collector;
+    }
+
+    private static readonly UnitKind[] UnitKinds = [UnitKind.Question, UnitKind.Title, UnitKind.Keyword, UnitKind.Text];
+
+    private Answer AnswerFor(int entryIndex, float[] unitMatches, int? bestDoc, float score)
+    {
+        var entry = knowledge.Entries[entryIndex];
+        return new Answer
+        {
+            Outcome = AnswerOutcome.Answer,
+            Entry = entry,
+            Passage = Passage(entryIndex, unitMatches, bestDoc),
+            Score = score,
+            Related = related[entryIndex],
+        };
+    }
+
+    private IReadOnlyList<string> Passage(int entryIndex, float[] unitMatches, int? bestDoc)
+    {
+        var entry = knowledge.Entries[entryIndex];
+        if (entry.Kind == EntryKind.Faq || entry.Paragraphs.Count == 1)
+        {
+            return entry.Paragraphs;
+        }
+
+        var matches = textUnits[entryIndex]
+            .Where(t => t.Doc < unitMatches.Length && unitMatches[t.Doc] > 0)
+            .Select(t => (t.Paragraph, Match: unitMatches[t.Doc]))
+            .ToList();
+        var bestMatch = matches.Count == 0 ? 0f : matches.Max(m => m.Match);
+        var answeredByText = bestDoc is { } doc && index.Units[doc].Kind == UnitKind.Text;
+        if (bestMatch < MinPassageMatch || (entry.Bulleted && !answeredByText))
+        {
+            // Nothing in the text stands out (the question matched the heading or a phrasing): a list is shown
+            // whole, prose from its opening paragraph.
+            return entry.Bulleted ? entry.Paragraphs : [entry.Paragraphs[0]];
+        }
+
+        var limit = entry.Bulleted ? MaxAlternatives : options.MaxPassageParagraphs;
+        return matches
+            .Where(m => m.Match >= bestMatch * options.PassageRatio)
+            .OrderByDescending(m => m.Match)
+            .ThenBy(m => m.Paragraph)
+            .Take(limit)
+            .OrderBy(m => m.Paragraph)
+            .Select(m => entry.Paragraphs[m.Paragraph])
+            .ToList();
+    }
+}
+
+/// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
+internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, UnitKind Kind)> Top, string Reason)
+{
+    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, UnitKind)>? top = null) =>
+        new(Answer.NoMatch, plan, top ?? [], reason);
+}

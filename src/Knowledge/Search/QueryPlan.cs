@@ -1,0 +1,35 @@
+namespace B12Bot.Knowledge.Search;
+
+/// <summary>One thing the question says, with the index terms that express it and how much it weighs.</summary>
+/// <param name="Word">The word as analysed (for tracing).</param>
+/// <param name="Terms">The index terms that match it, each with its boost (a synonym or a part counts a bit less).</param>
+/// <param name="Weight">What it is worth when matched: the weight of its best term (or of an unknown word).</param>
+internal sealed record Concept(string Word, IReadOnlyList<(string Term, float Boost)> Terms, float Weight);
+
+/// <summary>A question after analysis: its concepts and what they say about the question's topic.</summary>
+internal sealed record QueryPlan
+{
+    public required IReadOnlyList<Concept> Concepts { get; init; }
+
+    /// <summary>The summed weight of every concept: what a perfect match covers.</summary>
+    public required float Weight { get; init; }
+
+    /// <summary>The question names something about B12 itself.</summary>
+    public bool HasCore { get; init; }
+
+    /// <summary>The question names something of the article's wider topic.</summary>
+    public bool HasTopic { get; init; }
+
+    /// <summary>The question is about the shop (prices, delivery, opening hours).</summary>
+    public bool HasShop { get; init; }
+
+    /// <summary>The question names another vitamin, mineral or supplement.</summary>
+    public bool HasNutrient { get; init; }
+
+    /// <summary>Why the question is outside the knowledge before any search, or null when it may be inside.</summary>
+    public string? OffTopicReason =>
+        HasShop ? "shop"
+        : HasNutrient && !HasCore ? "other-nutrient"
+        : !HasCore && !HasTopic ? "no-domain-word"
+        : null;
+}

@@ -1,0 +1,80 @@
+namespace B12Bot.Knowledge.Search;
+
+/// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words only. Thread-safe.</summary>
+internal sealed class QueryPlanner
+{
+    private readonly KnowledgeIndex index;
+    private readonly AnswererOptions options;
+
+    public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
+    {
+        this.index = index;
+        this.options = options;
+    }
+
+    public QueryPlan Plan(string question)
+    {
+        var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts);
+        var weights = index.Weights;
+        var resources = index.Resources;
+        var concepts = new List<Concept>(positions.Count);
+        bool core = false, topic = false, shop = false, nutrient = false;
+        foreach (var position in positions)
+        {
+            foreach (var alternative in position)
+            {
+                core |= resources.CoreStems.Contains(alternative.Term);
+                topic |= resources.TopicStems.Contains(alternative.Term);
+                shop |= resources.ShopStems.Contains(alternative.Term);
+                nutrient |= resources.NutrientStems.Contains(alternative.Term);
+            }
+
+            var word = position[0].Term;
+            var main = position.Where(a => a.Origin != Origin.Part && weights.IsKnown(a.Term)).ToList();
+            var parts = position.Where(a => a.Origin == Origin.Part && weights.IsKnown(a.Term)).ToList();
+            if (main.Count > 0)
+            {
+                var terms = main.Select(a => (a.Term, Boost(a)))
+                    .Concat(parts.Select(a => (a.Term, options.PartBoost)))
+                    .ToList();
+                concepts.Add(new Concept(word, terms, main.Max(a => weights.Of(a.Term))));
+            }
+            else if (parts.Count > 0)
+            {
+                // An unknown compound of known parts ("darmoperatie"): each part says something of its own.
+                foreach (var part in parts)
+                {
+                    concepts.Add(new Concept(part.Term, [(part.Term, 1f)], weights.Of(part.Term)));
+                }
+            }
+            else
+            {
+                concepts.Add(new Concept(word, [], weights.Unknown));
+            }
+        }
+
+        var distinct = Deduplicate(concepts);
+        return new QueryPlan
+        {
+            Concepts = distinct,
+            Weight = distinct.Sum(c => c.Weight),
+            HasCore = core,
+            HasTopic = topic,
+            HasShop = shop,
+            HasNutrient = nutrient,
+        };
+    }
+
+    private float Boost(Alternative alternative)
+    {
+        var boost = alternative.Origin == Origin.Synonym ? options.SynonymBoost : 1f;
+        return alternative.Corrected ? boost * options.CorrectedBoost : boost;
+    }
+
+    private static List<Concept> Deduplicate(List<Concept> concepts)
+    {
+        // "b12 … b12" says b12 once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return concepts.Where(c => seen.Add(c.Terms.Count > 0 ? string.Join('/', c.Terms.Select(t => t.Term)) : "?" + c.Word)).ToList();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace B12Bot.Knowledge.Text;
+
+/// <summary>Culture-invariant text comparison: lower case, no diacritics, single spaces, no trailing punctuation.</summary>
+internal static class TextNormalizer
+{
+    /// <summary>"  Wat is Pernicieuze   anemie?! " → "wat is pernicieuze anemie".</summary>
+    public static string ForComparison(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        var end = builder.Length;
+        while (end > 0 && IsTrailingPunctuation(builder[end - 1]))
+        {
+            end--;
+        }
+
+        return builder.ToString(0, end).TrimEnd();
+    }
+
+    private static bool IsTrailingPunctuation(char c) => c is '?' or '!' or '.' or ' ' or ',' or ';' or ':';
+}
