@@ -4,11 +4,12 @@ using B12Bot.Load;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine("""
-        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 5] [--rounds 2] [--bot B12Bot.dll] [--echo EchoBot.dll]
+        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 5] [--rounds 2] [--storage sqlite|memory] [--bot B12Bot.dll] [--echo EchoBot.dll]
             B12Bot and the echo bot, each its own Release process: throughput ratio, p50/p99, cold start, peak memory.
-        B12Bot.Load scale [--entries 10000] [same options]
-            B12Bot with its own knowledge and with a knowledge base grown to --entries entries.
-        B12Bot.Load soak [--conversations 200] [--minutes 3] [--questions 3] [--url http://127.0.0.1:PORT] [--bot B12Bot.dll]
+        B12Bot.Load scale [--entries 10000] [--grow entries|variants] [same options]
+            B12Bot with its own knowledge and with a knowledge base grown to --entries entries (or variants).
+        B12Bot.Load soak [--conversations 200] [--minutes 3] [--questions 3] [--think-ms 0] [--storage sqlite|memory]
+                         [--url http://127.0.0.1:PORT | --bot B12Bot.dll] [--bot-args "--Key=value ..."]
             Many conversations at once, each a walkthrough (choosing offered buttons) and questions.
         Only 127.0.0.1 is ever loaded.
         """);

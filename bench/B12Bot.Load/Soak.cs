@@ -26,15 +26,18 @@ internal static class Soak
         var url = options.String("url");
         var botDll = options.String("bot") ?? Paths.BotDll;
         var extra = options.String("bot-args");
+        var storage = BotStorage.From(options);
         options.ThrowOnUnknown();
 
         var questions = Activities.Questions();
         var machine = Measure.MachineLine();
         BotProcess? bot = null;
         Uri endpoint;
+        using var data = new TempFolders();
         if (url is null)
         {
-            bot = await BotProcess.StartAsync("B12Bot", botDll, extra?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [], questions[0], TimeSpan.FromMinutes(2));
+            string[] args = [.. storage.Args(data.New()), .. extra?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []];
+            bot = await BotProcess.StartAsync("B12Bot", botDll, args, questions[0], TimeSpan.FromMinutes(2));
             endpoint = bot.Messages;
         }
         else
