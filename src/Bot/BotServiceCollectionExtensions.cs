@@ -1,7 +1,9 @@
 using B12Bot.Adapters;
 using B12Bot.Bots;
 using B12Bot.Cards;
+using B12Bot.Dialogs;
 using B12Bot.Knowledge;
+using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
 using B12Bot.Storage;
 using Microsoft.Bot.Builder;
@@ -24,6 +26,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(knowledgeFolder, configuration["Knowledge:ArticleUrl"]));
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
 
@@ -56,6 +59,7 @@ public static class BotServiceCollectionExtensions
         // One bot instance per turn attempt, as the samples do; the safe-turn wrapper serialises a conversation's
         // turns, holds replies until state is saved, reruns a turn on an ETag conflict and copes with outages.
         services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<CauseFinderDialog>();
         services.AddTransient<B12ActivityHandler>();
         services.AddSingleton<IBot>(sp => new SafeTurnBot(
             sp.GetRequiredService<B12ActivityHandler>,
@@ -73,6 +77,7 @@ public static class BotServiceCollectionExtensions
         // Fail at start-up, not on the first question, when the knowledge is broken.
         _ = app.Services.GetRequiredService<IAnswerer>();
         _ = app.Services.GetRequiredService<RedFlagDetector>();
+        _ = app.Services.GetRequiredService<CauseFinderRules>();
 
         app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
         {

@@ -1,4 +1,5 @@
 using B12Bot.Cards;
+using B12Bot.Dialogs;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
 using B12Bot.Storage;
@@ -9,8 +10,9 @@ using Microsoft.Bot.Schema;
 namespace B12Bot.Bots;
 
 /// <summary>
-/// The bot: welcomes people, answers their questions from the knowledge with the citation, handles small talk,
-/// and sends red-flag advice before anything else. Works the same in Web Chat, Direct Line and Teams.
+/// The bot: welcomes people, answers their questions from the knowledge with the citation, walks them through
+/// the cause-finder, handles small talk, and sends red-flag advice before anything else. Works the same in
+/// Web Chat, Direct Line, Teams and the terminal.
 /// </summary>
 public class B12ActivityHandler(
     IAnswerer answerer,
@@ -19,23 +21,12 @@ public class B12ActivityHandler(
     KnowledgeBase knowledge,
     ConversationState conversationState,
     UserState userState,
+    CauseFinderDialog causeFinder,
     IStorage storage,
-    ILogger<B12ActivityHandler> logger) : TeamsActivityHandler
+    ILogger<B12ActivityHandler> logger) : DialogBot<CauseFinderDialog>(conversationState, userState, causeFinder)
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
     public const int MaxTextLength = 2000;
-
-    /// <summary>Runs the turn, then saves what changed in conversation and user state (with its ETag).</summary>
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-    }
-
-    protected ConversationState ConversationState => conversationState;
-
-    protected UserState UserState => userState;
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -83,17 +74,49 @@ public class B12ActivityHandler(
         await OnTextAsync(turnContext, text, cancellationToken);
     }
 
-    /// <summary>Handles a message's text: red flags first, then small talk, then the knowledge.</summary>
+    /// <summary>
+    /// Handles a message's text: a walkthrough in progress gets it first (it handles its own interruptions and red
+    /// flags); otherwise red flags first, then "vergeet mij", the walkthrough's start, small talk, the knowledge.
+    /// </summary>
     protected virtual async Task OnTextAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        await SendRedFlagAdviceAsync(turnContext, text, cancellationToken);
-
         if (PrivacyIntent.IsForgetMe(text))
         {
-            await storage.ForgetAsync(turnContext, [conversationState, userState], cancellationToken);
+            await storage.ForgetAsync(turnContext, [ConversationState, UserState], cancellationToken);
             BotLog.Forgotten(logger, turnContext.Activity.ChannelId);
             await turnContext.SendActivityAsync(Replies.Text(Replies.Forgotten), cancellationToken);
+            return;
+        }
+
+        DialogContext dialogContext;
+        try
+        {
+            dialogContext = await Dialogs.CreateContextAsync(turnContext, cancellationToken);
+            if (dialogContext.ActiveDialog is not null)
+            {
+                var result = await dialogContext.ContinueDialogAsync(cancellationToken);
+                MarkDialog(turnContext, result);
+                return;
+            }
+        }
+        catch (DialogStateException ex)
+        {
+            // State saved by an older version of a dialog: apologise and start afresh rather than fail every turn.
+            BotLog.StaleDialogState(logger, turnContext.Activity.ChannelId, ex);
+            await DialogStateAccessor.DeleteAsync(turnContext, cancellationToken);
+            var sorry = Replies.Text(Replies.StaleState);
+            Buttons.Offer(sorry, turnContext.Activity, Replies.TopicQuestions(knowledge));
+            await turnContext.SendActivityAsync(sorry, cancellationToken);
+            return;
+        }
+
+        await SendRedFlagAdviceAsync(turnContext, text, cancellationToken);
+
+        if (WalkthroughIntent.IsStartRequest(text))
+        {
+            var result = await dialogContext.BeginDialogAsync(CauseFinderDialog.DialogId, cancellationToken: cancellationToken);
+            MarkDialog(turnContext, result);
             return;
         }
 
@@ -106,6 +129,10 @@ public class B12ActivityHandler(
 
         await AnswerAsync(turnContext, text, cancellationToken);
     }
+
+    /// <summary>Tells the safe-turn wrapper whether a dialog now waits for an answer (its hint during outages).</summary>
+    private static void MarkDialog(ITurnContext turnContext, DialogTurnResult result) =>
+        turnContext.TurnState[SafeTurnBot.DialogActiveKey] = result.Status == DialogTurnStatus.Waiting;
 
     /// <summary>Sends the urgent advice first when the text names a red-flag symptom; the question is still answered.</summary>
     protected async Task SendRedFlagAdviceAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)

@@ -17,4 +17,7 @@ internal static partial class BotLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "State of a person deleted on request (channel {ChannelId})")]
     public static partial void Forgotten(ILogger logger, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dialog state from an older version dropped (channel {ChannelId})")]
+    public static partial void StaleDialogState(ILogger logger, string channelId, Exception exception);
 }

@@ -53,6 +53,10 @@ public static class Replies
     public const string Forgotten =
         "Ik heb uw gegevens en ons gesprek verwijderd. Als u mij weer iets vraagt, begin ik opnieuw.";
 
+    public const string StaleState =
+        "Sorry, door een vernieuwing van B12Bot ben ik kwijt waar we gebleven waren. We beginnen opnieuw: " +
+        "stel gerust uw vraag, of kies hieronder een onderwerp.";
+
     public const string TurnFailed = "Sorry, er ging bij mij iets mis. Wilt u het nog eens proberen?";
 
     /// <summary>Questions to offer when the bot has nothing better to offer.</summary>

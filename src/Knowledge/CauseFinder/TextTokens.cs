@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+
+namespace B12Bot.Knowledge.CauseFinder;
+
+/// <summary>
+/// Splits text into lower-case words without accents ("Vegetariër!" → "vegetarier"), so that answers,
+/// synonyms and red-flag phrases compare on words. Letters, digits and '+' ("65+") make up a word.
+/// </summary>
+public static class TextTokens
+{
+    /// <summary>Words that negate what follows them ("geen omeprazol", "niet verward").</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder" };
+
+    /// <summary>How many words may stand between two words of a phrase ("weet het niet" for "weet niet").</summary>
+    internal const int MaxSkipped = 2;
+
+    public static IReadOnlyList<string> Of(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c) || c == '+')
+            {
+                current.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            Flush(current, tokens);
+        }
+
+        Flush(current, tokens);
+        return tokens;
+    }
+
+    public static bool IsNegation(string token) => Negations.Contains(token);
+
+    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="tokens"/> and is not negated.</summary>
+    public static bool ContainsSequence(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase) =>
+        FindAll(tokens, phrase).Any();
+
+    /// <summary>
+    /// Every occurrence of the phrase's words in order, with at most <see cref="MaxSkipped"/> other words
+    /// between two of them (never a negation), and not negated by one of the two words before it
+    /// (unless the phrase itself starts with a negation, like "geen vlees").
+    /// </summary>
+    public static IEnumerable<(int Start, int End)> FindAll(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase)
+    {
+        if (phrase.Count == 0)
+        {
+            yield break;
+        }
+
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (!string.Equals(tokens[start], phrase[0], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var end = MatchRest(tokens, phrase, start);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            if (!IsNegation(phrase[0]) && IsNegatedAt(tokens, start))
+            {
+                continue;
+            }
+
+            yield return (start, end);
+        }
+    }
+
+    private static int MatchRest(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase, int start)
+    {
+        var position = start;
+        for (var i = 1; i < phrase.Count; i++)
+        {
+            var found = -1;
+            for (var next = position + 1; next < tokens.Count && next <= position + 1 + MaxSkipped; next++)
+            {
+                if (string.Equals(tokens[next], phrase[i], StringComparison.Ordinal))
+                {
+                    found = next;
+                    break;
+                }
+
+                if (IsNegation(tokens[next]))
+                {
+                    break;
+                }
+            }
+
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            position = found;
+        }
+
+        return position;
+    }
+
+    private static bool IsNegatedAt(IReadOnlyList<string> tokens, int start)
+    {
+        for (var before = start - 1; before >= 0 && before >= start - 2; before--)
+        {
+            if (IsNegation(tokens[before]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Flush(StringBuilder current, List<string> tokens)
+    {
+        if (current.Length > 0)
+        {
+            tokens.Add(current.ToString());
+            current.Clear();
+        }
+    }
+}
