@@ -118,7 +118,7 @@ internal static class Soak
         }
 
         stats.Count(ref stats.WalkthroughsStarted);
-        var previous = string.Join('\n', replies.Texts);
+        var previous = Fingerprint(replies);
         for (var step = 0; step < MaxSteps; step++)
         {
             if (replies.Citations > 0)
@@ -143,10 +143,11 @@ internal static class Soak
                 return;
             }
 
-            var now = string.Join('\n', replies.Texts);
+            // The same question with the same buttons after a valid button: the answer was not taken (or state
+            // was lost). A multi-choice question asked again with the chosen button gone is progress.
+            var now = Fingerprint(replies);
             if (string.Equals(now, previous, StringComparison.Ordinal))
             {
-                // The same question again after a valid button: the answer was not taken (or state was lost).
                 stats.Count(ref stats.RepeatedPrompts);
             }
 
@@ -155,6 +156,8 @@ internal static class Soak
 
         stats.Count(ref stats.WalkthroughsStuck);
     }
+
+    private static string Fingerprint(TurnReplies replies) => string.Join('\n', replies.Texts) + "\n|" + string.Join('|', replies.Buttons);
 
     /// <summary>Posts one message; null when it failed or got no reply (counted).</summary>
     private static async Task<TurnReplies?> PostAsync(HttpClient client, Uri endpoint, string text, string conversation, string user, SoakStats stats)
@@ -221,7 +224,7 @@ internal static class Soak
             Console.WriteLine(string.Create(inv, $"| walkthroughs started / reached their result | {stats.WalkthroughsStarted} / {stats.WalkthroughsFinished} |"));
             Console.WriteLine(string.Create(inv, $"| walkthroughs stuck / broken by an error | {stats.WalkthroughsStuck} / {stats.WalkthroughsBroken} |"));
             Console.WriteLine(string.Create(inv, $"| walkthrough questions per result (mean) | {stats.MeanSteps:F1} |"));
-            Console.WriteLine(string.Create(inv, $"| same question asked again after a button | {stats.RepeatedPrompts} |"));
+            Console.WriteLine(string.Create(inv, $"| same question and buttons again after a button | {stats.RepeatedPrompts} |"));
         }
 
         Console.WriteLine(string.Create(inv, $"| questions answered | {stats.QuestionsAnswered} |"));
