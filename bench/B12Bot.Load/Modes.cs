@@ -13,6 +13,7 @@ internal static class Modes
         var botDll = options.String("bot") ?? Paths.BotDll;
         var echoDll = options.String("echo") ?? Paths.EchoDll;
         var storage = BotStorage.From(options);
+        var extra = BotArgs(options);
         options.ThrowOnUnknown();
 
         var questions = Activities.Questions();
@@ -20,7 +21,7 @@ internal static class Modes
         Console.Error.WriteLine($"compare: {settings}; B12Bot state in {storage.Kind}");
         using var data = new TempFolders();
         await using var echo = await BotProcess.StartAsync("echo bot", echoDll, [], questions[0], StartTimeout);
-        await using var bot = await BotProcess.StartAsync("B12Bot", botDll, storage.Args(data.New()), questions[0], StartTimeout);
+        await using var bot = await BotProcess.StartAsync("B12Bot", botDll, [.. storage.Args(data.New()), .. extra], questions[0], StartTimeout);
         var entries = KnowledgeScaler.Describe(Paths.KnowledgeFolder(botDll));
         var rows = await Measure.RunAsync([(echo, "–"), (bot, entries)], settings, questions);
 
@@ -61,6 +62,7 @@ internal static class Modes
         var size = options.Int("entries", 10_000, 1, 1_000_000);
         var grow = options.String("grow");
         var storage = BotStorage.From(options);
+        var extra = BotArgs(options);
         options.ThrowOnUnknown();
         var growBy = grow switch
         {
@@ -76,8 +78,8 @@ internal static class Modes
         {
             var source = Paths.KnowledgeFolder(botDll);
             using var data = new TempFolders();
-            await using var stock = await BotProcess.StartAsync("B12Bot", botDll, storage.Args(data.New()), questions[0], StartTimeout);
-            var (grown, note) = await StartGrownAsync(botDll, source, size, growBy, explicitChoice: grow is not null, questions[0], folders, storage.Args(data.New()));
+            await using var stock = await BotProcess.StartAsync("B12Bot", botDll, [.. storage.Args(data.New()), .. extra], questions[0], StartTimeout);
+            var (grown, note) = await StartGrownAsync(botDll, source, size, growBy, explicitChoice: grow is not null, questions[0], folders, [.. storage.Args(data.New()), .. extra]);
             await using var _ = grown;
             var grownFolder = folders[^1];
             Console.Error.WriteLine($"scale: {KnowledgeScaler.Describe(source)} grown to {KnowledgeScaler.Describe(grownFolder)}; {settings}");
@@ -148,6 +150,10 @@ internal static class Modes
     }
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
+
+    /// <summary>Extra command-line settings for B12Bot, e.g. <c>--bot-args "--Logging:LogLevel:Default=Warning"</c>.</summary>
+    public static string[] BotArgs(Options options) =>
+        options.String("bot-args")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     private static string Verdict(bool met) => met ? "met" : "NOT MET";
 

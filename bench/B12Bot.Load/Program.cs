@@ -4,7 +4,7 @@ using B12Bot.Load;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine("""
-        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 5] [--rounds 2] [--storage sqlite|memory] [--bot B12Bot.dll] [--echo EchoBot.dll]
+        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 5] [--rounds 2] [--storage sqlite|memory] [--bot-args "--Key=value ..."] [--bot B12Bot.dll] [--echo EchoBot.dll]
             B12Bot and the echo bot, each its own Release process: throughput ratio, p50/p99, cold start, peak memory.
         B12Bot.Load scale [--entries 10000] [--grow entries|variants] [same options]
             B12Bot with its own knowledge and with a knowledge base grown to --entries entries (or variants).

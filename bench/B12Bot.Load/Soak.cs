@@ -25,7 +25,7 @@ internal static class Soak
         var think = TimeSpan.FromMilliseconds(options.Int("think-ms", 0, 0, 60_000));
         var url = options.String("url");
         var botDll = options.String("bot") ?? Paths.BotDll;
-        var extra = options.String("bot-args");
+        var extra = Modes.BotArgs(options);
         var storage = BotStorage.From(options);
         options.ThrowOnUnknown();
 
@@ -36,7 +36,7 @@ internal static class Soak
         using var data = new TempFolders();
         if (url is null)
         {
-            string[] args = [.. storage.Args(data.New()), .. extra?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []];
+            string[] args = [.. storage.Args(data.New()), .. extra];
             bot = await BotProcess.StartAsync("B12Bot", botDll, args, questions[0], TimeSpan.FromMinutes(2));
             endpoint = bot.Messages;
         }
