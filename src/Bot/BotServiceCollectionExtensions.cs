@@ -2,6 +2,7 @@ using B12Bot.Adapters;
 using B12Bot.Bots;
 using B12Bot.Cards;
 using B12Bot.Dialogs;
+using B12Bot.DirectLine;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -67,6 +68,9 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IAnswerer>(),
             sp.GetRequiredService<AnswerRenderer>(),
             sp.GetRequiredService<ILogger<SafeTurnBot>>()));
+
+        // The self-hosted Direct Line endpoint and the demo page with Web Chat.
+        services.AddB12BotDirectLine(configuration);
         return services;
     }
 
@@ -93,6 +97,7 @@ public static class BotServiceCollectionExtensions
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapB12BotDirectLine();
         return app;
     }
 }

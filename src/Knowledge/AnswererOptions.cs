@@ -22,7 +22,10 @@ public sealed record AnswererOptions
     /// <summary>How much a lexicon synonym counts against the word itself.</summary>
     public float SynonymBoost { get; init; } = 0.95f;
 
-    /// <summary>How much a compound part counts when the whole word is known too.</summary>
+    /// <summary>
+    /// How much a compound part counts: a part of the question's word when the whole word is known too, or a word
+    /// of the question found only as a part of a unit's word ("vis" in "vislintworm").
+    /// </summary>
     public float PartBoost { get; init; } = 0.5f;
 
     /// <summary>How much a word corrected for a typo counts.</summary>
@@ -36,6 +39,22 @@ public sealed record AnswererOptions
     /// the rest (0.5: geometric mean; higher: what the user said matters more than what the unit also says).
     /// </summary>
     public float QuestionCoverageExponent { get; init; } = 0.6f;
+
+    /// <summary>
+    /// How much matched weight a paragraph needs before its coverage of the question counts in full (about one
+    /// specific word): a paragraph that only shares common words with the question proves little.
+    /// </summary>
+    public float TextEvidence { get; init; } = 1.5f;
+
+    /// <summary>An entry's score is its best field's score plus this share of its second-best field's score.</summary>
+    public float CorroborationShare { get; init; } = 0.15f;
+
+    /// <summary>
+    /// Terms weighing less than this (those nearly every entry uses: "b12", "tekort") are not searched for but
+    /// counted on the units the other terms find; a question of only such terms searches them all. This changes
+    /// speed, not scores (a unit sharing only such terms with a question never wins).
+    /// </summary>
+    public float CommonTermWeight { get; init; } = 0.5f;
 
     /// <summary>Below this score nothing is answered.</summary>
     public float AnswerThreshold { get; init; } = 0.4f;

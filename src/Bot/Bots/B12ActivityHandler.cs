@@ -146,6 +146,9 @@ public class B12ActivityHandler(
 
         BotLog.RedFlag(logger, sign);
         await turnContext.SendActivityAsync(Replies.Text(redFlags.Advice), cancellationToken);
+
+        // A walkthrough begun in this same turn must not send the advice a second time.
+        turnContext.TurnState[CauseFinderDialog.RedFlagAdviceSentKey] = true;
     }
 
     /// <summary>Answers from the knowledge: the passage with its citation, a clarifying question, or "not in my information".</summary>

@@ -1,0 +1,82 @@
+using B12Bot.Cards;
+using Microsoft.Playwright;
+
+namespace B12Bot.BrowserTests;
+
+/// <summary>The pharmacy page in headless Chromium, as a new visitor meets it. Screenshots go to TestResults/screenshots.</summary>
+[Collection(OnePharmacySite.Name)]
+public sealed class PharmacyPageTests(PharmacySite site)
+{
+    [Fact]
+    public async Task A_new_visitor_sees_the_pharmacy_page_with_the_chat_open_and_the_welcome()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        var welcome = await chat.OpenAsync();
+
+        await Assertions.Expect(chat.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Apotheek"));
+        await Assertions.Expect(chat.ChatPanel).ToBeVisibleAsync();
+        await Assertions.Expect(welcome).ToContainTextAsync("Welkom! Ik ben B12Bot");
+        Assert.Contains(Replies.StartWalkthrough, await chat.SuggestedActionsAsync());
+        await Assertions.Expect(chat.SendBox).ToHaveAttributeAsync("placeholder", "Stel uw vraag over vitamine B12");
+        await chat.ScreenshotAsync("01-welkom");
+        Assert.Empty(chat.Problems);
+    }
+
+    [Fact]
+    public async Task A_typed_question_is_answered_with_its_source()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+
+        var answer = await chat.AskAsync("Welke klachten kan een tekort aan B12 geven?");
+
+        await Assertions.Expect(answer).ToContainTextAsync("Bron:");
+        var source = PharmacyPage.Sources(answer).First;
+        await Assertions.Expect(source).ToBeVisibleAsync();
+        await Assertions.Expect(source).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("#[a-z0-9-]+$"));
+        await chat.ScreenshotAsync("02-vraag-met-bron");
+        Assert.Empty(chat.Problems);
+    }
+
+    [Fact]
+    public async Task A_suggested_question_can_be_clicked_and_is_answered_with_its_source()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        var question = (await chat.SuggestedActionsAsync()).First(t => t != Replies.StartWalkthrough);
+
+        var answer = await chat.ClickAsync(question);
+
+        await Assertions.Expect(PharmacyPage.Sources(answer).First).ToBeVisibleAsync();
+        await chat.ScreenshotAsync("03-knop-aangeklikt");
+    }
+
+    [Fact]
+    public async Task After_a_reload_the_conversation_is_still_there()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        await chat.AskAsync("Dank u wel");
+
+        await chat.ReloadAsync();
+
+        await Assertions.Expect(chat.UserMessages.Filter(new() { HasText = "Dank u wel" })).ToHaveCountAsync(1);
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
+        await chat.ScreenshotAsync("04-na-herladen");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_chat_fills_the_screen()
+    {
+        var page = await site.NewVisitorAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var chat = new PharmacyPage(page);
+        await chat.OpenAsync();
+
+        var panel = await chat.ChatPanel.BoundingBoxAsync();
+        Assert.NotNull(panel);
+        Assert.Equal(390, panel.Width, 1.0);
+        Assert.Equal(844, panel.Height, 1.0);
+        await chat.ScreenshotAsync("05-telefoon");
+    }
+}
