@@ -1,5 +1,6 @@
 using B12Bot.Cards;
 using B12Bot.Knowledge;
+using B12Bot.Knowledge.Safety;
 using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -92,12 +93,8 @@ public sealed class SafeTurnBot(
             return;
         }
 
-        if (activity.Recipient is not null)
-        {
-            activity.RemoveRecipientMention();
-        }
-
-        var text = activity.Text?.Trim();
+        Mentions.RemoveRecipientMention(activity);
+        var text = UserText.Clean(activity.Text)?.Trim();
         if (!activeDialogs.IsActive(key) && !string.IsNullOrEmpty(text) && text.Length <= B12ActivityHandler.MaxTextLength)
         {
             var answer = answerer.Ask(text);
