@@ -59,6 +59,12 @@ public sealed record AnswererOptions
     /// <summary>Below this score nothing is answered.</summary>
     public float AnswerThreshold { get; init; } = 0.4f;
 
+    /// <summary>
+    /// Below this score a question without any B12 word (only words of the wider topic: "moe", "tintelingen") is not
+    /// answered: such a question needs a closer match to be about the article.
+    /// </summary>
+    public float TopicOnlyThreshold { get; init; } = 0.55f;
+
     /// <summary>When the runner-up scores at least this fraction of the best (and the best is not sure), clarify.</summary>
     public float ClarifyRatio { get; init; } = 0.97f;
 
