@@ -104,7 +104,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             .ThenBy(e => e)
             .ToList();
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
-        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < options.AnswerThreshold)
+        var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
+        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < threshold)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top);
         }

@@ -17,7 +17,7 @@ internal static class DutchStopWords
         "hem", "haar", "hun", "hen", "ons", "onze", "jullie", "ge", "gij", "zijn", "men", "iets", "wat", "er", "daar",
         "hier", "zich", "zelf", "elkaar", "dezelfde", "datzelfde", "wie", "welke", "welk", "waar", "hoe", "wanneer",
         "waarom", "waarmee", "waarbij", "waarin", "waarvan", "waaraan", "waarop", "waarvoor", "daarom", "daarmee",
-        "daarbij", "daarvan", "daarvoor", "erg", "ervoor", "erop", "eraan", "ervan", "erin", "erbij", "erdoor", "last",
+        "daarbij", "daarvan", "daarvoor", "erg", "ervoor", "erop", "eraan", "ervan", "erin", "erbij", "erdoor", "erachter", "last", "hele", "heel", "geheel", "help", "mogelijk", "mogelijke", "eventueel",
         // auxiliaries and very common verbs
         "is", "ben", "bent", "was", "waren", "wordt", "word", "worden", "werd", "werden", "geworden", "heb", "hebt",
         "heeft", "hebben", "had", "hadden", "gehad", "kan", "kun", "kunt", "kunnen", "kon", "konden", "moet", "moeten",

@@ -57,7 +57,7 @@ internal sealed class KnowledgeIndex : IDisposable
             }
         }
 
-        Weights = new TermWeights(phrasingTerms, textTerms, unknownWeight);
+        Weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(Resources.CoreStems.Concat(Resources.TopicStems), StringComparer.Ordinal));
         Similarity = new TermWeightSimilarity(Weights);
 
         // The few terms nearly every entry uses ("b12", "tekort", "vitamine") match hundreds of units and say little:

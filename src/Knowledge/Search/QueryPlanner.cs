@@ -3,7 +3,7 @@ namespace B12Bot.Knowledge.Search;
 /// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words only. Thread-safe.</summary>
 internal sealed class QueryPlanner
 {
-    private const int TrustedCorrectionLength = 7;
+    private const int TrustedCorrectionLength = 6;
 
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;

@@ -5,7 +5,9 @@ namespace B12Bot.Knowledge.Search;
 /// over the N entries, plus a small floor so that even "b12" (in every entry) counts a little. An entry counts fully
 /// when the term is in one of its phrasings (question, variants, heading, keywords) and half when it is only in its
 /// text: the article's prose uses everyday words ("vaak", "mensen") that say little there but much in a question.
-/// A term no entry uses gets <see cref="Unknown"/>: an unknown word is a sign the question is about something else.
+/// A word only the prose uses (never a phrasing, and not a topic word of the lexicon: "mogelijk", "zien") weighs at
+/// most <see cref="TextOnlyCap"/>: it is incidental there. A term no entry uses gets <see cref="Unknown"/>: an
+/// unknown word is a sign the question is about something else.
 /// </summary>
 internal sealed class TermWeights
 {
@@ -14,10 +16,14 @@ internal sealed class TermWeights
 
     private const float TextOnlyShare = 0.5f;
 
+    /// <summary>The most a word weighs that only the article's prose uses.</summary>
+    public const float TextOnlyCap = 1.5f;
+
     /// <param name="phrasingTerms">Per entry, the terms of its phrasings.</param>
     /// <param name="textTerms">Per entry, the terms of its text.</param>
     /// <param name="unknownWeight">The weight of a term no entry uses.</param>
-    public TermWeights(IReadOnlyList<IReadOnlySet<string>> phrasingTerms, IReadOnlyList<IReadOnlySet<string>> textTerms, float unknownWeight)
+    /// <param name="topicTerms">Terms the lexicon says are about the topic: never capped.</param>
+    public TermWeights(IReadOnlyList<IReadOnlySet<string>> phrasingTerms, IReadOnlyList<IReadOnlySet<string>> textTerms, float unknownWeight, IReadOnlySet<string> topicTerms)
     {
         var n = phrasingTerms.Count;
         var df = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -29,7 +35,11 @@ internal sealed class TermWeights
             }
         }
 
-        weights = df.ToDictionary(p => p.Key, p => Idf(n, p.Value), StringComparer.Ordinal);
+        var phrased = new HashSet<string>(phrasingTerms.SelectMany(t => t), StringComparer.Ordinal);
+        weights = df.ToDictionary(
+            p => p.Key,
+            p => phrased.Contains(p.Key) || topicTerms.Contains(p.Key) ? Idf(n, p.Value) : Math.Min(TextOnlyCap, Idf(n, p.Value)),
+            StringComparer.Ordinal);
         Unknown = unknownWeight;
         Rarest = Idf(n, 1);
     }
