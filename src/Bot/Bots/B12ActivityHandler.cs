@@ -115,6 +115,15 @@ public class B12ActivityHandler(
 
         if (WalkthroughIntent.IsStartRequest(text))
         {
+            // A typed "waarom is mijn B12 laag?" is also a question the article answers: quote that first
+            // (without follow-up buttons, which would compete with the walkthrough's), then start the walkthrough.
+            if (!string.Equals(text, Replies.StartWalkthrough, StringComparison.OrdinalIgnoreCase)
+                && answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } answer)
+            {
+                BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
+                await turnContext.SendActivityAsync(renderer.Render(answer with { Related = [] }, turnContext.Activity, aboutThemselves: true), cancellationToken);
+            }
+
             var result = await dialogContext.BeginDialogAsync(CauseFinderDialog.DialogId, cancellationToken: cancellationToken);
             MarkDialog(turnContext, result);
             return;
