@@ -66,7 +66,7 @@ internal static class Measure
     }
 
     /// <summary>Per connection a ring of activities: the questions in turn, spread over a few conversations.</summary>
-    private static BodySource Bodies(int connections, IReadOnlyList<string> questions)
+    public static BodySource Bodies(int connections, IReadOnlyList<string> questions)
     {
         var rings = new byte[connections][][];
         for (var w = 0; w < connections; w++)

@@ -151,6 +151,37 @@ internal static class Modes
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
+    /// <summary>Loads a bot that is already running (any 127.0.0.1 URL): one row, no cold start or memory.</summary>
+    public static async Task<int> MeasureAsync(Options options)
+    {
+        var settings = LoadSettings.From(options);
+        var url = options.String("url") ?? throw new ArgumentException("--url http://127.0.0.1:PORT is required");
+        options.ThrowOnUnknown();
+
+        var endpoint = new Uri(new Uri(url), "/api/messages");
+        Guard.Loopback(endpoint);
+        var questions = Activities.Questions();
+        var bodies = Measure.Bodies(settings.Connections, questions);
+        using var client = LoadRun.CreateClient(settings.Connections);
+        if (settings.Warmup > TimeSpan.Zero)
+        {
+            await LoadRun.RunAsync(client, endpoint, bodies, settings.Connections, settings.Warmup);
+        }
+
+        var runs = new List<LoadResult>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            runs.Add(await LoadRun.RunAsync(client, endpoint, bodies, settings.Connections, settings.Duration));
+        }
+
+        var load = LoadResult.Combine(runs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{endpoint}: {load.Requests} requests, {load.Throughput:F0} req/s, p50 {load.Median:F2} ms, p99 {load.P99:F2} ms, " +
+            $"non-200 {load.NonOk}, errors {load.Errors}, with citation {100.0 * load.Cited / Math.Max(1, load.Ok):F0}%, " +
+            $"generator {load.GeneratorCpu.TotalMilliseconds / Math.Max(1, load.Requests):F3} ms CPU per request"));
+        return load.Errors == 0 && load.NonOk == 0 ? 0 : 1;
+    }
+
     /// <summary>Extra command-line settings for B12Bot, e.g. <c>--bot-args "--Logging:LogLevel:Default=Warning"</c>.</summary>
     public static string[] BotArgs(Options options) =>
         options.String("bot-args")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];

@@ -11,6 +11,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         B12Bot.Load soak [--conversations 200] [--minutes 3] [--questions 3] [--think-ms 0] [--storage sqlite|memory]
                          [--url http://127.0.0.1:PORT | --bot B12Bot.dll] [--bot-args "--Key=value ..."]
             Many conversations at once, each a walkthrough (choosing offered buttons) and questions.
+        B12Bot.Load measure --url http://127.0.0.1:PORT [--connections 16] [--duration 15] [--warmup 5] [--rounds 2]
+            One bot that is already running (for comparing with another load generator such as wrk).
         Only 127.0.0.1 is ever loaded.
         """);
     return 0;
@@ -24,7 +26,8 @@ try
         "compare" => await Modes.CompareAsync(options),
         "scale" => await Modes.ScaleAsync(options),
         "soak" => await Soak.RunAsync(options),
-        _ => throw new ArgumentException($"unknown mode '{args[0]}' (compare, scale, soak)"),
+        "measure" => await Modes.MeasureAsync(options),
+        _ => throw new ArgumentException($"unknown mode '{args[0]}' (compare, scale, soak, measure)"),
     };
 }
 catch (ArgumentException e)
