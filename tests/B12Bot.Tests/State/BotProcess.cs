@@ -17,6 +17,8 @@ public sealed class BotProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
     private const int MaxKeptCharacters = 4_000_000;
+    private static readonly TimeSpan SettleQuiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan SettleCap = TimeSpan.FromSeconds(3);
     private static readonly Lazy<string> AppFolderOnce = new(FindAppFolder);
 
     private readonly string[] _settings;
@@ -158,25 +160,65 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>An HTTP client for this bot (bounded: a turn that takes longer than this is a failure).</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>The log lines at Error or Critical level (the console logger's "fail:" and "crit:").</summary>
-    public IReadOnlyList<string> ErrorLines() =>
-        Lines().Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
-
-    /// <summary>Fails when the bot logged an error, or any exception at all (no outage tolerated).</summary>
-    public void AssertNothingFailed()
+    /// <summary>Where the output is now: pass it to the assertions to look only at what was written afterwards.</summary>
+    public int Mark()
     {
-        var output = Output;
-        var bad = Lines()
-            .Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)
-                || l.Contains("Exception", StringComparison.Ordinal) || l.Contains("Unhandled", StringComparison.Ordinal))
+        lock (_gate)
+        {
+            return _output.Length;
+        }
+    }
+
+    /// <summary>The output written since <paramref name="mark"/> (see <see cref="Mark"/>).</summary>
+    public string OutputSince(int mark)
+    {
+        lock (_gate)
+        {
+            var from = Math.Clamp(mark, 0, _output.Length);
+            return _output.ToString(from, _output.Length - from);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the bot has written nothing new for a moment (its console logger writes from a queue, a little
+    /// after the turn it reports), at most a few seconds; then returns the whole output.
+    /// </summary>
+    public async Task<string> SettledOutputAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var length = Mark();
+        while (clock.Elapsed < SettleCap)
+        {
+            await Task.Delay(SettleQuiet);
+            var now = Mark();
+            if (now == length)
+            {
+                break;
+            }
+
+            length = now;
+        }
+
+        return Output;
+    }
+
+    /// <summary>Fails when the bot logged an error, or any exception at all, since <paramref name="mark"/> (no outage tolerated).</summary>
+    public async Task AssertNothingFailedAsync(int mark = 0)
+    {
+        await SettledOutputAsync();
+        var output = OutputSince(mark);
+        var bad = Lines(output)
+            .Where(l => IsError(l) || l.Contains("Exception", StringComparison.Ordinal) || l.Contains("Unhandled", StringComparison.Ordinal))
             .ToList();
         Assert.True(bad.Count == 0, $"Bot {Name} logged errors or exceptions:{Environment.NewLine}{output}");
     }
 
-    /// <summary>Fails when the bot logged at Error or Critical level (warnings, such as an outage, are allowed).</summary>
-    public void AssertNoErrorsLogged()
+    /// <summary>Fails when the bot logged at Error or Critical level since <paramref name="mark"/> (warnings, such as an outage, are allowed).</summary>
+    public async Task AssertNoErrorsLoggedAsync(int mark = 0)
     {
-        Assert.True(ErrorLines().Count == 0, $"Bot {Name} logged errors:{Environment.NewLine}{Output}");
+        await SettledOutputAsync();
+        var output = OutputSince(mark);
+        Assert.True(!Lines(output).Any(IsError), $"Bot {Name} logged errors:{Environment.NewLine}{output}");
     }
 
     public async ValueTask DisposeAsync()
@@ -184,7 +226,11 @@ public sealed class BotProcess : IAsyncDisposable
         await KillAsync();
     }
 
-    private IEnumerable<string> Lines() => Output.Split('\n').Select(l => l.TrimEnd('\r'));
+    private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r'));
+
+    /// <summary>A line of the console logger at Error ("fail:") or Critical ("crit:") level.</summary>
+    private static bool IsError(string line) =>
+        line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
 
     private ProcessStartInfo StartInfo()
     {

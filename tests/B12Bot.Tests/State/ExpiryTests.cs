@@ -40,6 +40,6 @@ public sealed class ExpiryTests
         var fresh = await chat.SayAsync(client, WalkthroughScript.Start);
         Assert.Contains(script.Rules.Intro, fresh.Texts);
         Assert.Same(script.QuestionAt(0), script.Asked(fresh));
-        bot.AssertNothingFailed();
+        await bot.AssertNothingFailedAsync();
     }
 }

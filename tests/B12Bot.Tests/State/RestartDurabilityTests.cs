@@ -73,6 +73,6 @@ public sealed class RestartDurabilityTests(AzuriteFixture azurite) : IClassFixtu
             Assert.Contains(questions[1].FindOption("65-plus")!.Phrase, (string?)causes["text"], StringComparison.Ordinal);
         }
 
-        bot.AssertNothingFailed();
+        await bot.AssertNothingFailedAsync();
     }
 }

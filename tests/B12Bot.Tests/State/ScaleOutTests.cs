@@ -39,6 +39,7 @@ public sealed class ScaleOutTests(StateBotsFixture bots)
     public async Task Turns_alternating_between_two_instances_reach_the_same_result_as_on_one(
         string person, Dictionary<string, string> choices, string[] expectedCauseEntries)
     {
+        var (markA, markB) = (bots.A.Mark(), bots.B.Mark());
         using var a = bots.A.CreateClient();
         using var b = bots.B.CreateClient();
         var script = bots.Script;
@@ -58,8 +59,8 @@ public sealed class ScaleOutTests(StateBotsFixture bots)
         var causes = ending.Messages.First(m => ((string?)m["text"] ?? string.Empty).StartsWith(script.Rules.Ending.ResultIntro, StringComparison.Ordinal));
         Assert.Equal(expectedCauseEntries.Order(), new Reply([causes]).CitedIds.Order());
 
-        bots.A.AssertNothingFailed();
-        bots.B.AssertNothingFailed();
+        await bots.A.AssertNothingFailedAsync(markA);
+        await bots.B.AssertNothingFailedAsync(markB);
     }
 
     /// <summary>Starts the walkthrough and answers by buttons until the ending; turn n goes to <paramref name="clientForTurn"/>(n).</summary>

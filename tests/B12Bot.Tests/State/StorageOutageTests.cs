@@ -16,7 +16,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
     [
         "In welk eten zit veel vitamine B12?",
         "Hoe wordt een tekort aan B12 behandeld?",
-        "Welke bloedtesten laten een B12-tekort zien?",
+        "Met welk bloedonderzoek stelt de arts een tekort vast?",
     ];
 
     /// <summary>Turns that may still meet storage starting up again before the walkthrough goes on.</summary>
@@ -83,8 +83,8 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.NotEmpty(after.CitedIds);
 
         // The outage was logged as a warning, never as an error; and nothing crashed.
-        Assert.Contains("Storage unavailable", bot.Output, StringComparison.Ordinal);
-        bot.AssertNoErrorsLogged();
+        Assert.Contains("Storage unavailable", await bot.SettledOutputAsync(), StringComparison.Ordinal);
+        await bot.AssertNoErrorsLoggedAsync();
         Assert.True(bot.IsRunning, $"The bot process stopped:{Environment.NewLine}{bot.Output}");
     }
 }
