@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace B12Bot.Tests.State;
 
@@ -17,6 +18,7 @@ public sealed class BotProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
     private const int MaxKeptCharacters = 4_000_000;
+    private const int MaxShownCharacters = 60_000;
     private static readonly TimeSpan SettleQuiet = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan SettleCap = TimeSpan.FromSeconds(3);
     private static readonly Lazy<string> AppFolderOnce = new(FindAppFolder);
@@ -221,9 +223,17 @@ public sealed class BotProcess : IAsyncDisposable
         Assert.True(!Lines(output).Any(IsError), $"Bot {Name} logged errors:{Environment.NewLine}{output}");
     }
 
+    /// <summary>Where the output goes when the bot is disposed (a test's output, shown when the test fails).</summary>
+    public ITestOutputHelper? ShowOutputTo { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        if (ShowOutputTo is { } show)
+        {
+            var output = Output;
+            show.WriteLine(output.Length <= MaxShownCharacters ? output : "…" + output[^MaxShownCharacters..]);
+        }
     }
 
     private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r'));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace B12Bot.Tests.State;
 
@@ -6,7 +7,7 @@ namespace B12Bot.Tests.State;
 /// Conversation state does not outlive its time to live: a bot process started with a two-second lifetime and
 /// a one-second purge removes a conversation from the SQLite file by itself, and the person then starts afresh.
 /// </summary>
-public sealed class ExpiryTests
+public sealed class ExpiryTests(ITestOutputHelper output)
 {
     /// <summary>The most the purge may take to come round (many times the configured lifetime plus interval).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(45);
@@ -18,6 +19,7 @@ public sealed class ExpiryTests
         var script = WalkthroughScript.Load();
         await using var bot = await BotProcess.StartAsync(
             "expiry", [.. store.BotSettings, "Storage:ConversationTtl=00:00:02", "Storage:PurgeInterval=00:00:01"]);
+        bot.ShowOutputTo = output;
         using var client = bot.CreateClient();
         var chat = new Chat("expiry");
 
@@ -34,7 +36,7 @@ public sealed class ExpiryTests
             await Task.Delay(250);
         }
 
-        Assert.Contains("Purged", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Purged", await bot.SettledOutputAsync(), StringComparison.Ordinal);
 
         // The person is not met with a half-finished walkthrough: asking again opens it from the start.
         var fresh = await chat.SayAsync(client, WalkthroughScript.Start);

@@ -1,4 +1,5 @@
 using B12Bot.Tests.Storage;
+using Xunit.Abstractions;
 
 namespace B12Bot.Tests.State;
 
@@ -6,7 +7,7 @@ namespace B12Bot.Tests.State;
 /// The bot process is killed in the middle of a walkthrough (no shutdown, like a crash) and a new process is
 /// started on the same storage: the person carries on at the next question with every earlier answer kept.
 /// </summary>
-public sealed class RestartDurabilityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class RestartDurabilityTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     public const string Sqlite = "Sqlite";
     public const string AzureBlobs = "AzureBlobs";
@@ -31,6 +32,7 @@ public sealed class RestartDurabilityTests(AzuriteFixture azurite) : IClassFixtu
         var chat = new Chat("restart");
 
         await using var bot = await BotProcess.StartAsync("restart-" + kind, store.BotSettings);
+        bot.ShowOutputTo = output;
         using (var client = bot.CreateClient())
         {
             var reply = await chat.SayAsync(client, WalkthroughScript.Start);

@@ -1,6 +1,7 @@
 using System.Net;
 using B12Bot.Cards;
 using B12Bot.Tests.Storage;
+using Xunit.Abstractions;
 
 namespace B12Bot.Tests.State;
 
@@ -9,7 +10,7 @@ namespace B12Bot.Tests.State;
 /// questions that need no state are still answered with their source, a walkthrough turn gets the polite
 /// "probeer het zo nog eens", and the walkthrough carries on where it was once storage is back.
 /// </summary>
-public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     /// <summary>Free questions asked while storage is down (own wording), each answerable from the knowledge.</summary>
     private static readonly string[] FreeQuestions =
@@ -30,6 +31,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
         var questions = script.Rules.Questions;
         var choices = new Dictionary<string, string> { ["dieet"] = "Veganistisch" };
         await using var bot = await BotProcess.StartAsync("outage", store.BotSettings);
+        bot.ShowOutputTo = output;
         using var client = bot.CreateClient();
 
         // Before the outage: a walkthrough two answers in, and another conversation with questions only.

@@ -24,6 +24,20 @@ public abstract class StoredState
 
     public async Task<bool> ExistsAsync(string key) => await ReadRawAsync(key) is not null;
 
+    /// <summary>Stores a value under a key through the bot's own store class, as the bot would have.</summary>
+    public async Task WriteAsync(string key, JObject value)
+    {
+        var store = OpenStore();
+        try
+        {
+            await store.WriteIfMatchAsync(key, value, "*");
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>The bot's key for a conversation's state.</summary>
     public static string ConversationKey(string conversationId, string channelId = "webchat") => StateKeys.Conversation(channelId, conversationId);
 
