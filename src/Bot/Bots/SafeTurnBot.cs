@@ -25,7 +25,7 @@ public sealed class SafeTurnBot(
     ILogger<SafeTurnBot> logger) : IBot
 {
     /// <summary>How often a turn is run when other instances keep saving the same conversation first.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = 20;
 
     /// <summary>Set in a turn's state by the bot when a walkthrough (or any dialog) is waiting for an answer.</summary>
     public const string DialogActiveKey = "B12Bot.DialogActive";
