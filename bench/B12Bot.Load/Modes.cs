@@ -129,7 +129,7 @@ internal static class Modes
         KnowledgeScaler.Scale(source, folder, size, growBy);
         try
         {
-            return (await BotProcess.StartAsync("B12Bot grown", botDll, [$"--Knowledge:Folder={folder}", .. storageArgs], firstQuestion, StartTimeout), null);
+            return (await BotProcess.StartAsync("B12Bot grown", botDll, [$"--Knowledge:Folder={folder}", "--Knowledge:AllowAdditionalEntries=true", .. storageArgs], firstQuestion, StartTimeout), null);
         }
         catch (InvalidOperationException e) when (growBy == GrowBy.Entries && !explicitChoice)
         {

@@ -24,7 +24,8 @@ public static class BotServiceCollectionExtensions
         var knowledgeFolder = configuration["Knowledge:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "knowledge");
-        services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(knowledgeFolder, configuration["Knowledge:ArticleUrl"]));
+        services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(
+            knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries")));
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));

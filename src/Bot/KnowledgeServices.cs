@@ -6,9 +6,9 @@ namespace B12Bot;
 internal static class KnowledgeServices
 {
     /// <summary>Loads <c>faq.json</c> from <paramref name="folder"/>; a configured article URL overrides the file's.</summary>
-    public static KnowledgeBase LoadKnowledge(string folder, string? articleUrl)
+    public static KnowledgeBase LoadKnowledge(string folder, string? articleUrl, bool allowAdditionalEntries)
     {
-        var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"));
+        var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"), allowAdditionalEntries);
         if (string.IsNullOrWhiteSpace(articleUrl))
         {
             return knowledge;

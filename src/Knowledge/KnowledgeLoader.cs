@@ -55,8 +55,12 @@ public static class KnowledgeLoader
         return beside;
     }
 
-    /// <summary>Loads the knowledge from a faq.json path (or the folder holding it) and the synonyms.json beside it.</summary>
-    public static KnowledgeBase Load(string path)
+    /// <summary>
+    /// Loads the knowledge from a faq.json path (or the folder holding it) and the synonyms.json beside it. The
+    /// article's fixed entries are always required; <paramref name="allowAdditionalEntries"/> also accepts entries
+    /// with other well-formed ids (lower-case letters, digits and '-'), as a larger generated knowledge base has.
+    /// </summary>
+    public static KnowledgeBase Load(string path, bool allowAdditionalEntries = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var faqPath = Directory.Exists(path) ? Path.Combine(path, FaqFileName) : path;
@@ -64,7 +68,7 @@ public static class KnowledgeLoader
 
         var faq = Read<FaqFile>(faqPath);
         var lexicon = ReadLexicon(lexiconPath);
-        return BuildKnowledge(faqPath, faq, lexicon);
+        return BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
     }
 
     private static T Read<T>(string path)
@@ -99,7 +103,7 @@ public static class KnowledgeLoader
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static KnowledgeBase BuildKnowledge(string path, FaqFile file, Lexicon lexicon)
+    private static KnowledgeBase BuildKnowledge(string path, FaqFile file, Lexicon lexicon, bool allowAdditionalEntries)
     {
         var problems = new List<string>();
 
@@ -132,7 +136,7 @@ public static class KnowledgeLoader
         {
             for (var i = 0; i < file.Entries.Count; i++)
             {
-                var entry = CheckEntry(problems, file.Entries[i], i, seen, known);
+                var entry = CheckEntry(problems, file.Entries[i], i, seen, known, allowAdditionalEntries);
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -178,7 +182,7 @@ public static class KnowledgeLoader
         return int.MaxValue;
     }
 
-    private static KnowledgeEntry? CheckEntry(List<string> problems, EntryDto? dto, int index, HashSet<string> seen, HashSet<string> known)
+    private static KnowledgeEntry? CheckEntry(List<string> problems, EntryDto? dto, int index, HashSet<string> seen, HashSet<string> known, bool allowAdditionalEntries)
     {
         if (dto is null)
         {
@@ -197,7 +201,7 @@ public static class KnowledgeLoader
         {
             problems.Add($"{name}: duplicate id (entries[{index}] repeats an earlier entry)");
         }
-        else if (!known.Contains(id))
+        else if (!known.Contains(id) && !(allowAdditionalEntries && IsWellFormedId(id)))
         {
             problems.Add($"{name}: unknown id (allowed: {string.Join(", ", KnowledgeIds.All)})");
         }
@@ -414,4 +418,7 @@ public static class KnowledgeLoader
 
         return lexicon;
     }
+
+    private static bool IsWellFormedId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

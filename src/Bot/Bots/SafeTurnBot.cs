@@ -65,7 +65,19 @@ public sealed class SafeTurnBot(
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
                 TurnLog.Conflict(logger, activity.ChannelId, attempt);
+                if (attempt >= 3)
+                {
+                    // Several instances keep saving this conversation: let them go first, at a random moment.
+                    await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+                }
+
                 continue;
+            }
+            catch (StorageConflictException)
+            {
+                TurnLog.GaveUp(logger, activity.ChannelId, attempt);
+                await turnContext.SendActivityAsync(Replies.Text(Replies.StorageDown), cancellationToken);
+                return;
             }
             catch (StorageUnavailableException ex)
             {
@@ -97,12 +109,9 @@ public sealed class SafeTurnBot(
         var text = UserText.Clean(activity.Text)?.Trim();
         if (!activeDialogs.IsActive(key) && !string.IsNullOrEmpty(text) && text.Length <= B12ActivityHandler.MaxTextLength)
         {
-            var answer = answerer.Ask(text);
-            if (answer.Outcome == AnswerOutcome.Answer)
-            {
-                await turnContext.SendActivityAsync(renderer.Render(answer, activity, aboutThemselves: false), cancellationToken);
-                return;
-            }
+            // Answer, clarify or "not in my information": none of these needs state.
+            await turnContext.SendActivityAsync(renderer.Render(answerer.Ask(text), activity, aboutThemselves: false), cancellationToken);
+            return;
         }
 
         await turnContext.SendActivityAsync(Replies.Text(Replies.StorageDown), cancellationToken);
@@ -150,6 +159,9 @@ internal static partial class TurnLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "State conflict on channel {ChannelId}, attempt {Attempt}: running the turn again")]
     public static partial void Conflict(ILogger logger, string channelId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "State conflict on channel {ChannelId} still after {Attempt} attempts: asked to try again")]
+    public static partial void GaveUp(ILogger logger, string channelId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable on channel {ChannelId}: answering without state")]
     public static partial void StorageDown(ILogger logger, string channelId, Exception exception);
