@@ -53,7 +53,8 @@ internal sealed class EntryCollector : ICollector
     /// <summary>Per document id, the fraction of the question it covers.</summary>
     public float[] UnitMatches { get; }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our few hundred units.
+    public bool AcceptsDocsOutOfOrder => false;
 
     public static float FieldBoost(AnswererOptions options, UnitKind kind) => kind switch
     {
