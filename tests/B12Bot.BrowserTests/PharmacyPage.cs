@@ -61,6 +61,43 @@ public sealed class PharmacyPage(IPage page)
         return await NextBotMessageAsync(before);
     }
 
+    /// <summary>
+    /// Clicks a button and waits until the bot's turn shows: new messages ending in buttons to choose from, or a
+    /// message with its sources. Returns what the bot said, the buttons now offered and whether a source was shown.
+    /// </summary>
+    public async Task<BotTurn> ChooseAsync(string buttonText)
+    {
+        var before = await BotMessages.CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = buttonText, Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(UserMessages.Last).ToContainTextAsync(buttonText);
+        await page.WaitForFunctionAsync(
+            """
+            ([selector, before]) => {
+              const messages = document.querySelectorAll(selector);
+              if (messages.length <= before) {
+                return false;
+              }
+
+              const cited = Array.from(messages).slice(before).some(m => m.querySelector('.webchat__link-definitions'));
+              return cited || document.querySelectorAll('#webchat .webchat__suggested-actions button').length > 0;
+            }
+            """,
+            new object[] { BotBubbles, before },
+            new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 20_000 });
+
+        var texts = new List<string>();
+        var count = await BotMessages.CountAsync();
+        var cited = false;
+        for (var i = before; i < count; i++)
+        {
+            texts.Add(await BotMessages.Nth(i).InnerTextAsync());
+            cited |= await Sources(BotMessages.Nth(i)).CountAsync() > 0;
+        }
+
+        var buttons = await page.Locator("#webchat .webchat__suggested-actions button").AllInnerTextsAsync();
+        return new BotTurn(texts, [.. buttons.Select(b => b.Trim())], cited);
+    }
+
     /// <summary>The texts of the suggested actions now on offer.</summary>
     public async Task<IReadOnlyList<string>> SuggestedActionsAsync()
     {
@@ -82,6 +119,7 @@ public sealed class PharmacyPage(IPage page)
     public async Task<string> ScreenshotAsync(string name)
     {
         await SettledAsync();
+        await page.Mouse.MoveAsync(1, 1);
         var path = Path.Combine(PharmacySite.ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
@@ -108,4 +146,10 @@ public sealed class PharmacyPage(IPage page)
         await message.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         return message;
     }
+}
+
+/// <summary>What the bot did in one turn, as the visitor sees it.</summary>
+public sealed record BotTurn(IReadOnlyList<string> Texts, IReadOnlyList<string> Buttons, bool Cited)
+{
+    public string Text => string.Join("\n", Texts);
 }

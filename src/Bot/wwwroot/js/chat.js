@@ -65,23 +65,25 @@
       return activity;
     }
 
+    // "[3][5]" would read as one reference link in Markdown; "[3] [5]" are two.
+    var text = activity.text.replace(/\]\[(?=\d+\])/g, '] [');
     var definitions = message.citation
       .filter(function (claim) {
         var position = claim && claim.position;
         var url = claim && claim.appearance && claim.appearance.url;
         return position && url &&
-          activity.text.indexOf('[' + position + ']') !== -1 &&
-          activity.text.indexOf('\n[' + position + ']:') === -1;
+          text.indexOf('[' + position + ']') !== -1 &&
+          text.indexOf('\n[' + position + ']:') === -1;
       })
       .map(function (claim) {
         var title = String(claim.appearance.name || 'Bron').replace(/"/g, "'");
         return '[' + claim.position + ']: ' + encodeURI(claim.appearance.url) + ' "' + title + '"';
       });
-    if (!definitions.length) {
+    if (!definitions.length && text === activity.text) {
       return activity;
     }
 
-    return Object.assign({}, activity, { text: activity.text + '\n\n' + definitions.join('\n') });
+    return Object.assign({}, activity, { text: definitions.length ? text + '\n\n' + definitions.join('\n') : text });
   }
 
   function remember(directLine) {
