@@ -8,8 +8,8 @@ namespace B12Bot.BrowserTests;
 /// </summary>
 public sealed class PharmacyPage(IPage page)
 {
-    private const string BotBubbles = "#webchat .webchat__bubble:not(.webchat__bubble--from-user)";
-    private const string UserBubbles = "#webchat .webchat__bubble--from-user";
+    private const string BotBubbles = ".webchat__bubble:not(.webchat__bubble--from-user)";
+    private const string UserBubbles = ".webchat__bubble--from-user";
     private const string SourceLinks = ".webchat__link-definitions__list-item-box[href]";
 
     private readonly List<string> problems = [];
@@ -25,10 +25,10 @@ public sealed class PharmacyPage(IPage page)
 
     public ILocator UserMessages => page.Locator(UserBubbles);
 
-    public ILocator SendBox => page.Locator("#webchat [data-id='webchat-sendbox-input']");
+    public ILocator SendBox => page.Locator("[data-id='webchat-sendbox-input']");
 
-    /// <summary>Opens the page and waits for the bot's first message.</summary>
-    public async Task<ILocator> OpenAsync()
+    /// <summary>Opens the page (the demo page unless told otherwise) and waits for the bot's first message.</summary>
+    public async Task<ILocator> OpenAsync(string address = "/")
     {
         page.Console += (_, message) =>
         {
@@ -38,7 +38,7 @@ public sealed class PharmacyPage(IPage page)
             }
         };
         page.PageError += (_, error) => problems.Add(error);
-        await page.GotoAsync("/");
+        await page.GotoAsync(address);
         return await NextBotMessageAsync(0);
     }
 
@@ -79,7 +79,7 @@ public sealed class PharmacyPage(IPage page)
               }
 
               const cited = Array.from(messages).slice(before).some(m => m.querySelector('.webchat__link-definitions'));
-              return cited || document.querySelectorAll('#webchat .webchat__suggested-actions button').length > 0;
+              return cited || document.querySelectorAll('.webchat__suggested-actions button').length > 0;
             }
             """,
             new object[] { BotBubbles, before },
@@ -94,14 +94,14 @@ public sealed class PharmacyPage(IPage page)
             cited |= await Sources(BotMessages.Nth(i)).CountAsync() > 0;
         }
 
-        var buttons = await page.Locator("#webchat .webchat__suggested-actions button").AllInnerTextsAsync();
+        var buttons = await page.Locator(".webchat__suggested-actions button").AllInnerTextsAsync();
         return new BotTurn(texts, [.. buttons.Select(b => b.Trim())], cited);
     }
 
     /// <summary>The texts of the suggested actions now on offer.</summary>
     public async Task<IReadOnlyList<string>> SuggestedActionsAsync()
     {
-        var buttons = page.Locator("#webchat .webchat__suggested-actions button");
+        var buttons = page.Locator(".webchat__suggested-actions button");
         await buttons.First.WaitForAsync();
         return [.. (await buttons.AllInnerTextsAsync()).Select(t => t.Trim())];
     }
@@ -128,11 +128,11 @@ public sealed class PharmacyPage(IPage page)
     /// <summary>Waits until Web Chat is connected and has scrolled to the newest message (it scrolls smoothly).</summary>
     public async Task SettledAsync()
     {
-        await Assertions.Expect(page.Locator("#webchat .webchat__connectivityStatus")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".webchat__connectivityStatus")).ToHaveCountAsync(0);
         await page.WaitForFunctionAsync(
             """
             () => {
-              const list = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+              const list = document.querySelector('.webchat__basic-transcript__scrollable');
               return !!list && Math.abs(list.scrollHeight - list.clientHeight - list.scrollTop) < 2;
             }
             """,
