@@ -16,9 +16,10 @@ namespace B12Bot.DirectLine;
 /// </summary>
 /// <remarks>
 /// Authentication: with no <c>MicrosoftAppId</c> the adapter neither checks nor sends tokens. With an app id the
-/// turn runs under a claims identity for that app id, so the adapter's connector fetches a Bot Framework token from
-/// Azure AD for its replies, as it does on every channel; the connector endpoints do not rely on that token but on
-/// the per-conversation key in the service URL, which only this server knows and never shows to clients.
+/// turn runs under a claims identity for that app id, so the adapter's connector fetches a Bot Framework token
+/// from Microsoft Entra ID for its replies, as it does on every channel; the connector endpoints do not rely on
+/// that token but on the per-conversation key in the service URL, which only this server knows and never shows
+/// to clients.
 /// </remarks>
 public sealed partial class DirectLineBotBridge
 {
