@@ -1,4 +1,6 @@
 using B12Bot.Cards;
+using B12Bot.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace B12Bot.BrowserTests;
@@ -91,6 +93,22 @@ public sealed class PharmacyPageTests(PharmacySite site)
         await Assertions.Expect(chat.UserMessages.Filter(new() { HasText = "Dank u wel" })).ToHaveCountAsync(1);
         await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
         await chat.ScreenshotAsync("04-na-herladen");
+    }
+
+    [Fact]
+    public async Task When_the_server_has_forgotten_the_conversation_a_new_one_begins()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        await chat.AskAsync("Dank u wel");
+        var conversationId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
+
+        Assert.True(site.Services.GetRequiredService<DirectLineConversationStore>().Forget(conversationId));
+
+        await Assertions.Expect(chat.UserMessages).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
+        var newId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
+        Assert.NotEqual(conversationId, newId);
     }
 
     [Fact]

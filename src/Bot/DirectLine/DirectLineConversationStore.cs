@@ -103,6 +103,10 @@ public sealed partial class DirectLineConversationStore : IDisposable
         return id;
     }
 
+    /// <summary>Forgets a conversation now, with everything said in it (clients then get 404 and start anew).</summary>
+    public bool Forget(string conversationId) =>
+        conversations.TryGetValue(conversationId, out var conversation) && Remove(conversation);
+
     /// <summary>Forgets conversations that have been idle too long.</summary>
     public void Sweep()
     {

@@ -9,6 +9,7 @@
   'use strict';
 
   var STORAGE_KEY = 'b12bot.conversation';
+  var ENDED = 5; // botframework-directlinejs ConnectionStatus.Ended
   var script = document.currentScript;
   var botOrigin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
 
@@ -144,6 +145,7 @@
 
     function render(allowResume) {
       return connection(allowResume).then(function (found) {
+        var restarted = false;
         var directLine = window.WebChat.createDirectLine({
           domain: directLineUrl,
           token: found.token,
@@ -160,11 +162,17 @@
                 });
               } else if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
                 remember(directLine);
-              } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
+              } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED' && !restarted) {
                 // A conversation that could not be resumed (forgotten by the server): start a new one, once.
+                restarted = true;
                 setTimeout(function () {
                   (found.conversationId ? render(false) : Promise.reject(new Error('connect'))).catch(onError);
                 }, 0);
+              } else if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS' && action.payload &&
+                         action.payload.connectionStatus === ENDED && !restarted) {
+                // The server forgot an idle conversation: begin a new one rather than leave a dead chat.
+                restarted = true;
+                setTimeout(function () { render(false).catch(onError); }, 0);
               }
 
               return next(action);
