@@ -14,6 +14,7 @@ var minAbstain = TakeNumber(arguments, "--min-abstain", 0.0);
 var tokens = TakeFlag(arguments, "--tokens");
 var ask = TakeFlag(arguments, "--ask");
 var sweep = TakeFlag(arguments, "--sweep");
+var profile = TakeFlag(arguments, "--profile");
 
 if (arguments.Count == 0)
 {
@@ -46,6 +47,45 @@ if (ask)
         Console.WriteLine(Explain(answerer, text));
     }
 
+    return 0;
+}
+
+if (profile)
+{
+    using var answerer = new LuceneAnswerer(knowledge);
+    var cases = arguments.SelectMany(QuestionSet.Read).ToList();
+    for (var round = 0; round < 30; round++)
+    {
+        QuestionSet.Run(answerer, cases);
+    }
+
+    var times = cases.Select(c =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var i = 0; i < 200; i++)
+        {
+            answerer.Ask(c.Question);
+        }
+
+        return (c.Question, Micro: System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200);
+    }).OrderByDescending(t => t.Micro).ToList();
+    foreach (var (question, micro) in times.Take(15))
+    {
+        Console.WriteLine($"{micro,8:0.0} µs  {question}");
+    }
+
+    Console.WriteLine($"median {times[times.Count / 2].Micro:0.0} µs, mean {times.Average(t => t.Micro):0.0} µs");
+    var analysis = cases.Select(c =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var i = 0; i < 200; i++)
+        {
+            answerer.DescribeAnalysis(c.Question);
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
+    }).Order().ToList();
+    Console.WriteLine($"analysis only: median {analysis[analysis.Count / 2]:0.0} µs, max {analysis[^1]:0.0} µs");
     return 0;
 }
 
@@ -107,11 +147,13 @@ static string Explain(LuceneAnswerer answerer, string text)
 
     if (trace.Top.Count > 0)
     {
-        lines.Add("top: " + string.Join("  ", trace.Top.Select(t => $"{t.Id} {t.Score:0.000} ({t.Kind})")));
+        lines.AddRange(trace.Top.Take(3).Select(t => $"  {t.Id} {t.Score:0.000} {t.Unit.Kind}: {Shorten(t.Unit.Text)}"));
     }
 
     return string.Join('\n', lines);
 }
+
+static string Shorten(string text) => text.Length <= 90 ? text : text[..87] + "...";
 
 static bool TakeFlag(List<string> arguments, string name) => arguments.Remove(name);
 

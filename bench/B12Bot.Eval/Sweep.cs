@@ -12,28 +12,31 @@ internal static class Sweep
     public static void Run(KnowledgeBase knowledge, IReadOnlyList<QuestionCase> cases)
     {
         var rows = new List<(double Score, string Text)>();
-        foreach (var unknown in new[] { 1.5f, 2f, 2.5f, 3f, 3.5f })
+        foreach (var unknown in new[] { 2f, 2.5f, 3f })
         {
-            foreach (var exponent in new[] { 0.5f, 0.6f, 0.7f })
+            foreach (var textBoost in new[] { 0.6f, 0.7f })
             {
-                var scoring = new AnswererOptions { UnknownWeight = unknown, QuestionCoverageExponent = exponent, AnswerThreshold = 0f, ClarifyRatio = 2f };
+                var scoring = new AnswererOptions { UnknownWeight = unknown, TextBoost = textBoost, AnswerThreshold = 0f, TopicOnlyThreshold = 0f, ClarifyRatio = 2f };
                 using var answerer = new LuceneAnswerer(knowledge, scoring);
                 var ranked = cases.Select(c => (Case: c, Trace: answerer.Evaluate(c.Question))).ToList();
-                for (var threshold = 0.25f; threshold <= 0.701f; threshold += 0.025f)
+                for (var threshold = 0.3f; threshold <= 0.601f; threshold += 0.025f)
                 {
-                    foreach (var ratio in new[] { 0.9f, 0.95f, 0.97f, 0.99f, 2f })
+                    for (var topicOnly = threshold; topicOnly <= 0.801f; topicOnly += 0.05f)
                     {
-                        foreach (var sure in new[] { 0.6f, 0.7f, 0.8f, 0.9f })
+                    foreach (var ratio in new[] { 0.9f, 0.95f, 0.97f, 2f })
+                    {
+                        foreach (var sure in new[] { 0.7f, 0.8f, 0.9f })
                         {
-                            var (correct, wrong, inside, abstained, outside) = Replay(ranked, threshold, ratio, sure);
+                            var (correct, wrong, inside, abstained, outside) = Replay(ranked, threshold, topicOnly, ratio, sure);
                             var correctRate = (double)correct / Math.Max(1, inside);
                             var wrongRate = (double)wrong / Math.Max(1, inside);
                             var abstainRate = (double)abstained / Math.Max(1, outside);
                             var ok = wrongRate <= 0.02 && abstainRate >= 0.95;
                             var score = correctRate - (ok ? 0 : 1) - (2 * wrongRate) + (0.5 * abstainRate);
                             rows.Add((score, string.Create(CultureInfo.InvariantCulture,
-                                $"unknown {unknown:0.0} exponent {exponent:0.0} threshold {threshold:0.000} ratio {ratio:0.00} sure {sure:0.0}: correct {correctRate:P1} wrong {wrongRate:P1} abstain {abstainRate:P1}{(ok ? string.Empty : "  (fails)")}")));
+                                $"unknown {unknown:0.0} text {textBoost:0.0} threshold {threshold:0.000} topic-only {topicOnly:0.00} ratio {ratio:0.00} sure {sure:0.0}: correct {correctRate:P1} wrong {wrongRate:P1} abstain {abstainRate:P1}{(ok ? string.Empty : "  (fails)")}")));
                         }
+                    }
                     }
                 }
             }
@@ -46,7 +49,7 @@ internal static class Sweep
     }
 
     private static (int Correct, int Wrong, int Inside, int Abstained, int Outside) Replay(
-        List<(QuestionCase Case, AnswerTrace Trace)> ranked, float threshold, float ratio, float sure)
+        List<(QuestionCase Case, AnswerTrace Trace)> ranked, float threshold, float topicOnly, float ratio, float sure)
     {
         int correct = 0, wrong = 0, inside = 0, abstained = 0, outside = 0;
         foreach (var (questionCase, trace) in ranked)
@@ -56,7 +59,7 @@ internal static class Sweep
             {
                 cited = trace.Answer.Entry?.Id;
             }
-            else if (trace.Top.Count > 0 && trace.Top[0].Score >= threshold)
+            else if (trace.Top.Count > 0 && trace.Top[0].Score >= (trace.Plan?.HasCore == true ? threshold : topicOnly))
             {
                 var best = trace.Top[0].Score;
                 var close = trace.Top.Count(t => t.Score >= best * ratio);

@@ -94,10 +94,55 @@ public static class BotServiceCollectionExtensions
             }
 
             http.Request.Body = new MemoryStream(check.Body!, writable: false);
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            if (!validator.AuthenticationEnabled)
+            {
+                // With no app id the framework still parses a token it is given (and throws on a bad one): ignore it.
+                http.Request.Headers.Authorization = default;
+            }
+            else if (!ActivityRequestValidator.IsWellFormedBearer(http.Request.Headers.Authorization))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            try
+            {
+                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            }
+            catch (Exception ex) when (validator.AuthenticationEnabled && !http.Response.HasStarted && IsTokenValidationFailure(ex))
+            {
+                // A token that cannot be validated (bad signature, unknown key, signing keys unreachable) is a 401.
+                var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.Authentication");
+                AuthLog.TokenRefused(logger, ex.GetType().Name);
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            }
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapB12BotDirectLine();
         return app;
     }
+
+    /// <summary>Whether an exception escaping the adapter comes from validating the request's token.</summary>
+    private static bool IsTokenValidationFailure(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            var ns = ex.TargetSite?.DeclaringType?.Namespace ?? string.Empty;
+            if (ex is Microsoft.IdentityModel.Tokens.SecurityTokenException
+                || ns.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal)
+                || ns.StartsWith("System.IdentityModel", StringComparison.Ordinal)
+                || ns.StartsWith("Microsoft.Bot.Connector.Authentication", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal static partial class AuthLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: its token could not be validated ({ErrorType})")]
+    public static partial void TokenRefused(ILogger logger, string errorType);
 }

@@ -2,8 +2,9 @@ namespace B12Bot.Knowledge;
 
 /// <summary>
 /// The weights and thresholds of <see cref="LuceneAnswerer"/>. The defaults are measured on the project's question
-/// sets (tests/questions, the tuning set), not guessed; change them only with a new measurement
-/// (<c>dotnet run -c Release --project bench/B12Bot.Eval -- tests/questions/tuning.jsonl</c>).
+/// tuning sets (tests/questions/tuning*.jsonl), not guessed: <c>bench/B12Bot.Eval --sweep</c> replays the decision over
+/// a grid and the defaults sit in the middle of the best band (unknown 2.0–2.5, text 0.7, answer 0.30–0.40,
+/// topic-only ≈ 0.45, clarify ratio 0.97, sure 0.7). Change them only with a new measurement.
 /// </summary>
 public sealed record AnswererOptions
 {
@@ -22,7 +23,10 @@ public sealed record AnswererOptions
     /// <summary>How much a lexicon synonym counts against the word itself.</summary>
     public float SynonymBoost { get; init; } = 0.95f;
 
-    /// <summary>How much a compound part counts when the whole word is known too.</summary>
+    /// <summary>
+    /// How much a compound part counts: a part of the question's word when the whole word is known too, or a word
+    /// of the question found only as a part of a unit's word ("vis" in "vislintworm").
+    /// </summary>
     public float PartBoost { get; init; } = 0.5f;
 
     /// <summary>How much a word corrected for a typo counts.</summary>
@@ -37,14 +41,36 @@ public sealed record AnswererOptions
     /// </summary>
     public float QuestionCoverageExponent { get; init; } = 0.6f;
 
+    /// <summary>
+    /// How much matched weight a paragraph needs before its coverage of the question counts in full (about one
+    /// specific word): a paragraph that only shares common words with the question proves little.
+    /// </summary>
+    public float TextEvidence { get; init; } = 1.5f;
+
+    /// <summary>An entry's score is its best field's score plus this share of its second-best field's score.</summary>
+    public float CorroborationShare { get; init; } = 0.15f;
+
+    /// <summary>
+    /// Terms weighing less than this (those nearly every entry uses: "b12", "tekort") are not searched for but
+    /// counted on the units the other terms find; a question of only such terms searches them all. This changes
+    /// speed, not scores (a unit sharing only such terms with a question never wins).
+    /// </summary>
+    public float CommonTermWeight { get; init; } = 0.5f;
+
     /// <summary>Below this score nothing is answered.</summary>
-    public float AnswerThreshold { get; init; } = 0.4f;
+    public float AnswerThreshold { get; init; } = 0.35f;
+
+    /// <summary>
+    /// Below this score a question without any B12 word (only words of the wider topic: "moe", "tintelingen") is not
+    /// answered: such a question needs a closer match to be about the article.
+    /// </summary>
+    public float TopicOnlyThreshold { get; init; } = 0.45f;
 
     /// <summary>When the runner-up scores at least this fraction of the best (and the best is not sure), clarify.</summary>
     public float ClarifyRatio { get; init; } = 0.97f;
 
     /// <summary>From this score on the best entry is answered even when another is close.</summary>
-    public float SureThreshold { get; init; } = 0.75f;
+    public float SureThreshold { get; init; } = 0.7f;
 
     /// <summary>A section's paragraph is shown when it matches at least this fraction of the best paragraph.</summary>
     public float PassageRatio { get; init; } = 0.6f;

@@ -30,7 +30,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         ArgumentNullException.ThrowIfNull(knowledge);
         this.knowledge = knowledge;
         this.options = options ?? new AnswererOptions();
-        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight);
+        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight);
         planner = new QueryPlanner(index, this.options);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
@@ -103,15 +103,16 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             .OrderByDescending(e => collector.EntryScores[e])
             .ThenBy(e => e)
             .ToList();
-        var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]].Kind)).ToList();
-        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < options.AnswerThreshold)
+        var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
+        var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
+        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < threshold)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top);
         }
 
         var best = collector.EntryScores[ranking[0]];
         var close = ranking.Where(e => collector.EntryScores[e] >= best * options.ClarifyRatio).Take(MaxAlternatives).ToList();
-        if (close.Count >= 2 && best < options.SureThreshold)
+        if (close.Count >= 2 && best < options.SureThreshold && !AllRelated(ranking[0], close))
         {
             var clarify = new Answer
             {
@@ -123,6 +124,30 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         }
 
         return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer");
+    }
+
+    /// <summary>
+    /// Whether every close runner-up is linked to the best entry (either way): then they answer the same thing
+    /// (faq-07 and "maagoperaties") and the best is answered, with the others among its follow-ups.
+    /// </summary>
+    private bool AllRelated(int best, List<int> close)
+    {
+        var bestEntry = knowledge.Entries[best];
+        foreach (var other in close)
+        {
+            if (other == best)
+            {
+                continue;
+            }
+
+            var otherEntry = knowledge.Entries[other];
+            if (!bestEntry.Related.Contains(otherEntry.Id) && !otherEntry.Related.Contains(bestEntry.Id))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Prepare(string? question)
@@ -144,8 +169,30 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
     private EntryCollector? Search(QueryPlan plan)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        // Concepts of common terms only are counted from the units' bit masks, unless nothing else is asked.
+        var common = new List<CommonConcept>();
+        var searched = new List<Concept>();
         foreach (var concept in plan.Concepts)
+        {
+            var bits = concept.Terms.Select(t => (Bit: index.CommonTermBit(t.Term), Credit: t.Boost * index.Weights.Of(t.Term))).ToList();
+            if (bits.Count > 0 && bits.TrueForAll(b => b.Bit >= 0))
+            {
+                common.Add(new CommonConcept(bits.Aggregate(0UL, (mask, b) => mask | (1UL << b.Bit)), bits));
+            }
+            else
+            {
+                searched.Add(concept);
+            }
+        }
+
+        if (!searched.Exists(c => c.Terms.Count > 0))
+        {
+            searched = [.. plan.Concepts];
+            common.Clear();
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in searched)
         {
             var alternatives = new DisjunctionMaxQuery(0f);
             var any = false;
@@ -153,12 +200,16 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             {
                 foreach (var kind in UnitKinds)
                 {
-                    if (index.HasTerm(kind, term))
+                    var fieldBoost = EntryCollector.FieldBoost(options, kind) * boost;
+                    if (index.TermQuery(kind, term, fieldBoost) is { } termQuery)
                     {
-                        alternatives.Add(new TermQuery(new Term(KnowledgeIndex.FieldOf(kind), term))
-                        {
-                            Boost = EntryCollector.FieldBoost(options, kind) * boost,
-                        });
+                        alternatives.Add(termQuery);
+                        any = true;
+                    }
+
+                    if (index.TermQuery(kind, term, fieldBoost * options.PartBoost, inParts: true) is { } partQuery)
+                    {
+                        alternatives.Add(partQuery);
                         any = true;
                     }
                 }
@@ -175,8 +226,9 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return null;
         }
 
-        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, options);
+        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, common, options);
         index.Searcher.Search(query, collector);
+        collector.Finish();
         return collector;
     }
 
@@ -229,8 +281,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 }
 
 /// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
-internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, UnitKind Kind)> Top, string Reason)
+internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, Unit Unit)> Top, string Reason)
 {
-    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, UnitKind)>? top = null) =>
+    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null) =>
         new(Answer.NoMatch, plan, top ?? [], reason);
 }

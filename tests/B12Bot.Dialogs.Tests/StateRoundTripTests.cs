@@ -62,6 +62,7 @@ public class StateRoundTripTests
                         new Choice("Alles") { Synonyms = ["omnivoor"] },
                     ],
                     Validations = new Dictionary<string, object> { ["bron"] = "test" },
+                    Style = ListStyle.SuggestedAction,
                 },
                 ct);
         }
@@ -137,6 +138,7 @@ public class StateRoundTripTests
         Assert.Equal(1, (int)prompt["state"]!["state"]!["attemptCount"]!);
         Assert.Equal("Wat eet u?", (string?)prompt["state"]!["options"]!["prompt"]!["text"]);
         Assert.Equal("plantaardig", (string?)prompt["state"]!["options"]!["choices"]![0]!["synonyms"]![1]);
+        Assert.Equal("SuggestedAction", (string?)prompt["state"]!["options"]!["style"]);
         Assert.Equal("stappen", (string?)waterfall["id"]);
         Assert.Equal(1, (int)waterfall["state"]!["stepIndex"]!);
         Assert.Equal("Piet", (string?)waterfall["state"]!["values"]!["naam"]);

@@ -11,6 +11,33 @@ namespace B12Bot.Adapters;
 /// </summary>
 public sealed class ActivityRequestValidator(ActivityRequestOptions options)
 {
+    /// <summary>Whether requests must carry a Bot Framework token (an app id is configured).</summary>
+    public bool AuthenticationEnabled => options.AuthenticationEnabled;
+
+    /// <summary>
+    /// Whether an Authorization header can be a Bot Framework token at all: "Bearer" and a JWT of three base64url
+    /// segments. Anything else is refused with 401 before the framework parses it (it would throw: a 500).
+    /// </summary>
+    public static bool IsWellFormedBearer(string? authorization)
+    {
+        const string Scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var token = authorization[Scheme.Length..].Trim();
+        var parts = token.Split('.');
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(IsBase64Url)))
+        {
+            return false;
+        }
+
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CanReadToken(token);
+    }
+
+    private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
+
     private static readonly HashSet<string> DeliveryModes = new(StringComparer.Ordinal)
     {
         "normal", "notification", "expectReplies", "ephemeral",
@@ -52,6 +79,11 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
         catch (JsonException)
         {
             return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "body is not valid UTF-8 JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") in a field that must be read as a string.
+            return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "invalid string in activity");
         }
     }
 

@@ -28,6 +28,25 @@ public class B12ActivityHandler(
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
     public const int MaxTextLength = 2000;
 
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // Bot Framework reads every member's id: drop malformed (null) members first.
+        var activity = turnContext.Activity;
+        activity.MembersAdded = activity.MembersAdded?.Where(m => m?.Id is not null).ToList();
+        activity.MembersRemoved = activity.MembersRemoved?.Where(m => m?.Id is not null).ToList();
+        return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>The bot offers no invoke features (task modules, card actions): it acknowledges them and does nothing.</summary>
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        BotLog.InvokeIgnored(logger, turnContext.Activity.ChannelId);
+        return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
+    }
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
@@ -50,10 +69,8 @@ public class B12ActivityHandler(
         ArgumentNullException.ThrowIfNull(turnContext);
 
         // In Teams channels the text starts with "<at>B12Bot</at>": remove it before anything reads the text.
-        if (turnContext.Activity.Recipient is not null)
-        {
-            turnContext.Activity.RemoveRecipientMention();
-        }
+        turnContext.Activity.Text = UserText.Clean(turnContext.Activity.Text);
+        Mentions.RemoveRecipientMention(turnContext.Activity);
 
         var text = turnContext.Activity.Text?.Trim();
 
@@ -115,6 +132,15 @@ public class B12ActivityHandler(
 
         if (WalkthroughIntent.IsStartRequest(text))
         {
+            // A typed "waarom is mijn B12 laag?" is also a question the article answers: quote that first
+            // (without follow-up buttons, which would compete with the walkthrough's), then start the walkthrough.
+            if (!string.Equals(text, Replies.StartWalkthrough, StringComparison.OrdinalIgnoreCase)
+                && answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } answer)
+            {
+                BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
+                await turnContext.SendActivityAsync(renderer.Render(answer with { Related = [] }, turnContext.Activity, aboutThemselves: true), cancellationToken);
+            }
+
             var result = await dialogContext.BeginDialogAsync(CauseFinderDialog.DialogId, cancellationToken: cancellationToken);
             MarkDialog(turnContext, result);
             return;
@@ -146,6 +172,9 @@ public class B12ActivityHandler(
 
         BotLog.RedFlag(logger, sign);
         await turnContext.SendActivityAsync(Replies.Text(redFlags.Advice), cancellationToken);
+
+        // A walkthrough begun in this same turn must not send the advice a second time.
+        turnContext.TurnState[CauseFinderDialog.RedFlagAdviceSentKey] = true;
     }
 
     /// <summary>Answers from the knowledge: the passage with its citation, a clarifying question, or "not in my information".</summary>

@@ -20,4 +20,7 @@ internal static partial class BotLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dialog state from an older version dropped (channel {ChannelId})")]
     public static partial void StaleDialogState(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoke activity acknowledged without action (channel {ChannelId})")]
+    public static partial void InvokeIgnored(ILogger logger, string channelId);
 }

@@ -1,5 +1,6 @@
 using B12Bot.Cards;
 using B12Bot.Knowledge;
+using B12Bot.Knowledge.Safety;
 using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -24,7 +25,7 @@ public sealed class SafeTurnBot(
     ILogger<SafeTurnBot> logger) : IBot
 {
     /// <summary>How often a turn is run when other instances keep saving the same conversation first.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = 20;
 
     /// <summary>Set in a turn's state by the bot when a walkthrough (or any dialog) is waiting for an answer.</summary>
     public const string DialogActiveKey = "B12Bot.DialogActive";
@@ -92,12 +93,8 @@ public sealed class SafeTurnBot(
             return;
         }
 
-        if (activity.Recipient is not null)
-        {
-            activity.RemoveRecipientMention();
-        }
-
-        var text = activity.Text?.Trim();
+        Mentions.RemoveRecipientMention(activity);
+        var text = UserText.Clean(activity.Text)?.Trim();
         if (!activeDialogs.IsActive(key) && !string.IsNullOrEmpty(text) && text.Length <= B12ActivityHandler.MaxTextLength)
         {
             var answer = answerer.Ask(text);

@@ -1,3 +1,4 @@
+using B12Bot.Knowledge.Safety;
 using System.Globalization;
 using System.Text;
 
@@ -53,7 +54,7 @@ public static class SmallTalk
     {
         var builder = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in UserText.Clean(text)!.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {

@@ -36,6 +36,9 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     /// <summary>After this many answers that are not recognised, "weet ik niet" is noted and the walkthrough moves on.</summary>
     private const int MaxAttempts = 3;
 
+    /// <summary>Longer answers count only when our own matcher recognises them.</summary>
+    private const int MaxWordsForPromptRecognition = 4;
+
     private readonly CauseFinderRules _rules;
     private readonly IAnswerer _answerer;
     private readonly AnswerRenderer _renderer;
@@ -233,7 +236,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return await AskAgainAsync(innerDc, cancellationToken);
     }
 
-    // ---- Helpers.
+    // ---- Shared by the steps and the interruptions.
 
     /// <summary>Asks the current question afresh (after help, back, a restart or an answered question).</summary>
     private static async Task<DialogTurnResult> AskAgainAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -252,8 +255,14 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             return Replies.Text(Texts.ClarifyStart + topics + Texts.ClarifyEnd);
         }
 
+        // Follow-up buttons would compete with the question asked next: the answer goes without them.
         var reply = _renderer.Render(answer, turnContext.Activity, aboutThemselves: false);
         reply.SuggestedActions = null;
+        if (reply.Attachments is { } attachments)
+        {
+            reply.Attachments = attachments.Where(a => a.Content is not HeroCard).ToList();
+        }
+
         return reply;
     }
 
@@ -284,7 +293,11 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
     private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
-        if (prompt.Recognized.Succeeded)
+        var text = prompt.Context.Activity?.Text;
+
+        // The prompt's own recognition (positions, ordinals, small typos) is trusted for short answers only:
+        // in a sentence, "de laatste tijd" is no choice of the last button.
+        if (prompt.Recognized.Succeeded && TextTokens.Of(text).Count <= MaxWordsForPromptRecognition)
         {
             return Task.FromResult(true);
         }
@@ -301,7 +314,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             .Select(id => question.FindOption(id) ?? (id == _rules.Done.Id ? _rules.Done : null))
             .OfType<AnswerOption>()
             .ToList();
-        return Task.FromResult(AnswerMatcher.Match(options, prompt.Context.Activity?.Text, question.Multiple).Count > 0);
+        return Task.FromResult(AnswerMatcher.Match(options, text, question.Multiple).Count > 0);
     }
 
     /// <summary>The urgent advice, at most once per turn (the bot may already have sent it this turn).</summary>

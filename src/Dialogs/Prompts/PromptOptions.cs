@@ -1,6 +1,7 @@
 using B12Bot.Dialogs.Choices;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace B12Bot.Dialogs;
 
@@ -26,6 +27,7 @@ public class PromptOptions
 
     /// <summary>How choices are shown; null leaves it to the prompt (Auto: per channel).</summary>
     [JsonProperty("style")]
+    [JsonConverter(typeof(StringEnumConverter))]
     public ListStyle? Style { get; set; }
 
     /// <summary>Extra data for a validator; after a load from storage read it with <see cref="StateValue"/>.</summary>

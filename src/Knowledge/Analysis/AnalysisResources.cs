@@ -125,7 +125,9 @@ internal sealed class AnalysisResources
                         continue;
                     }
 
-                    builder.Add(Join(input), Join(output), includeOrig: true);
+                    // A phrase ("bloed laten prikken", "hoe kom ik erachter") stands for its meaning alone; a single
+                    // word keeps itself beside its synonyms, so that the exact word still counts most.
+                    builder.Add(Join(input), Join(output), includeOrig: input.Count == 1);
                     added++;
                 }
             }

@@ -17,7 +17,7 @@ internal static class DutchStopWords
         "hem", "haar", "hun", "hen", "ons", "onze", "jullie", "ge", "gij", "zijn", "men", "iets", "wat", "er", "daar",
         "hier", "zich", "zelf", "elkaar", "dezelfde", "datzelfde", "wie", "welke", "welk", "waar", "hoe", "wanneer",
         "waarom", "waarmee", "waarbij", "waarin", "waarvan", "waaraan", "waarop", "waarvoor", "daarom", "daarmee",
-        "daarbij", "daarvan", "daarvoor", "erg",
+        "daarbij", "daarvan", "daarvoor", "erg", "ervoor", "erop", "eraan", "ervan", "erin", "erbij", "erdoor", "erachter", "last", "hele", "heel", "geheel", "help", "mogelijk", "mogelijke", "eventueel",
         // auxiliaries and very common verbs
         "is", "ben", "bent", "was", "waren", "wordt", "word", "worden", "werd", "werden", "geworden", "heb", "hebt",
         "heeft", "hebben", "had", "hadden", "gehad", "kan", "kun", "kunt", "kunnen", "kon", "konden", "moet", "moeten",
@@ -38,5 +38,8 @@ internal static class DutchStopWords
         "alstublieft", "alsjeblieft", "aub", "svp", "bedankt", "dank", "dankjewel", "dankuwel", "vraag", "vraagje",
         "vragen", "graag", "ok", "oke", "okay", "ja", "nee", "neen", "allez", "amai", "awel", "euh", "eh", "hm", "hmm",
         "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
+        // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about
+        "and", "or", "not", "vader", "moeder", "ouders", "man", "vrouw", "partner", "zus", "broer", "oom", "tante",
+        "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker",
     ];
 }

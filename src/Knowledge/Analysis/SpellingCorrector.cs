@@ -4,13 +4,14 @@ namespace B12Bot.Knowledge.Analysis;
 /// Typo tolerance with care for precision. A word is corrected only when nothing knows it: not the knowledge,
 /// not the lexicon (synonyms, known ordinary words, stop words), not as a stem of an indexed word and not as a
 /// compound of known parts. Then it becomes the nearest knowledge word that starts with the same letter, within
-/// one edit (two for words of eight letters or more; a swap of neighbours is one edit), the most frequent one on a
-/// tie. Short words (under five letters) and words with digits are never touched. Immutable and thread-safe.
+/// one edit (two for words of nine letters or more; a swap of neighbours is one edit), the most frequent one on a
+/// tie. Short words (under six letters: too many ordinary words are one letter away from one of ours) and words
+/// with digits are never touched. Immutable and thread-safe.
 /// </summary>
 internal sealed class SpellingCorrector
 {
-    private const int MinLength = 5;
-    private const int LongWord = 8;
+    private const int MinLength = 6;
+    private const int LongWord = 9;
 
     private readonly HashSet<string> known;
     private readonly IReadOnlySet<string> knownStems;
@@ -28,7 +29,7 @@ internal sealed class SpellingCorrector
         this.knownStems = knownStems;
         this.splitter = splitter;
         candidatesByFirstLetter = targets
-            .Where(t => t.Key.Length >= MinLength - 1 && t.Key.All(char.IsLetter))
+            .Where(t => t.Key.Length >= MinLength && t.Key.All(char.IsLetter))
             .GroupBy(t => t.Key[0])
             .ToDictionary(g => g.Key, g => g.Select(t => new Candidate(t.Key, t.Value)).OrderBy(c => c.Word.Length).ToArray());
     }

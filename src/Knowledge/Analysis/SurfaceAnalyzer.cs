@@ -41,7 +41,8 @@ internal static partial class SurfaceAnalyzer
     public static TextReader WrapReader(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new StringReader(FixSpelling(reader.ReadToEnd()));
+        // Lucene's reusable string reader answers null, not "", for an empty text.
+        return new StringReader(FixSpelling(reader.ReadToEnd() ?? string.Empty));
     }
 
     /// <summary>"B 12" → "b12", "auto-immuun" → "autoimmuun".</summary>

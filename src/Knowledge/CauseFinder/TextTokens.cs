@@ -1,3 +1,4 @@
+using B12Bot.Knowledge.Safety;
 using System.Globalization;
 using System.Text;
 
@@ -22,7 +23,7 @@ public static class TextTokens
             return [];
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
         var tokens = new List<string>();
         var current = new StringBuilder();
         foreach (var c in decomposed)

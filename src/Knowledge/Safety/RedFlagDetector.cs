@@ -131,7 +131,7 @@ public sealed class RedFlagDetector
     /// <summary>Lower case, accents removed, split on anything that is not a letter, digit or '*'.</summary>
     private static string[] Words(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

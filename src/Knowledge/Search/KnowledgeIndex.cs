@@ -10,7 +10,9 @@ namespace B12Bot.Knowledge.Search;
 
 /// <summary>
 /// The Lucene index of the knowledge, built once: one document per unit (a question or variant, a heading, a
-/// keyword, a paragraph), each kind in its own field, analysed by our Dutch chain. Holds what the answerer needs
+/// keyword, a paragraph), each kind in its own field, analysed by our Dutch chain. The parts of a unit's compounds
+/// go to a field of their own beside it ("question.part"), so that a question's "vis" counts only partly in the
+/// unit "vislintworm". Holds what the answerer needs
 /// beside it: the units by document id, the term weights, the words of each field, and the analyzer for questions
 /// (the same chain plus typo tolerance against this index's words). Immutable after construction; the searcher is
 /// shared by every thread.
@@ -18,15 +20,22 @@ namespace B12Bot.Knowledge.Search;
 internal sealed class KnowledgeIndex : IDisposable
 {
     private const string UnitField = "unit";
+    private const int MaxCommonTerms = 64;
     private const int MaxPositionsPerUnit = 4096;
 
+    private const string PartSuffix = ".part";
     private static readonly string[] FieldNames = ["question", "title", "keyword", "text"];
 
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
     private readonly HashSet<string>[] fieldTerms;
+    private readonly HashSet<string>[] partTerms;
+    private readonly Dictionary<string, (Term Term, TermContext Context)>[] termContexts;
+    private readonly Dictionary<string, (Term Term, TermContext Context)>[] partContexts;
 
-    public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight)
+    private readonly Dictionary<string, int> commonTermBits;
+
+    public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight, float commonTermWeight)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         Knowledge = knowledge;
@@ -34,20 +43,32 @@ internal sealed class KnowledgeIndex : IDisposable
         IndexAnalyzer = new DutchKnowledgeAnalyzer(Resources);
 
         var drafts = DraftUnits(knowledge).ToList();
-        var termsPerEntry = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var phrasingTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var textTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
         fieldTerms = FieldNames.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        partTerms = FieldNames.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         foreach (var draft in drafts)
         {
             draft.Positions = AnalyzedText.Read(IndexAnalyzer, draft.Text, MaxPositionsPerUnit);
             foreach (var alternative in draft.Positions.SelectMany(p => p))
             {
-                termsPerEntry[draft.Entry].Add(alternative.Term);
-                fieldTerms[(int)draft.Kind].Add(alternative.Term);
+                (draft.Kind == UnitKind.Text ? textTerms : phrasingTerms)[draft.Entry].Add(alternative.Term);
+                (alternative.Origin == Origin.Part ? partTerms : fieldTerms)[(int)draft.Kind].Add(alternative.Term);
             }
         }
 
-        Weights = new TermWeights(termsPerEntry, unknownWeight);
+        Weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(Resources.CoreStems.Concat(Resources.TopicStems), StringComparer.Ordinal));
         Similarity = new TermWeightSimilarity(Weights);
+
+        // The few terms nearly every entry uses ("b12", "tekort", "vitamine") match hundreds of units and say little:
+        // they are not searched but counted from a bit mask on each unit that a search for the other terms finds.
+        commonTermBits = Weights.Terms
+            .Where(t => Weights.Of(t) < commonTermWeight)
+            .OrderBy(Weights.Of)
+            .ThenBy(t => t, StringComparer.Ordinal)
+            .Take(MaxCommonTerms)
+            .Select((term, bit) => (term, bit))
+            .ToDictionary(p => p.term, p => p.bit, StringComparer.Ordinal);
 
         directory = new RAMDirectory();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, IndexAnalyzer)
@@ -60,9 +81,14 @@ internal sealed class KnowledgeIndex : IDisposable
             for (var i = 0; i < drafts.Count; i++)
             {
                 var draft = drafts[i];
+                var alternatives = draft.Positions!.SelectMany(p => p).ToList();
+                var main = alternatives.Where(a => a.Origin != Origin.Part).Select(a => a.Term).ToList();
+                var parts = alternatives.Where(a => a.Origin == Origin.Part).Select(a => a.Term).ToList();
+                var field = FieldNames[(int)draft.Kind];
                 var document = new Document
                 {
-                    new Field(FieldNames[(int)draft.Kind], draft.Text, UnitFieldType),
+                    new Field(field, new TermListTokenStream(main), UnitFieldType),
+                    new Field(field + PartSuffix, new TermListTokenStream(parts), UnitFieldType),
                     new StoredField(UnitField, i),
                 };
                 writer.AddDocument(document);
@@ -77,11 +103,15 @@ internal sealed class KnowledgeIndex : IDisposable
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             var draft = drafts[reader.Document(doc).GetField(UnitField).GetInt32Value()!.Value];
-            units[doc] = new Unit(draft.Entry, draft.Kind, draft.Paragraph, UnitWeight(draft.Positions!));
+            units[doc] = new Unit(draft.Entry, draft.Kind, draft.Paragraph, UnitWeight(draft.Positions!), CommonMask(draft.Positions!), draft.Text);
         }
 
         Units = units;
         Searcher = new IndexSearcher(reader) { Similarity = Similarity };
+
+        // Each field's terms with their postings located once, so a question never walks the term dictionary.
+        termContexts = FieldNames.Select((field, kind) => Contexts(field, fieldTerms[kind])).ToArray();
+        partContexts = FieldNames.Select((field, kind) => Contexts(field + PartSuffix, partTerms[kind])).ToArray();
         QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge, Resources, Weights));
     }
 
@@ -109,8 +139,20 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public static string FieldOf(UnitKind kind) => FieldNames[(int)kind];
 
-    /// <summary>Whether any document has <paramref name="term"/> in the field of <paramref name="kind"/>.</summary>
-    public bool HasTerm(UnitKind kind, string term) => fieldTerms[(int)kind].Contains(term);
+    /// <summary>Whether the article's text itself uses <paramref name="term"/> (as a word, not a compound part).</summary>
+    public bool InText(string term) => fieldTerms[(int)UnitKind.Text].Contains(term);
+
+    /// <summary>The bit of a common term in <see cref="Unit.CommonTerms"/>, or −1 when the term is not common.</summary>
+    public int CommonTermBit(string term) => commonTermBits.TryGetValue(term, out var bit) ? bit : -1;
+
+    /// <summary>
+    /// A query for <paramref name="term"/> in the field of <paramref name="kind"/> (or in the compound parts beside
+    /// it), or null when no unit there has it.
+    /// </summary>
+    public TermQuery? TermQuery(UnitKind kind, string term, float boost, bool inParts = false) =>
+        (inParts ? partContexts : termContexts)[(int)kind].TryGetValue(term, out var found)
+            ? new TermQuery(found.Term, found.Context) { Boost = boost }
+            : null;
 
     public void Dispose()
     {
@@ -132,6 +174,26 @@ internal sealed class KnowledgeIndex : IDisposable
         };
         type.Freeze();
         return type;
+    }
+
+    private Dictionary<string, (Term Term, TermContext Context)> Contexts(string field, HashSet<string> terms) =>
+        terms.ToDictionary(
+            term => term,
+            term => (new Term(field, term), TermContext.Build(reader.Context, new Term(field, term))),
+            StringComparer.Ordinal);
+
+    private ulong CommonMask(List<List<Alternative>> positions)
+    {
+        var mask = 0UL;
+        foreach (var alternative in positions.SelectMany(p => p))
+        {
+            if (commonTermBits.TryGetValue(alternative.Term, out var bit))
+            {
+                mask |= 1UL << bit;
+            }
+        }
+
+        return mask;
     }
 
     private float UnitWeight(List<List<Alternative>> positions)

@@ -3,6 +3,8 @@ namespace B12Bot.Knowledge.Search;
 /// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words only. Thread-safe.</summary>
 internal sealed class QueryPlanner
 {
+    private const int TrustedCorrectionLength = 6;
+
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
 
@@ -23,8 +25,11 @@ internal sealed class QueryPlanner
         {
             foreach (var alternative in position)
             {
-                core |= resources.CoreStems.Contains(alternative.Term);
-                topic |= resources.TopicStems.Contains(alternative.Term);
+                // A short word we corrected may have been an ordinary word we do not know: it does not make the
+                // question one about our topic.
+                var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+                core |= trusted && resources.CoreStems.Contains(alternative.Term);
+                topic |= trusted && resources.TopicStems.Contains(alternative.Term);
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
             }
@@ -34,10 +39,16 @@ internal sealed class QueryPlanner
             var parts = position.Where(a => a.Origin == Origin.Part && weights.IsKnown(a.Term)).ToList();
             if (main.Count > 0)
             {
-                var terms = main.Select(a => (a.Term, Boost(a)))
-                    .Concat(parts.Select(a => (a.Term, options.PartBoost)))
+                // A lay word the lexicon maps to the article's word weighs what that word weighs: "deficiëntie"
+                // says "tekort", however rare the word itself is in our phrasings. A word of the article itself
+                // ("cobalamine") keeps its own weight.
+                var synonyms = main.Where(a => a.Origin == Origin.Synonym).ToList();
+                var layWord = synonyms.Count > 0 && !main.Exists(a => a.Origin == Origin.Word && index.InText(a.Term));
+                var weight = (layWord ? synonyms : main).Max(a => weights.Of(a.Term));
+                var terms = main.Select(a => (a.Term, Capped(a.Term, Boost(a), weight)))
+                    .Concat(parts.Select(a => (a.Term, Capped(a.Term, options.PartBoost, weight))))
                     .ToList();
-                concepts.Add(new Concept(word, terms, main.Max(a => weights.Of(a.Term))));
+                concepts.Add(new Concept(word, terms, weight));
             }
             else if (parts.Count > 0)
             {
@@ -47,8 +58,9 @@ internal sealed class QueryPlanner
                     concepts.Add(new Concept(part.Term, [(part.Term, 1f)], weights.Of(part.Term)));
                 }
             }
-            else
+            else if (!word.All(char.IsDigit))
             {
+                // An unknown word pulls the question away from the knowledge; an unknown number ("85") says nothing.
                 concepts.Add(new Concept(word, [], weights.Unknown));
             }
         }
@@ -64,6 +76,10 @@ internal sealed class QueryPlanner
             HasNutrient = nutrient,
         };
     }
+
+    /// <summary>A term never earns more than its concept weighs.</summary>
+    private float Capped(string term, float boost, float conceptWeight) =>
+        boost * Math.Min(1f, conceptWeight / index.Weights.Of(term));
 
     private float Boost(Alternative alternative)
     {

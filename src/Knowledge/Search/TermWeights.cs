@@ -2,27 +2,44 @@ namespace B12Bot.Knowledge.Search;
 
 /// <summary>
 /// How much a term says about which entry is meant: an inverse entry frequency, ln(1 + (N − df + ½) / (df + ½))
-/// over the N entries, plus a small floor so that even "b12" (in every entry) counts a little. A term no entry uses
-/// gets <see cref="Unknown"/>: an unknown word is a sign the question is about something else.
+/// over the N entries, plus a small floor so that even "b12" (in every entry) counts a little. An entry counts fully
+/// when the term is in one of its phrasings (question, variants, heading, keywords) and half when it is only in its
+/// text: the article's prose uses everyday words ("vaak", "mensen") that say little there but much in a question.
+/// A word only the prose uses (never a phrasing, and not a topic word of the lexicon: "mogelijk", "zien") weighs at
+/// most <see cref="TextOnlyCap"/>: it is incidental there. A term no entry uses gets <see cref="Unknown"/>: an
+/// unknown word is a sign the question is about something else.
 /// </summary>
 internal sealed class TermWeights
 {
     private const float Floor = 0.1f;
     private readonly Dictionary<string, float> weights;
 
-    public TermWeights(IReadOnlyList<IReadOnlySet<string>> termsPerEntry, float unknownWeight)
+    private const float TextOnlyShare = 0.5f;
+
+    /// <summary>The most a word weighs that only the article's prose uses.</summary>
+    public const float TextOnlyCap = 1.5f;
+
+    /// <param name="phrasingTerms">Per entry, the terms of its phrasings.</param>
+    /// <param name="textTerms">Per entry, the terms of its text.</param>
+    /// <param name="unknownWeight">The weight of a term no entry uses.</param>
+    /// <param name="topicTerms">Terms the lexicon says are about the topic: never capped.</param>
+    public TermWeights(IReadOnlyList<IReadOnlySet<string>> phrasingTerms, IReadOnlyList<IReadOnlySet<string>> textTerms, float unknownWeight, IReadOnlySet<string> topicTerms)
     {
-        var n = termsPerEntry.Count;
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var terms in termsPerEntry)
+        var n = phrasingTerms.Count;
+        var df = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var e = 0; e < n; e++)
         {
-            foreach (var term in terms)
+            foreach (var term in phrasingTerms[e].Union(textTerms[e]))
             {
-                df[term] = df.GetValueOrDefault(term) + 1;
+                df[term] = df.GetValueOrDefault(term) + (phrasingTerms[e].Contains(term) ? 1f : TextOnlyShare);
             }
         }
 
-        weights = df.ToDictionary(p => p.Key, p => Idf(n, p.Value), StringComparer.Ordinal);
+        var phrased = new HashSet<string>(phrasingTerms.SelectMany(t => t), StringComparer.Ordinal);
+        weights = df.ToDictionary(
+            p => p.Key,
+            p => phrased.Contains(p.Key) || topicTerms.Contains(p.Key) ? Idf(n, p.Value) : Math.Min(TextOnlyCap, Idf(n, p.Value)),
+            StringComparer.Ordinal);
         Unknown = unknownWeight;
         Rarest = Idf(n, 1);
     }
@@ -39,5 +56,5 @@ internal sealed class TermWeights
 
     public float Of(string term) => weights.TryGetValue(term, out var weight) ? weight : Unknown;
 
-    private static float Idf(int n, int df) => (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) + Floor;
+    private static float Idf(int n, float df) => (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) + Floor;
 }

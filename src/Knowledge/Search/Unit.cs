@@ -21,4 +21,6 @@ internal enum UnitKind
 /// <param name="Kind">What the unit is.</param>
 /// <param name="Paragraph">For text units, the paragraph's index in the entry; otherwise −1.</param>
 /// <param name="Weight">The summed weight of the unit's concepts: what a perfect match covers.</param>
-internal sealed record Unit(int Entry, UnitKind Kind, int Paragraph, float Weight);
+/// <param name="CommonTerms">Which of the index's common terms the unit holds, one bit each (see <see cref="KnowledgeIndex.CommonTermBit"/>).</param>
+/// <param name="Text">The unit's text (for tracing).</param>
+internal sealed record Unit(int Entry, UnitKind Kind, int Paragraph, float Weight, ulong CommonTerms, string Text);

@@ -1,3 +1,4 @@
+using B12Bot.Knowledge.Safety;
 using System.Globalization;
 using System.Text;
 
@@ -14,7 +15,7 @@ internal static class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)

@@ -73,6 +73,9 @@ public class DialogTestClient
         return (T?)Adapter.GetNextReply();
     }
 
+    /// <summary>The next reply not yet read, or null.</summary>
+    public IActivity? GetNextReply() => Adapter.GetNextReply();
+
     /// <summary>Every reply not yet read, in order.</summary>
     public IReadOnlyList<IMessageActivity> GetAllReplies()
     {

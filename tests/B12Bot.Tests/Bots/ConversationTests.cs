@@ -145,4 +145,31 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
             })
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task A_typed_personal_why_question_gets_the_articles_answer_and_then_the_walkthrough()
+    {
+        await bot.Conversation()
+            .Send("Mijn B12 is te laag, wat kan daar de oorzaak van zijn?")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("faq-01", Cited.Top(reply));
+                Assert.Empty(Cited.ButtonTitles(reply));
+            })
+            .AssertReply(reply => Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task The_start_button_starts_the_walkthrough_without_an_answer_first()
+    {
+        await bot.Conversation()
+            .Send(Replies.StartWalkthrough)
+            .AssertReply(reply =>
+            {
+                Assert.Empty(Cited.Ids(reply));
+                Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
 }

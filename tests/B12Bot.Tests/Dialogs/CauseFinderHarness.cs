@@ -27,7 +27,7 @@ internal sealed class CauseFinderHarness
     {
         var parts = Shared.Value;
         Storage = storage ?? new MemoryStateStorage();
-        _dialog = new CauseFinderDialog(parts.Rules, parts.Knowledge, answerer ?? new FakeAnswerer(parts.Knowledge), parts.Renderer, parts.Citations, parts.RedFlags);
+        _dialog = new CauseFinderDialog(parts.Rules, parts.Knowledge, answerer ?? parts.Answerer, parts.Renderer, parts.Citations, parts.RedFlags);
         _conversationState = new ConversationState(Storage);
         _dialogState = _conversationState.CreateProperty<DialogState>("DialogState");
         var reference = TestAdapter.CreateConversation("causefinder-" + channelId, "gebruiker", "b12bot");
@@ -76,7 +76,7 @@ internal sealed class CauseFinderHarness
     }
 
     /// <summary>The real knowledge, rules, red flags and renderer, loaded once from the files next to the binary.</summary>
-    private sealed record Parts(KnowledgeBase Knowledge, CauseFinderRules Rules, RedFlagDetector RedFlags, Citations Citations, AnswerRenderer Renderer)
+    private sealed record Parts(KnowledgeBase Knowledge, CauseFinderRules Rules, RedFlagDetector RedFlags, Citations Citations, AnswerRenderer Renderer, IAnswerer Answerer)
     {
         public static Parts Load()
         {
@@ -84,14 +84,15 @@ internal sealed class CauseFinderHarness
             var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"));
             var rules = CauseFinderLoader.Load(Path.Combine(folder, CauseFinderLoader.FileName), knowledge);
             var citations = new Citations(knowledge);
-            return new Parts(knowledge, rules, RedFlagDetector.Load(Path.Combine(folder, "redflags.json")), citations, new AnswerRenderer(knowledge, citations));
+            return new Parts(knowledge, rules, RedFlagDetector.Load(Path.Combine(folder, "redflags.json")), citations, new AnswerRenderer(knowledge, citations), new LuceneAnswerer(knowledge));
         }
     }
 }
 
 /// <summary>
-/// Stands in for the search-based answerer (not in this branch yet): answers with real entries of the
-/// knowledge for a few topics, asks to clarify for "oorzaak", and knows nothing else.
+/// An answerer with a fixed verdict, for the few tests that need one outcome for sure (a clarifying
+/// question, counting calls): answers with real entries of the knowledge for a few topics, asks to clarify
+/// for "oorzaak", and knows nothing else. Everything else runs on the real <see cref="LuceneAnswerer"/>.
 /// </summary>
 internal sealed class FakeAnswerer(KnowledgeBase knowledge) : IAnswerer
 {
@@ -113,7 +114,8 @@ internal sealed class FakeAnswerer(KnowledgeBase knowledge) : IAnswerer
             if (text.Contains(words, StringComparison.Ordinal))
             {
                 var entry = knowledge[entryId];
-                return new Answer { Outcome = AnswerOutcome.Answer, Entry = entry, Passage = [entry.Paragraphs[0]], Score = 1 };
+                var passage = entry.Paragraphs.Where(p => p.Contains(words, StringComparison.OrdinalIgnoreCase)).ToList();
+                return new Answer { Outcome = AnswerOutcome.Answer, Entry = entry, Passage = passage, Score = 1 };
             }
         }
 

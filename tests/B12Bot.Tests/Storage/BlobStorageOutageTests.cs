@@ -72,7 +72,20 @@ public sealed class BlobStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
             await azurite.ResumeAsync();
         }
 
-        await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3 }, "*");
+        // A resumed server first works off the requests that timed out: recovery may take a few attempts.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3 }, "*");
+                break;
+            }
+            catch (StorageUnavailableException) when (attempt < 10)
+            {
+                await Task.Delay(200);
+            }
+        }
+
         Assert.Equal(3, (await store.ReadEntryAsync(ConversationKey))!.Value.Value<int>("step"));
     }
 

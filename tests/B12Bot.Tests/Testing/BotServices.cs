@@ -34,7 +34,10 @@ public sealed class BotServices : IDisposable
     /// <summary>A conversation with the bot on a channel, in Dutch.</summary>
     public TestFlow Conversation(string channelId = "webchat")
     {
-        var adapter = new TestAdapter(channelId) { Locale = "nl-NL" };
+        // Every conversation its own id: tests share one store and must not see each other's walkthroughs.
+        var reference = TestAdapter.CreateConversation("test-" + Guid.NewGuid().ToString("N"));
+        reference.ChannelId = channelId;
+        var adapter = new TestAdapter(reference) { Locale = "nl-NL" };
         return new TestFlow(adapter, (context, ct) => provider.GetRequiredService<IBot>().OnTurnAsync(context, ct));
     }
 

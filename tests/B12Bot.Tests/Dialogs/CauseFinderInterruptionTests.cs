@@ -1,0 +1,273 @@
+using B12Bot.Dialogs;
+using B12Bot.Tests.Testing;
+
+namespace B12Bot.Tests.Dialogs;
+
+/// <summary>What a person may say at any moment of the walkthrough, as transcripts.</summary>
+public sealed class CauseFinderInterruptionTests
+{
+    private const string Start = "> Waarom is mijn B12 laag?";
+    private const string Q1 = "< Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]";
+    private const string Q2 = "< Hoe oud bent u? [Jonger dan 50|50 tot 65 jaar|65 jaar of ouder|Weet ik niet]";
+    private const string Q3 = "< Heeft u ooit een operatie aan uw maag of darmen gehad? "
+        + "[Gastric bypass|Sleeve (maagverkleining)|(Gedeeltelijke) maagverwijdering|Operatie aan de dunne darm|Nee, geen operatie|Weet ik niet]";
+
+    private const string Q6 = "< Gebruikt u een van deze medicijnen? [Maagzuurremmer (zoals omeprazol)|Metformine|Nee, geen van deze|Weet ik niet]";
+    private const string Stopped = "< Goed, we stoppen met de vragen. U kunt altijd opnieuw beginnen, of mij een vraag stellen over vitamine B12.";
+    private const string BackToQuestions = "< Dan gaan we verder met de vragen.";
+
+    /// <summary>The answers after the age question that make nothing else fit.</summary>
+    private static readonly string[] NoFromSurgeryOn = ["Nee, geen operatie", "Nee", "Nee, geen van deze", "Nee, geen van deze", "Nee", "Nee", "Nee, geen van deze"];
+
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("Stop!")]
+    [InlineData("annuleer")]
+    [InlineData("stoppen")]
+    [InlineData("ik wil stoppen")]
+    public async Task Stop_ends_politely_without_a_result(string stop)
+    {
+        var harness = new CauseFinderHarness();
+
+        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1, "> Veganistisch", Q2, "> " + stop, Stopped);
+
+        Assert.Equal(DialogTurnStatus.Complete, harness.LastResult!.Status);
+        Assert.Null(harness.LastResult.Result);
+    }
+
+    [Fact]
+    public async Task Stop_is_not_read_into_a_sentence_about_stopping_a_medicine()
+    {
+        var harness = new CauseFinderHarness();
+
+        await Transcript.PlayAsync(
+            harness,
+            Start, "< {intro}", Q1,
+            "> stoppen met vlees",
+            "< Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg. Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]");
+
+        Assert.Equal(DialogTurnStatus.Waiting, harness.LastResult!.Status);
+    }
+
+    [Fact]
+    public async Task Back_asks_the_previous_question_again_and_keeps_earlier_answers()
+    {
+        var harness = new CauseFinderHarness();
+
+        await Transcript.PlayAsync(
+            harness,
+            Start, "< {intro}", Q1,
+            "> Veganistisch", Q2,
+            "> 65 jaar of ouder", Q3,
+            "> terug", "< We gaan een vraag terug.", Q2,
+            "> Jonger dan 50", Q3);
+        await FinishAsync(harness, NoFromSurgeryOn);
+
+        // The diet answer was kept, the age answer replaced.
+        Assert.Equal(["veganistisch-dieet"], Result(harness).Causes.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("terug")]
+    [InlineData("vorige vraag")]
+    [InlineData("terug naar de vorige vraag")]
+    public async Task Back_at_the_first_question_stays_there(string back)
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> " + back, "< Dit is de eerste vraag; verder terug kan niet.", Q1);
+    }
+
+    [Fact]
+    public async Task Back_from_a_follow_up_asks_the_whole_question_again()
+    {
+        var harness = new CauseFinderHarness();
+        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1, "> Ik eet alles", Q2, "> Jonger dan 50", Q3);
+        await harness.SendAsync("Nee, geen operatie");
+        await harness.SendAsync("Nee");
+        await harness.SendAsync("Nee, geen van deze");
+
+        await Transcript.PlayAsync(
+            harness,
+            "> Maagzuurremmer (zoals omeprazol)",
+            "< Gebruikt u daarnaast nog een van deze medicijnen? [Metformine|Nee, verder niets|Weet ik niet]",
+            "> terug", "< We gaan een vraag terug.", Q6,
+            "> Metformine",
+            "< Gebruikt u daarnaast nog een van deze medicijnen? [Maagzuurremmer (zoals omeprazol)|Nee, verder niets|Weet ik niet]");
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("Help?")]
+    [InlineData("uitleg")]
+    [InlineData("ik heb hulp nodig")]
+    public async Task Help_explains_the_question_and_asks_it_again(string help)
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> Veganistisch", Q2,
+            "> " + help,
+            "< Met het ouder worden maakt de maag minder maagzuur aan, en daardoor neemt u minder B12 uit voeding op. "
+                + "U mag ook gewoon uw leeftijd typen, bijvoorbeeld 58.\n\n"
+                + "U kunt ook typen: 'terug' voor de vorige vraag, 'opnieuw' om opnieuw te beginnen of 'stop' om te stoppen.",
+            Q2);
+    }
+
+    [Fact]
+    public async Task Opnieuw_starts_over_and_forgets_the_answers()
+    {
+        var harness = new CauseFinderHarness();
+
+        await Transcript.PlayAsync(
+            harness,
+            Start, "< {intro}", Q1,
+            "> Veganistisch", Q2,
+            "> 65 jaar of ouder", Q3,
+            "> opnieuw", "< We beginnen opnieuw.", Q1,
+            "> Ik eet alles", Q2,
+            "> Jonger dan 50", Q3);
+        await FinishAsync(harness, NoFromSurgeryOn);
+
+        Assert.True(Result(harness).NothingFits);
+    }
+
+    [Fact]
+    public async Task A_red_flag_typed_anywhere_gets_urgent_advice_first_and_the_question_again()
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> Ik ben de laatste tijd erg verward",
+            "< {advice} #",
+            "< Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg. Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]");
+    }
+
+    [Fact]
+    public async Task A_red_flag_with_an_answer_gets_the_advice_first_and_the_answer_counts()
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> veganistisch, maar ik kan sinds gisteren niet meer lopen",
+            "< {advice} #",
+            Q2);
+    }
+
+    [Fact]
+    public async Task A_red_flag_symptom_chosen_gets_the_advice_once_and_marks_the_result_urgent()
+    {
+        var harness = new CauseFinderHarness();
+        await harness.SendAsync(WalkthroughIntent.StartButtonText);
+        foreach (var answer in new[] { "Ik eet alles", "Jonger dan 50" }.Concat(NoFromSurgeryOn.SkipLast(1)))
+        {
+            await harness.SendAsync(answer);
+        }
+
+        await Transcript.PlayAsync(
+            harness,
+            "> Verwardheid",
+            "< {advice}",
+            "<~ Heeft u daarnaast nog een van deze klachten?",
+            "> Plotselinge zwakte of gevoelloosheid",
+            "< {advice}",
+            "<~ Heeft u daarnaast nog een van deze klachten?",
+            "> Nee, verder niets",
+            "<~ Op basis van uw antwoorden past geen van de oorzaken",
+            "<~ U noemde verwardheid en plotselinge zwakte of gevoelloosheid.");
+
+        Assert.True(Result(harness).Urgent);
+    }
+
+    [Fact]
+    public async Task A_question_is_answered_from_the_knowledge_with_its_citation_then_the_same_question_again()
+    {
+        var harness = new CauseFinderHarness();
+
+        await Transcript.PlayAsync(
+            harness,
+            Start, "< {intro}", Q1,
+            "> Veganistisch", Q2,
+            "> wat is pernicieuze anemie?",
+            "<~ Pernicieuze anemie is een zeldzame maar ernstige auto-immuunziekte #pernicieuze-anemie",
+            BackToQuestions,
+            Q2,
+            "> 65 jaar of ouder", Q3);
+        await FinishAsync(harness, NoFromSurgeryOn);
+
+        // The question was not taken for an answer.
+        Assert.Equal(["veganistisch-dieet", "leeftijd"], Result(harness).Causes.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_question_the_knowledge_cannot_answer_says_so_then_the_same_question_again()
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> Hoe laat gaat de apotheek open?",
+            "<~ Dat staat niet in mijn informatie. [] #",
+            BackToQuestions,
+            Q1);
+    }
+
+    [Fact]
+    public async Task An_unclear_question_names_the_topics_then_the_same_question_again()
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(answerer: new FakeAnswerer(CauseFinderHarness.Knowledge)),
+            Start, "< {intro}", Q1,
+            "> wat is de oorzaak?",
+            "<~ Uw vraag kan over meerdere onderwerpen gaan: \"Wat is de belangrijkste oorzaak van vitamine B12-tekort?\" #",
+            BackToQuestions,
+            Q1);
+    }
+
+    [Fact]
+    public async Task An_option_with_a_question_mark_is_an_answer_and_a_question_about_it_is_a_question()
+    {
+        var answerer = new FakeAnswerer(CauseFinderHarness.Knowledge);
+        var harness = new CauseFinderHarness(answerer: answerer);
+        await harness.SendAsync(WalkthroughIntent.StartButtonText);
+        foreach (var answer in new[] { "Ik eet alles", "Jonger dan 50", "Nee, geen operatie", "Nee", "Nee, geen van deze" })
+        {
+            await harness.SendAsync(answer);
+        }
+
+        await Transcript.PlayAsync(
+            harness,
+            "> wat is metformine",
+            "<~ metformine #waarom-het-ertoe-doet",
+            BackToQuestions,
+            Q6,
+            "> Metformine?",
+            "< Gebruikt u daarnaast nog een van deze medicijnen? [Maagzuurremmer (zoals omeprazol)|Nee, verder niets|Weet ik niet]");
+
+        Assert.Equal(1, answerer.Calls);
+    }
+
+    [Fact]
+    public async Task Asking_to_start_again_during_the_walkthrough_keeps_the_place()
+    {
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(),
+            Start, "< {intro}", Q1,
+            "> Veganistisch", Q2,
+            "> waarom is mijn b12 laag?",
+            "< We zijn al bezig met de vragen over mogelijke oorzaken. Typ 'opnieuw' om opnieuw te beginnen.",
+            Q2);
+    }
+
+    private static async Task FinishAsync(CauseFinderHarness harness, IEnumerable<string> answers)
+    {
+        foreach (var answer in answers)
+        {
+            await harness.SendAsync(answer);
+        }
+
+        Assert.Equal(DialogTurnStatus.Complete, harness.LastResult!.Status);
+    }
+
+    private static CauseFinderResult Result(CauseFinderHarness harness) => Assert.IsType<CauseFinderResult>(harness.LastResult!.Result);
+}
