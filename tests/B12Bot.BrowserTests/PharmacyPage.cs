@@ -8,8 +8,8 @@ namespace B12Bot.BrowserTests;
 /// </summary>
 public sealed class PharmacyPage(IPage page)
 {
-    private const string BotBubbles = "#webchat .webchat__bubble:not(.webchat__bubble--from-user)";
-    private const string UserBubbles = "#webchat .webchat__bubble--from-user";
+    private const string BotBubbles = ".webchat__bubble:not(.webchat__bubble--from-user)";
+    private const string UserBubbles = ".webchat__bubble--from-user";
     private const string SourceLinks = ".webchat__link-definitions__list-item-box[href]";
 
     private readonly List<string> problems = [];
@@ -25,10 +25,10 @@ public sealed class PharmacyPage(IPage page)
 
     public ILocator UserMessages => page.Locator(UserBubbles);
 
-    public ILocator SendBox => page.Locator("#webchat [data-id='webchat-sendbox-input']");
+    public ILocator SendBox => page.Locator("[data-id='webchat-sendbox-input']");
 
-    /// <summary>Opens the page and waits for the bot's first message.</summary>
-    public async Task<ILocator> OpenAsync()
+    /// <summary>Opens the page (the demo page unless told otherwise) and waits for the bot's first message.</summary>
+    public async Task<ILocator> OpenAsync(string address = "/")
     {
         page.Console += (_, message) =>
         {
@@ -38,7 +38,7 @@ public sealed class PharmacyPage(IPage page)
             }
         };
         page.PageError += (_, error) => problems.Add(error);
-        await page.GotoAsync("/");
+        await page.GotoAsync(address);
         return await NextBotMessageAsync(0);
     }
 
@@ -61,10 +61,47 @@ public sealed class PharmacyPage(IPage page)
         return await NextBotMessageAsync(before);
     }
 
+    /// <summary>
+    /// Clicks a button and waits until the bot's turn shows: new messages ending in buttons to choose from, or a
+    /// message with its sources. Returns what the bot said, the buttons now offered and whether a source was shown.
+    /// </summary>
+    public async Task<BotTurn> ChooseAsync(string buttonText)
+    {
+        var before = await BotMessages.CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = buttonText, Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(UserMessages.Last).ToContainTextAsync(buttonText);
+        await page.WaitForFunctionAsync(
+            """
+            ([selector, before]) => {
+              const messages = document.querySelectorAll(selector);
+              if (messages.length <= before) {
+                return false;
+              }
+
+              const cited = Array.from(messages).slice(before).some(m => m.querySelector('.webchat__link-definitions'));
+              return cited || document.querySelectorAll('.webchat__suggested-actions button').length > 0;
+            }
+            """,
+            new object[] { BotBubbles, before },
+            new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 20_000 });
+
+        var texts = new List<string>();
+        var count = await BotMessages.CountAsync();
+        var cited = false;
+        for (var i = before; i < count; i++)
+        {
+            texts.Add(await BotMessages.Nth(i).InnerTextAsync());
+            cited |= await Sources(BotMessages.Nth(i)).CountAsync() > 0;
+        }
+
+        var buttons = await page.Locator(".webchat__suggested-actions button").AllInnerTextsAsync();
+        return new BotTurn(texts, [.. buttons.Select(b => b.Trim())], cited);
+    }
+
     /// <summary>The texts of the suggested actions now on offer.</summary>
     public async Task<IReadOnlyList<string>> SuggestedActionsAsync()
     {
-        var buttons = page.Locator("#webchat .webchat__suggested-actions button");
+        var buttons = page.Locator(".webchat__suggested-actions button");
         await buttons.First.WaitForAsync();
         return [.. (await buttons.AllInnerTextsAsync()).Select(t => t.Trim())];
     }
@@ -82,6 +119,7 @@ public sealed class PharmacyPage(IPage page)
     public async Task<string> ScreenshotAsync(string name)
     {
         await SettledAsync();
+        await page.Mouse.MoveAsync(1, 1);
         var path = Path.Combine(PharmacySite.ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
@@ -90,11 +128,11 @@ public sealed class PharmacyPage(IPage page)
     /// <summary>Waits until Web Chat is connected and has scrolled to the newest message (it scrolls smoothly).</summary>
     public async Task SettledAsync()
     {
-        await Assertions.Expect(page.Locator("#webchat .webchat__connectivityStatus")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".webchat__connectivityStatus")).ToHaveCountAsync(0);
         await page.WaitForFunctionAsync(
             """
             () => {
-              const list = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+              const list = document.querySelector('.webchat__basic-transcript__scrollable');
               return !!list && Math.abs(list.scrollHeight - list.clientHeight - list.scrollTop) < 2;
             }
             """,
@@ -108,4 +146,10 @@ public sealed class PharmacyPage(IPage page)
         await message.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         return message;
     }
+}
+
+/// <summary>What the bot did in one turn, as the visitor sees it.</summary>
+public sealed record BotTurn(IReadOnlyList<string> Texts, IReadOnlyList<string> Buttons, bool Cited)
+{
+    public string Text => string.Join("\n", Texts);
 }

@@ -1,4 +1,6 @@
 using B12Bot.Cards;
+using B12Bot.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace B12Bot.BrowserTests;
@@ -51,6 +53,34 @@ public sealed class PharmacyPageTests(PharmacySite site)
         await chat.ScreenshotAsync("03-knop-aangeklikt");
     }
 
+    /// <summary>
+    /// A visitor who eats vegan clicks through "Waarom is mijn B12 laag?" using only the offered buttons ("Nee" where
+    /// nothing applies) and reaches the result: the fitting cause with its source, and the advice to see the GP.
+    /// </summary>
+    [Fact]
+    public async Task A_visitor_clicks_through_the_walkthrough_to_its_result()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+
+        var turn = await chat.ChooseAsync(Replies.StartWalkthrough);
+        for (var clicks = 0; !turn.Cited && clicks < 30; clicks++)
+        {
+            Assert.NotEmpty(turn.Buttons);
+            if (clicks == 1)
+            {
+                await chat.ScreenshotAsync("06-wegwijzer-vraag");
+            }
+
+            turn = await chat.ChooseAsync(Choose(turn));
+        }
+
+        Assert.True(turn.Cited, "the walkthrough ended without a source: " + turn.Text);
+        await Assertions.Expect(chat.Page.Locator("#webchat .webchat__link-definitions__list-item-box[href$='#faq-02']").First).ToBeAttachedAsync();
+        await Assertions.Expect(chat.BotMessages.Last).ToContainTextAsync("huisarts");
+        await chat.ScreenshotAsync("07-wegwijzer-uitkomst");
+    }
+
     [Fact]
     public async Task After_a_reload_the_conversation_is_still_there()
     {
@@ -66,6 +96,22 @@ public sealed class PharmacyPageTests(PharmacySite site)
     }
 
     [Fact]
+    public async Task When_the_server_has_forgotten_the_conversation_a_new_one_begins()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        await chat.AskAsync("Dank u wel");
+        var conversationId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
+
+        Assert.True(site.Services.GetRequiredService<DirectLineConversationStore>().Forget(conversationId));
+
+        await Assertions.Expect(chat.UserMessages).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
+        var newId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
+        Assert.NotEqual(conversationId, newId);
+    }
+
+    [Fact]
     public async Task On_a_phone_the_chat_fills_the_screen()
     {
         var page = await site.NewVisitorAsync();
@@ -78,5 +124,24 @@ public sealed class PharmacyPageTests(PharmacySite site)
         Assert.Equal(390, panel.Width, 1.0);
         Assert.Equal(844, panel.Height, 1.0);
         await chat.ScreenshotAsync("05-telefoon");
+    }
+
+    /// <summary>Vegan food where the question is about food; otherwise the answer that says "this does not apply".</summary>
+    private static string Choose(BotTurn turn)
+    {
+        if (turn.Text.Contains("eet u", StringComparison.OrdinalIgnoreCase) && turn.Buttons.Contains("Veganistisch"))
+        {
+            return "Veganistisch";
+        }
+
+        foreach (var preferred in (string[])["Nee", "Jonger dan 50"])
+        {
+            if (turn.Buttons.FirstOrDefault(b => b.StartsWith(preferred, StringComparison.Ordinal)) is { } button)
+            {
+                return button;
+            }
+        }
+
+        return turn.Buttons[^1];
     }
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace B12Bot.BrowserTests;
@@ -15,6 +18,9 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The placeholder for the bot's address in deploy/webchat/snippet.html.</summary>
+    public const string SnippetPlaceholder = "https://chat.apotheek-voorbeeld.nl";
+
     private static readonly string[] ChromiumArguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,6 +29,7 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
 
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private WebApplication? pharmacyWebsite;
 
     public PharmacySite()
     {
@@ -34,8 +41,17 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
-    /// <summary>Where screenshots go: TestResults/screenshots at the top of the repository.</summary>
-    public static string ScreenshotFolder
+    /// <summary>
+    /// A pharmacy's own web site with the snippet pasted in, at http://127.0.0.1:{port}: another origin than the bot,
+    /// and one the bot allows (DirectLine:AllowedOrigins).
+    /// </summary>
+    public Uri PharmacyWebsite { get; private set; } = null!;
+
+    /// <summary>The same site reached as http://localhost:{port}: an origin the bot does not allow.</summary>
+    public Uri StrangerWebsite { get; private set; } = null!;
+
+    /// <summary>The top of the repository (where B12Bot.sln is).</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -45,8 +61,16 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
                 folder = folder.Parent;
             }
 
-            var root = folder?.FullName ?? AppContext.BaseDirectory;
-            var screenshots = Path.Combine(root, "TestResults", "screenshots");
+            return folder?.FullName ?? throw new InvalidOperationException("B12Bot.sln not found above the test binaries.");
+        }
+    }
+
+    /// <summary>Where screenshots go: TestResults/screenshots at the top of the repository.</summary>
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var screenshots = Path.Combine(RepositoryRoot, "TestResults", "screenshots");
             Directory.CreateDirectory(screenshots);
             return screenshots;
         }
@@ -54,6 +78,13 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
+        // The pharmacy's site first: the bot must know its origin when it starts.
+        pharmacyWebsite = PharmacyWebsiteApp();
+        await pharmacyWebsite.StartAsync();
+        var port = new Uri(pharmacyWebsite.Urls.First()).Port;
+        PharmacyWebsite = new Uri($"http://127.0.0.1:{port}/vitamine-b12");
+        StrangerWebsite = new Uri($"http://localhost:{port}/vitamine-b12");
+
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
@@ -88,6 +119,11 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         playwright?.Dispose();
+        if (pharmacyWebsite is not null)
+        {
+            await pharmacyWebsite.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 
@@ -96,6 +132,34 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Kind", "Memory");
+        builder.UseSetting("DirectLine:AllowedOrigins:0", PharmacyWebsite.GetLeftPart(UriPartial.Authority));
+    }
+
+    /// <summary>A small web server playing the pharmacy's site: a page with deploy/webchat/snippet.html pasted in.</summary>
+    private WebApplication PharmacyWebsiteApp()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/favicon.ico", () => Results.NoContent());
+        app.MapGet("/vitamine-b12", () =>
+        {
+            var snippet = File.ReadAllText(Path.Combine(RepositoryRoot, "deploy", "webchat", "snippet.html"));
+            var bot = Address.GetLeftPart(UriPartial.Authority);
+            return Results.Content(
+                $"""
+                <!doctype html>
+                <html lang="nl"><head><meta charset="utf-8"><title>Apotheek Voorbeeld: vitamine B12</title></head>
+                <body style="font-family: sans-serif; margin: 32px 48px; background: #fafafa;">
+                <h1 style="color: #7a1f4d;">Apotheek Voorbeeld</h1>
+                <p>Vragen over vitamine B12? Stel ze hieronder aan onze informatiechat.</p>
+                {snippet.Replace(SnippetPlaceholder, bot, StringComparison.Ordinal)}
+                </body></html>
+                """,
+                "text/html; charset=utf-8");
+        });
+        return app;
     }
 }
 

@@ -16,9 +16,10 @@ namespace B12Bot.DirectLine;
 /// </summary>
 /// <remarks>
 /// Authentication: with no <c>MicrosoftAppId</c> the adapter neither checks nor sends tokens. With an app id the
-/// turn runs under a claims identity for that app id, so the adapter's connector fetches a Bot Framework token from
-/// Azure AD for its replies, as it does on every channel; the connector endpoints do not rely on that token but on
-/// the per-conversation key in the service URL, which only this server knows and never shows to clients.
+/// turn runs under a claims identity for that app id, so the adapter's connector fetches a Bot Framework token
+/// from Microsoft Entra ID for its replies, as it does on every channel; the connector endpoints do not rely on
+/// that token but on the per-conversation key in the service URL, which only this server knows and never shows
+/// to clients.
 /// </remarks>
 public sealed partial class DirectLineBotBridge
 {
@@ -54,12 +55,41 @@ public sealed partial class DirectLineBotBridge
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
-        var adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>() as BotAdapter
-            ?? throw new InvalidOperationException("The registered IBotFrameworkHttpAdapter is not a BotAdapter.");
-
         await conversation.TurnLock.WaitAsync(cancellationToken);
+        await RunTurnAndReleaseAsync(conversation, activity, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a turn in the background (the conversation's welcome). Its place in line is taken before this
+    /// returns, so a message the client posts right after is handled after it. Failures are logged, never thrown.
+    /// </summary>
+    public void DeliverInBackground(DirectLineConversation conversation, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(activity);
+        var inLine = conversation.TurnLock.WaitAsync();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await inLine;
+                await RunTurnAndReleaseAsync(conversation, activity, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // A background turn has no caller to report to: log the kind of failure and go on.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                BridgeLog.BackgroundTurnFailed(logger, activity.Type, e.GetType().Name);
+            }
+        });
+    }
+
+    private async Task RunTurnAndReleaseAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    {
         try
         {
+            var adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>() as BotAdapter
+                ?? throw new InvalidOperationException("The registered IBotFrameworkHttpAdapter is not a BotAdapter.");
             await using var scope = services.CreateAsyncScope();
             var bot = scope.ServiceProvider.GetRequiredService<IBot>();
             BridgeLog.Delivering(logger, activity.Type);
@@ -69,24 +99,6 @@ public sealed partial class DirectLineBotBridge
         {
             conversation.TurnLock.Release();
         }
-    }
-
-    /// <summary>Starts a turn in the background (the conversation's welcome); failures are logged, never thrown.</summary>
-    public void DeliverInBackground(DirectLineConversation conversation, Activity activity)
-    {
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await DeliverAsync(conversation, activity, CancellationToken.None);
-            }
-#pragma warning disable CA1031 // A background turn has no caller to report to: log the kind of failure and go on.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                BridgeLog.BackgroundTurnFailed(logger, activity.Type, e.GetType().Name);
-            }
-        });
     }
 
     private ClaimsIdentity Identity() =>

@@ -5,9 +5,10 @@ namespace B12Bot.DirectLine;
 
 /// <summary>
 /// The conversations of the Direct Line endpoint, in memory only and bounded: a conversation is forgotten after
-/// <see cref="DirectLineOptions.ConversationIdleTimeout"/> without activity, and the least recently used ones are
-/// dropped when there are more than <see cref="DirectLineOptions.MaxConversations"/> or their activities take more
-/// than <see cref="DirectLineOptions.MaxStoredBytes"/>. Health conversations are not kept longer than needed.
+/// <see cref="DirectLineOptions.ConversationIdleTimeout"/> without a new activity (polling does not count), and the
+/// least recently active ones are dropped when there are more than <see cref="DirectLineOptions.MaxConversations"/>
+/// or their activities take more than <see cref="DirectLineOptions.MaxStoredBytes"/>. Health conversations are not
+/// kept longer than needed.
 /// </summary>
 public sealed partial class DirectLineConversationStore : IDisposable
 {
@@ -75,14 +76,13 @@ public sealed partial class DirectLineConversationStore : IDisposable
             return false;
         }
 
-        var now = time.GetUtcNow();
-        if (now - found.LastUsed > options.ConversationIdleTimeout)
+        // Reading does not count as activity: a chat left open in a tab is still forgotten after the idle time.
+        if (time.GetUtcNow() - found.LastUsed > options.ConversationIdleTimeout)
         {
             Remove(found);
             return false;
         }
 
-        found.Touch(now);
         conversation = found;
         return true;
     }
@@ -102,6 +102,10 @@ public sealed partial class DirectLineConversationStore : IDisposable
 
         return id;
     }
+
+    /// <summary>Forgets a conversation now, with everything said in it (clients then get 404 and start anew).</summary>
+    public bool Forget(string conversationId) =>
+        conversations.TryGetValue(conversationId, out var conversation) && Remove(conversation);
 
     /// <summary>Forgets conversations that have been idle too long.</summary>
     public void Sweep()

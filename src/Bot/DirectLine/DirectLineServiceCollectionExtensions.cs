@@ -28,11 +28,12 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBotBridge>();
 
-        // Browsers on the pharmacy's own site may call the endpoint; no cookies are involved, so no credentials.
+        // Browsers on the pharmacy's own site may call the endpoint (directlinejs also sends x-ms-bot-agent and
+        // x-requested-with); no cookies are involved, so no credentials.
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .WithOrigins([.. options.AllowedOrigins.Select(o => o.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, "x-ms-bot-agent")
+            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, "x-ms-bot-agent", "x-requested-with")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
         // Per client address: few tokens, a fair number of messages, plenty of polls (Web Chat polls every second).

@@ -57,6 +57,22 @@ public sealed class DirectLineFlowTests(DirectLineSite site) : IClassFixture<Dir
     }
 
     [Fact]
+    public async Task A_message_posted_right_after_the_start_is_answered_after_the_welcome()
+    {
+        var (_, issued) = await client.PageTokenAsync();
+        var (_, conversation) = await client.StartAsync((string)issued["token"]!);
+        var id = (string)conversation["conversationId"]!;
+        var token = (string)conversation["token"]!;
+
+        var (_, posted) = await client.PostAsync(id, token, DirectLineClient.Message("Bedankt", "quick-1"));
+        await client.WaitForAsync(id, token, a => DirectLineClient.IsBotMessage(a) && (string?)a["replyToId"] == (string?)posted["id"]);
+
+        var (_, all, _) = await client.GetAsync(id, token);
+        var botTexts = all.Where(a => DirectLineClient.IsBotMessage((JObject)a)).Select(a => (string?)a["text"]).ToList();
+        Assert.Equal([Replies.Welcome, Replies.Thanks], botTexts);
+    }
+
+    [Fact]
     public async Task The_watermark_returns_only_what_came_after_it()
     {
         var (id, token, _) = await StartedConversationAsync();

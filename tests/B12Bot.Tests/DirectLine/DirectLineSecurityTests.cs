@@ -131,6 +131,7 @@ public sealed class DirectLineSecurityTests(DirectLineSite site) : IClassFixture
         var headers = string.Join(',', allowedResponse.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
         Assert.Contains("authorization", headers, StringComparison.Ordinal);
         Assert.Contains("x-ms-bot-agent", headers, StringComparison.Ordinal);
+        Assert.Contains("x-requested-with", headers, StringComparison.Ordinal);
         Assert.False(foreignResponse.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
@@ -208,7 +209,7 @@ public sealed class DirectLineSecurityTests(DirectLineSite site) : IClassFixture
         var request = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
         return request;
     }
 
