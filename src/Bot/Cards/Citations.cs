@@ -28,7 +28,7 @@ public sealed class Citations(KnowledgeBase knowledge)
                 ["appearance"] = new JObject
                 {
                     ["@type"] = "DigitalDocument",
-                    ["name"] = SourceName(entry),
+                    ["name"] = ClaimName(entry),
                     ["url"] = knowledge.CitationUrl(entry),
                     ["abstract"] = Abstract(entry),
                 },
@@ -51,6 +51,9 @@ public sealed class Citations(KnowledgeBase knowledge)
             ? $"{knowledge.Article.Title}, veelgestelde vraag: {entry.Title}"
             : $"{knowledge.Article.Title}, {entry.Title}";
     }
+
+    /// <summary>A citation's name: the section or question first, so that a list of sources stays tellable apart.</summary>
+    private string ClaimName(KnowledgeEntry entry) => $"{entry.Title} ({knowledge.Article.Publisher ?? knowledge.Article.Title})";
 
     private static string Abstract(KnowledgeEntry entry)
     {

@@ -81,7 +81,7 @@ internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase k
                 Cite(id, out var marker);
                 return marker;
             });
-            Text.Append(cited.Text).Append(' ').Append(string.Concat(markers)).Append("\n\n");
+            Text.Append(cited.Text).Append(' ').Append(string.Join(' ', markers)).Append("\n\n");
         }
 
         /// <summary>The entry for <paramref name="id"/>, cited once; <paramref name="marker"/> refers to it.</summary>
