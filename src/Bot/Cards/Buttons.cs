@@ -1,10 +1,10 @@
+using B12Bot.Dialogs.Choices;
 using Microsoft.Bot.Schema;
 
 namespace B12Bot.Cards;
 
 /// <summary>
-/// Offers buttons that send their own title back as a message: suggested actions where the channel shows
-/// them (Web Chat, Direct Line, Teams personal chat), a hero card with buttons in Teams channels and group chats.
+/// Offers buttons that send their own title back as a message, styled per channel as prompts' choices are.
 /// </summary>
 public static class Buttons
 {
@@ -19,7 +19,7 @@ public static class Buttons
         }
 
         var actions = titles.Select(t => new CardAction(ActionTypes.ImBack, t, value: t)).ToList();
-        if (UsesCards(incoming))
+        if (UsesCard(incoming, titles.Count))
         {
             reply.Attachments ??= [];
             reply.Attachments.Add(new HeroCard(buttons: actions).ToAttachment());
@@ -30,12 +30,13 @@ public static class Buttons
         }
     }
 
-    /// <summary>Teams shows suggested actions only in personal chat; elsewhere buttons go on a card.</summary>
-    public static bool UsesCards(IActivity incoming)
+    /// <summary>
+    /// The dialog layer's per-channel choice style decides: a hero card in Teams channels and group chats, and in
+    /// Teams personal chat beyond three buttons (Teams shows only three suggested actions); elsewhere suggested actions.
+    /// </summary>
+    public static bool UsesCard(IActivity incoming, int buttonCount)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        var type = incoming.Conversation?.ConversationType;
-        return string.Equals(incoming.ChannelId, "msteams", StringComparison.Ordinal)
-            && (string.Equals(type, "channel", StringComparison.Ordinal) || string.Equals(type, "groupChat", StringComparison.Ordinal));
+        return ChoiceFactory.StyleFor(incoming.ChannelId, incoming.Conversation?.ConversationType, buttonCount) == ListStyle.HeroCard;
     }
 }

@@ -74,12 +74,25 @@ public sealed class TeamsChannelTests(BotAppFactory factory) : IClassFixture<Bot
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)channelReply["attachments"]?[0]?["contentType"]);
         Assert.NotEmpty((JArray)channelReply["attachments"]![0]!["content"]!["buttons"]!);
 
-        var personal = BotHttp.Message("hallo", "a:1personal-chat-id", channelId: "msteams", userId: "29:1-user-aad");
+        // Personal chat: up to three buttons as suggested actions (an answer's follow-ups); more (the welcome's
+        // four) on a card, because Teams shows only three suggested actions.
+        var (_, answered) = await BotHttp.PostAsync(client, PersonalMessage(Question));
+        var answer = Assert.Single(answered);
+        var followUps = (JArray)answer["suggestedActions"]!["actions"]!;
+        Assert.InRange(followUps.Count, 1, 3);
+
+        var (_, greeted) = await BotHttp.PostAsync(client, PersonalMessage("hallo"));
+        var greeting = Assert.Single(greeted);
+        Assert.Null(greeting["suggestedActions"]);
+        Assert.Equal(4, ((JArray)greeting["attachments"]![0]!["content"]!["buttons"]!).Count);
+    }
+
+    private static JObject PersonalMessage(string text)
+    {
+        var personal = BotHttp.Message(text, "a:1personal-chat-" + Guid.NewGuid().ToString("N"), channelId: "msteams", userId: "29:1-user-aad");
         personal["conversation"]!["conversationType"] = "personal";
         personal["serviceUrl"] = "http://127.0.0.1:9/teams/";
-        var (_, inPersonal) = await BotHttp.PostAsync(client, personal);
-        var personalReply = Assert.Single(inPersonal);
-        Assert.NotEmpty((JArray)personalReply["suggestedActions"]!["actions"]!);
+        return personal;
     }
 
     [Fact]
