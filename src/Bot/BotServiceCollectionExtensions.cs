@@ -27,7 +27,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(
             knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries")));
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
-        services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
+            sp.GetRequiredService<KnowledgeBase>(),
+            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize)));
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();

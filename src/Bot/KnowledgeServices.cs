@@ -22,5 +22,13 @@ internal static class KnowledgeServices
         return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
     }
 
-    public static IAnswerer CreateAnswerer(KnowledgeBase knowledge) => new LuceneAnswerer(knowledge);
+    /// <summary>How many questions the answer cache remembers unless <c>Answers:CacheSize</c> says otherwise.</summary>
+    public const int DefaultAnswerCacheSize = 4096;
+
+    /// <summary>The Lucene answerer, behind a cache of recent answers (<c>Answers:CacheSize</c>, 0 for none).</summary>
+    public static IAnswerer CreateAnswerer(KnowledgeBase knowledge, int cacheSize)
+    {
+        var answerer = new LuceneAnswerer(knowledge);
+        return cacheSize > 0 ? new CachingAnswerer(answerer, cacheSize) : answerer;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -57,7 +58,16 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
             return ActivityRequestCheck.Refuse(HttpStatusCode.RequestEntityTooLarge, "activity too large");
         }
 
-        var body = await ReadLimitedAsync(request.Body, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, request.ContentLength, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "body shorter than its Content-Length");
+        }
+
         if (body is null)
         {
             return ActivityRequestCheck.Refuse(HttpStatusCode.RequestEntityTooLarge, "activity too large");
@@ -171,22 +181,38 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
             || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
                 && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        if (contentLength is { } length and <= int.MaxValue)
         {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            // The usual case: the size is announced (and already checked against the limit), so read it into
+            // one array of exactly that size. A body longer than announced is refused by the server itself.
+            var exact = new byte[length];
+            await body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
         }
 
-        return buffer.ToArray();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var buffer = new MemoryStream();
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }
 

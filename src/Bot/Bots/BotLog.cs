@@ -12,7 +12,9 @@ internal static partial class BotLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Red-flag advice given ({Sign})")]
     public static partial void RedFlag(ILogger logger, string sign);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question answered: {Outcome} {EntryId} score {Score:F2}")]
+    // Debug, not Information: one line per question is the busiest line the bot writes, and console logging
+    // under load costs more than answering (measured with bench/run-http.sh).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Question answered: {Outcome} {EntryId} score {Score:F2}")]
     public static partial void Answered(ILogger logger, B12Bot.Knowledge.AnswerOutcome outcome, string? entryId, double score);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "State of a person deleted on request (channel {ChannelId})")]

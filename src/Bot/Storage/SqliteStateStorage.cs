@@ -1,10 +1,15 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace B12Bot.Storage;
 
 /// <summary>
 /// State in one SQLite file (WAL mode): a row per key with its JSON, an ETag, the kind of key and when it was
-/// last written. Conditional writes compare and swap inside an immediate (write-locked) transaction.
+/// last written. Conditional writes compare and swap inside an immediate (write-locked) transaction. Other
+/// processes may use the same file at the same time (they take turns for writes). Within this process writes take
+/// turns on a lock of their own: SQLite's busy handler, which polls the file lock with growing sleeps, is then
+/// only used against other processes, instead of adding tens of milliseconds to a turn whenever two turns
+/// save at once.
 /// </summary>
 public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 {
@@ -39,7 +44,11 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private readonly string _path;
     private readonly StateExpiryPolicy _expiry;
     private readonly TimeProvider _clock;
+    private readonly ConcurrentBag<Session> _idle = [];
+    private readonly Lock _writeGate = new();
+    private readonly int _maxIdle = Math.Max(4, 2 * Environment.ProcessorCount);
     private volatile bool _schemaReady;
+    private volatile bool _disposed;
 
     /// <param name="path">The database file; its folder is created when missing.</param>
     /// <param name="expiry">Time to live per kind of key; 30 days when null.</param>
@@ -53,11 +62,14 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         _path = Path.GetFullPath(path);
         _expiry = expiry ?? StateExpiryPolicy.Default;
         _clock = clock ?? TimeProvider.System;
+
+        // The store keeps its own few open connections with their statements prepared (see Session), so the
+        // driver's pool would only add work to every operation.
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(2)).TotalSeconds)),
         }.ToString();
     }
@@ -69,13 +81,13 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
 
-        return RunAsync<IDictionary<string, object>>(connection =>
+        return Run<IDictionary<string, object>>(session =>
         {
             var result = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
             var now = _clock.GetUtcNow();
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                if (SelectLive(connection, null, key, now) is { } row)
+                if (SelectLive(session, null, key, now) is { } row)
                 {
                     result[key] = StateJson.ToReadValue(StateJson.Parse(row.Json), row.ETag);
                 }
@@ -89,7 +101,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
 
-        return RunAsync(connection => SelectLive(connection, null, key, _clock.GetUtcNow()) is { } row
+        return Run(session => SelectLive(session, null, key, _clock.GetUtcNow()) is { } row
             ? new StorageEntry(key, StateJson.Parse(row.Json), row.ETag, row.LastModified)
             : null, cancellationToken);
     }
@@ -103,20 +115,21 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         }
 
         var outgoing = changes.Select(change => (change.Key, Stored: StateJson.ToStored(change.Value))).ToList();
-        var written = await RunAsync(connection =>
+        var written = await Run(session =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var writing = _writeGate.EnterScope();
+            using var transaction = session.Connection.BeginTransaction(deferred: false);
             var now = _clock.GetUtcNow();
             var eTags = new List<(string Key, string ETag)>(outgoing.Count);
             foreach (var (key, stored) in outgoing)
             {
-                if (stored.IsConditional && SelectLive(connection, transaction, key, now)?.ETag != stored.RequestedETag)
+                if (stored.IsConditional && SelectLive(session, transaction, key, now)?.ETag != stored.RequestedETag)
                 {
                     // Leaving without Commit rolls the whole batch back.
                     throw new StorageConflictException { Key = key };
                 }
 
-                eTags.Add((key, Upsert(connection, transaction, key, stored.Json, now)));
+                eTags.Add((key, Upsert(session, transaction, key, stored.Json, now)));
             }
 
             transaction.Commit();
@@ -134,13 +147,14 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         ArgumentNullException.ThrowIfNull(key);
 
         var stored = StateJson.ToStored(value);
-        return RunAsync(connection =>
+        return Run(session =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var writing = _writeGate.EnterScope();
+            using var transaction = session.Connection.BeginTransaction(deferred: false);
             var now = _clock.GetUtcNow();
             if (eTag != StateJson.AnyETag)
             {
-                var current = SelectLive(connection, transaction, key, now);
+                var current = SelectLive(session, transaction, key, now);
                 var holds = eTag is null ? current is null : current?.ETag == eTag;
                 if (!holds)
                 {
@@ -148,7 +162,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
                 }
             }
 
-            var newETag = Upsert(connection, transaction, key, stored.Json, now);
+            var newETag = Upsert(session, transaction, key, stored.Json, now);
             transaction.Commit();
             return newETag;
         }, cancellationToken);
@@ -162,14 +176,15 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             return Task.CompletedTask;
         }
 
-        return RunAsync(connection =>
+        return Run(session =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using var command = Command(connection, transaction, DeleteSql);
-            var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+            using var writing = _writeGate.EnterScope();
+            using var transaction = session.Connection.BeginTransaction(deferred: false);
+            var command = session.Delete;
+            command.Transaction = transaction;
             foreach (var key in keys)
             {
-                keyParameter.Value = key;
+                command.Parameters[0].Value = key;
                 command.ExecuteNonQuery();
             }
 
@@ -180,7 +195,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {
-        return RunAsync(connection =>
+        return Run(session =>
         {
             var now = _clock.GetUtcNow();
             var purged = 0;
@@ -191,7 +206,8 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
                     continue;
                 }
 
-                using var command = Command(connection, null, PurgeSql);
+                using var command = session.Connection.CreateCommand();
+                command.CommandText = PurgeSql;
                 command.Parameters.AddWithValue("$kind", (int)kind);
                 command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
                 purged += command.ExecuteNonQuery();
@@ -201,17 +217,21 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Closes the pooled connections to the file.</summary>
+    /// <summary>Closes the store's connections to the file.</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _disposed = true;
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
     }
 
-    private Row? SelectLive(SqliteConnection connection, SqliteTransaction? transaction, string key, DateTimeOffset now)
+    private Row? SelectLive(Session session, SqliteTransaction? transaction, string key, DateTimeOffset now)
     {
-        using var command = Command(connection, transaction, SelectSql);
-        command.Parameters.AddWithValue("$key", key);
+        var command = session.Select;
+        command.Transaction = transaction;
+        command.Parameters[0].Value = key;
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -222,58 +242,100 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         return _expiry.IsExpired(key, row.LastModified, now) ? null : row;
     }
 
-    private static string Upsert(SqliteConnection connection, SqliteTransaction transaction, string key, string json, DateTimeOffset now)
+    private static string Upsert(Session session, SqliteTransaction transaction, string key, string json, DateTimeOffset now)
     {
         var eTag = StateJson.NewETag();
-        using var command = Command(connection, transaction, UpsertSql);
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$kind", (int)StateKeys.Classify(key));
-        command.Parameters.AddWithValue("$value", json);
-        command.Parameters.AddWithValue("$etag", eTag);
-        command.Parameters.AddWithValue("$modified", now.ToUnixTimeMilliseconds());
+        var command = session.Upsert;
+        command.Transaction = transaction;
+        var parameters = command.Parameters;
+        parameters[0].Value = key;
+        parameters[1].Value = (int)StateKeys.Classify(key);
+        parameters[2].Value = json;
+        parameters[3].Value = eTag;
+        parameters[4].Value = now.ToUnixTimeMilliseconds();
         command.ExecuteNonQuery();
         return eTag;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
     /// <summary>
-    /// Opens a connection and runs the work on it. Any SQLite or file-system failure becomes
-    /// <see cref="StorageUnavailableException"/>; a database file that lost its table (replaced or recreated
-    /// while running) gets its schema back once.
+    /// Runs the work on an open connection of the store. Any SQLite or file-system failure becomes
+    /// <see cref="StorageUnavailableException"/> (and the connection is closed, so the next operation opens the
+    /// file afresh); a database file that lost its table (replaced or recreated while running) gets its schema
+    /// back once. Everything SQLite does here is synchronous, so the task is complete when it is returned.
     /// </summary>
-    private async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private Task<T> Run<T>(Func<Session, T> work, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
         for (var attempt = 0; ; attempt++)
         {
+            Session? session = null;
             try
             {
-                await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-                return work(connection);
+                session = Rent();
+                var result = work(session);
+                Return(session);
+                return Task.FromResult(result);
+            }
+            catch (StorageConflictException)
+            {
+                // The transaction was rolled back when it was disposed: the connection is fine.
+                Return(session!);
+                throw;
             }
             catch (SqliteException ex) when (attempt == 0 && ex.SqliteErrorCode == SqliteError
                 && ex.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase))
             {
+                session?.Dispose();
                 _schemaReady = false;
             }
             catch (SqliteException ex)
             {
-                throw new StorageUnavailableException($"The SQLite state database could not be used (SQLite error {ex.SqliteErrorCode}).", ex);
+                session?.Dispose();
+                return Task.FromException<T>(new StorageUnavailableException(
+                    $"The SQLite state database could not be used (SQLite error {ex.SqliteErrorCode}).", ex));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new StorageUnavailableException("The folder of the SQLite state database could not be used.", ex);
+                session?.Dispose();
+                return Task.FromException<T>(new StorageUnavailableException("The folder of the SQLite state database could not be used.", ex));
+            }
+            catch
+            {
+                session?.Dispose();
+                throw;
             }
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private Session Rent()
+    {
+        if (_idle.TryTake(out var session))
+        {
+            if (_schemaReady)
+            {
+                return session;
+            }
+
+            // The schema is being restored: start from a connection that sees the file as it is now.
+            session.Dispose();
+        }
+
+        return Open();
+    }
+
+    private void Return(Session session)
+    {
+        if (_disposed || !_schemaReady || _idle.Count >= _maxIdle)
+        {
+            session.Dispose();
+            return;
+        }
+
+        _idle.Add(session);
+    }
+
+    private Session Open()
     {
         var folder = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(folder))
@@ -284,28 +346,76 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            connection.Open();
 
             // Per connection. With WAL, NORMAL survives a killed process (only a power cut can lose the last
             // commits) and spares an fsync on every write.
-            using (var pragma = Command(connection, null, "PRAGMA synchronous = NORMAL"))
-            {
-                pragma.ExecuteNonQuery();
-            }
-
+            Execute(connection, "PRAGMA synchronous = NORMAL");
             if (!_schemaReady)
             {
-                using var command = Command(connection, null, SchemaSql);
-                command.ExecuteNonQuery();
+                Execute(connection, SchemaSql);
                 _schemaReady = true;
             }
 
-            return connection;
+            return new Session(connection);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// One open connection with the store's statements prepared once: an operation binds its values and runs
+    /// them, instead of opening the file and compiling SQL every time. Used by one operation at a time.
+    /// </summary>
+    private sealed class Session : IDisposable
+    {
+        public Session(SqliteConnection connection)
+        {
+            Connection = connection;
+            Select = Prepare(connection, SelectSql, ("$key", SqliteType.Text));
+            Upsert = Prepare(connection, UpsertSql,
+                ("$key", SqliteType.Text), ("$kind", SqliteType.Integer), ("$value", SqliteType.Text),
+                ("$etag", SqliteType.Text), ("$modified", SqliteType.Integer));
+            Delete = Prepare(connection, DeleteSql, ("$key", SqliteType.Text));
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteCommand Select { get; }
+
+        public SqliteCommand Upsert { get; }
+
+        public SqliteCommand Delete { get; }
+
+        public void Dispose()
+        {
+            Select.Dispose();
+            Upsert.Dispose();
+            Delete.Dispose();
+            Connection.Dispose();
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection connection, string sql, params (string Name, SqliteType Type)[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, type) in parameters)
+            {
+                command.Parameters.Add(name, type);
+            }
+
+            command.Prepare();
+            return command;
         }
     }
 
