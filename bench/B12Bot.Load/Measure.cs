@@ -9,7 +9,7 @@ internal sealed record LoadSettings(int Connections, TimeSpan Duration, TimeSpan
     public static LoadSettings From(Options options) => new(
         options.Int("connections", 16, 1, 1024),
         TimeSpan.FromSeconds(options.Double("duration", 15, 1, 600)),
-        TimeSpan.FromSeconds(options.Double("warmup", 5, 0, 120)),
+        TimeSpan.FromSeconds(options.Double("warmup", 30, 0, 300)),
         options.Int("rounds", 2, 1, 20));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

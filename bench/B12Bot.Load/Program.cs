@@ -4,14 +4,14 @@ using B12Bot.Load;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine("""
-        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 5] [--rounds 2] [--storage sqlite|memory] [--bot-args "--Key=value ..."] [--bot B12Bot.dll] [--echo EchoBot.dll]
+        B12Bot.Load compare [--connections 16] [--duration 15] [--warmup 30] [--rounds 2] [--storage sqlite|memory] [--bot-args "--Key=value ..."] [--bot B12Bot.dll] [--echo EchoBot.dll]
             B12Bot and the echo bot, each its own Release process: throughput ratio, p50/p99, cold start, peak memory.
         B12Bot.Load scale [--entries 10000] [--grow entries|variants] [same options]
             B12Bot with its own knowledge and with a knowledge base grown to --entries entries (or variants).
         B12Bot.Load soak [--conversations 200] [--minutes 3] [--questions 3] [--think-ms 0] [--storage sqlite|memory]
                          [--url http://127.0.0.1:PORT | --bot B12Bot.dll] [--bot-args "--Key=value ..."]
             Many conversations at once, each a walkthrough (choosing offered buttons) and questions.
-        B12Bot.Load measure --url http://127.0.0.1:PORT [--connections 16] [--duration 15] [--warmup 5] [--rounds 2]
+        B12Bot.Load measure --url http://127.0.0.1:PORT [--connections 16] [--duration 15] [--warmup 30] [--rounds 2]
             One bot that is already running (for comparing with another load generator such as wrk).
         Only 127.0.0.1 is ever loaded.
         """);
