@@ -31,6 +31,11 @@ internal static class Modes
         Console.WriteLine();
         Console.WriteLine($"## B12Bot against the echo bot ({settings}; B12Bot state in {storage.Kind}, echo bot state in memory)");
         Console.WriteLine();
+        Console.WriteLine(extra.Any(a => a.StartsWith("--Answers:CacheSize=", StringComparison.OrdinalIgnoreCase))
+            ? $"B12Bot settings: {string.Join(' ', extra)}"
+            : $"B12Bot as shipped, with its answer cache: the load's {questions.Count} questions repeat, so after the warm-up they are " +
+              "answered from it (--bot-args=--Answers:CacheSize=0 analyses and searches every question).");
+        Console.WriteLine();
         Console.Write(Measure.Table(rows));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -78,8 +83,10 @@ internal static class Modes
         {
             var source = Paths.KnowledgeFolder(botDll);
             using var data = new TempFolders();
-            await using var stock = await BotProcess.StartAsync("B12Bot", botDll, [.. storage.Args(data.New()), .. extra], questions[0], StartTimeout);
-            var (grown, note) = await StartGrownAsync(botDll, source, size, growBy, explicitChoice: grow is not null, questions[0], folders, [.. storage.Args(data.New()), .. extra]);
+            // The answer cache would hide what the growth costs (the load repeats its questions): both search every time.
+            string[] noCache = ["--Answers:CacheSize=0"];
+            await using var stock = await BotProcess.StartAsync("B12Bot", botDll, [.. storage.Args(data.New()), .. noCache, .. extra], questions[0], StartTimeout);
+            var (grown, note) = await StartGrownAsync(botDll, source, size, growBy, explicitChoice: grow is not null, questions[0], folders, [.. storage.Args(data.New()), .. noCache, .. extra]);
             await using var _ = grown;
             var grownFolder = folders[^1];
             Console.Error.WriteLine($"scale: {KnowledgeScaler.Describe(source)} grown to {KnowledgeScaler.Describe(grownFolder)}; {settings}");
@@ -98,6 +105,8 @@ internal static class Modes
                 Console.WriteLine();
             }
 
+            Console.WriteLine("Both without the answer cache (--Answers:CacheSize=0): every question is analysed and searched.");
+            Console.WriteLine();
             Console.Write(Measure.Table(rows));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
