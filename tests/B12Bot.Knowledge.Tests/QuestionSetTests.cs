@@ -6,12 +6,17 @@ namespace B12Bot.Knowledge.Tests;
 /// <summary>
 /// Answer quality, measured on every change: each of the project's question sets (tests/questions/*.jsonl, the format
 /// of ask.py) runs through the answerer and must keep ≥ 95% correct, ≤ 2% wrong and ≥ 95% of off-topic questions
-/// unanswered. The held-out set (never tuned on) is held to the same correct and abstain bars; its wrong rate is
-/// measured at 3.8% and may not get worse than 4% — the 2% goal is not reached there yet.
+/// unanswered. The held-out sets (never tuned on) are held to what they measure, so they cannot get worse:
+/// heldout.jsonl reaches the correct and abstain bars but measures 3.8% wrong; heldout-2.jsonl (written later, measured
+/// before any tuning) measures 93.5% correct, 4.0% wrong and 93.3% abstained.
 /// </summary>
 public sealed class QuestionSetTests
 {
-    private const string HeldOut = "heldout.jsonl";
+    private static readonly Dictionary<string, (double MinCorrect, double MaxWrong, double MinAbstain)> HeldOutBars = new()
+    {
+        ["heldout.jsonl"] = (0.95, 0.04, 0.95),
+        ["heldout-2.jsonl"] = (0.93, 0.045, 0.93),
+    };
 
     public static TheoryData<string> Sets()
     {
@@ -35,8 +40,8 @@ public sealed class QuestionSetTests
 
         var misses = string.Join('\n', summary.Results.Where(r => r.Verdict != "ok")
             .Select(r => $"{r.Verdict} '{r.Case.Question}' expect=[{string.Join(", ", r.Case.Expect)}] got={r.Cited ?? "-"}"));
-        var maxWrong = set == HeldOut ? 0.04 : 0.02;
-        Assert.True(summary.Holds(0.95, maxWrong, 0.95), $"{set}: {summary.Line()}\n{misses}");
+        var (minCorrect, maxWrong, minAbstain) = HeldOutBars.GetValueOrDefault(set, (0.95, 0.02, 0.95));
+        Assert.True(summary.Holds(minCorrect, maxWrong, minAbstain), $"{set}: {summary.Line()}\n{misses}");
     }
 
     [Fact]
