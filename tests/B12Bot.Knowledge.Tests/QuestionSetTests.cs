@@ -5,17 +5,21 @@ namespace B12Bot.Knowledge.Tests;
 
 /// <summary>
 /// Answer quality, measured on every change: each of the project's question sets (tests/questions/*.jsonl, the format
-/// of ask.py) runs through the answerer and must keep ≥ 95% correct, ≤ 2% wrong and ≥ 95% of off-topic questions
-/// unanswered. The held-out sets (never tuned on) are held to what they measure, so they cannot get worse:
-/// heldout.jsonl reaches the correct and abstain bars but measures 3.8% wrong; heldout-2.jsonl (written later, measured
-/// before any tuning) measures 93.5% correct, 4.0% wrong and 93.3% abstained.
+/// of ask.py) runs through the answerer. A new set must keep ≥ 95% correct, ≤ 2% wrong and ≥ 95% of off-topic
+/// questions unanswered; the sets below are held close to what they measure, so quality cannot slip unnoticed
+/// (a bar leaves room for about one question of each kind). Measured: tuning 257/257, 0 wrong, 55/55 abstained;
+/// tuning-2 114/116, 0 wrong, 40/40; heldout 159/159, 0 wrong, 45/45; heldout-2 122/124, 2 wrong (1.6%), 45/45.
 /// </summary>
 public sealed class QuestionSetTests
 {
-    private static readonly Dictionary<string, (double MinCorrect, double MaxWrong, double MinAbstain)> HeldOutBars = new()
+    private static readonly (double MinCorrect, double MaxWrong, double MinAbstain) DefaultBar = (0.95, 0.02, 0.95);
+
+    private static readonly Dictionary<string, (double MinCorrect, double MaxWrong, double MinAbstain)> Bars = new()
     {
-        ["heldout.jsonl"] = (0.95, 0.04, 0.95),
-        ["heldout-2.jsonl"] = (0.93, 0.045, 0.93),
+        ["tuning.jsonl"] = (0.99, 0.005, 0.98),
+        ["tuning-2.jsonl"] = (0.97, 0.01, 0.97),
+        ["heldout.jsonl"] = (0.99, 0.01, 0.97),
+        ["heldout-2.jsonl"] = (0.97, 0.02, 0.97),
     };
 
     public static TheoryData<string> Sets()
@@ -40,7 +44,7 @@ public sealed class QuestionSetTests
 
         var misses = string.Join('\n', summary.Results.Where(r => r.Verdict != "ok")
             .Select(r => $"{r.Verdict} '{r.Case.Question}' expect=[{string.Join(", ", r.Case.Expect)}] got={r.Cited ?? "-"}"));
-        var (minCorrect, maxWrong, minAbstain) = HeldOutBars.GetValueOrDefault(set, (0.95, 0.02, 0.95));
+        var (minCorrect, maxWrong, minAbstain) = Bars.GetValueOrDefault(set, DefaultBar);
         Assert.True(summary.Holds(minCorrect, maxWrong, minAbstain), $"{set}: {summary.Line()}\n{misses}");
     }
 
