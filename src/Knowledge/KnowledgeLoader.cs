@@ -406,6 +406,7 @@ public static class KnowledgeLoader
             StemOverrides = overrides,
             CoreTerms = CheckList(problems, "domainTerms", "core", file.DomainTerms?.Core, required: true),
             TopicTerms = CheckList(problems, "domainTerms", "topic", file.DomainTerms?.Topic, required: false),
+            GenericTerms = CheckList(problems, "domainTerms", "generic", file.DomainTerms?.Generic, required: false),
             ShopTerms = CheckList(problems, "offTopic", "shop", file.OffTopic?.Shop, required: false),
             NutrientTerms = CheckList(problems, "offTopic", "nutrients", file.OffTopic?.Nutrients, required: false),
             KnownWords = CheckList(problems, "knownWords", "knownWords", file.KnownWords, required: false),

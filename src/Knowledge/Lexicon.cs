@@ -32,6 +32,12 @@ public sealed record Lexicon
     /// <summary>Words of the article's wider topic (symptoms, food, risk groups …); enough with nothing off-topic.</summary>
     public IReadOnlyList<string> TopicTerms { get; init; } = [];
 
+    /// <summary>
+    /// Words of the topic that fit any medicine or vitamin as well (supplementen, injecties, operatie, tekort): one
+    /// of them alone does not make a question one about the article; two of them, or one with a core or topic word, do.
+    /// </summary>
+    public IReadOnlyList<string> GenericTerms { get; init; } = [];
+
     /// <summary>Words of shop questions (prices, delivery, opening hours): the article never answers those.</summary>
     public IReadOnlyList<string> ShopTerms { get; init; } = [];
 

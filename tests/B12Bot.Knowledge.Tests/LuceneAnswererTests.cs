@@ -19,6 +19,9 @@ public sealed class LuceneAnswererTests
     [InlineData("coeliakie", "malabsorptie")]
     [InlineData("Kan ik een lintworm krijgen van sushi?", "parasieten")]
     [InlineData("hoe vaak moet ik mijn b12 laten checken", "faq-06")]
+    [InlineData("injecties of tabletten bij een tekort", "faq-05")]
+    [InlineData("ziekte van chron", "malabsorptie")]
+    [InlineData("hoe is een b12 tekort vast te stellen", "faq-03")]
     public void A_question_is_answered_from_the_entry_that_answers_it(string question, string entry)
     {
         var answer = Answerer.Ask(question);
@@ -43,6 +46,9 @@ public sealed class LuceneAnswererTests
     [InlineData("kosten")]
     [InlineData("Wat kost een B12 injectie?")]
     [InlineData("ijzertekort")]
+    [InlineData("welke supplementen raadt u aan")]
+    [InlineData("operatie aan de knie")]
+    [InlineData("zijn b12 tabletten duur")]
     public void An_off_topic_question_is_not_answered(string question)
     {
         var answer = Answerer.Ask(question);

@@ -5,13 +5,22 @@ namespace B12Bot.Knowledge.Tests;
 
 /// <summary>
 /// Answer quality, measured on every change: each of the project's question sets (tests/questions/*.jsonl, the format
-/// of ask.py) runs through the answerer and must keep ≥ 95% correct, ≤ 2% wrong and ≥ 95% of off-topic questions
-/// unanswered. The held-out set (never tuned on) is held to the same correct and abstain bars; its wrong rate is
-/// measured at 3.8% and may not get worse than 4% — the 2% goal is not reached there yet.
+/// of ask.py) runs through the answerer. A new set must keep ≥ 95% correct, ≤ 2% wrong and ≥ 95% of off-topic
+/// questions unanswered; the sets below are held close to what they measure, so quality cannot slip unnoticed
+/// (a bar leaves room for about one question of each kind). Measured: tuning 257/257, 0 wrong, 55/55 abstained;
+/// tuning-2 114/116, 0 wrong, 40/40; heldout 159/159, 0 wrong, 45/45; heldout-2 122/124, 2 wrong (1.6%), 45/45.
 /// </summary>
 public sealed class QuestionSetTests
 {
-    private const string HeldOut = "heldout.jsonl";
+    private static readonly (double MinCorrect, double MaxWrong, double MinAbstain) DefaultBar = (0.95, 0.02, 0.95);
+
+    private static readonly Dictionary<string, (double MinCorrect, double MaxWrong, double MinAbstain)> Bars = new()
+    {
+        ["tuning.jsonl"] = (0.99, 0.005, 0.98),
+        ["tuning-2.jsonl"] = (0.97, 0.01, 0.97),
+        ["heldout.jsonl"] = (0.99, 0.01, 0.97),
+        ["heldout-2.jsonl"] = (0.97, 0.02, 0.97),
+    };
 
     public static TheoryData<string> Sets()
     {
@@ -35,8 +44,8 @@ public sealed class QuestionSetTests
 
         var misses = string.Join('\n', summary.Results.Where(r => r.Verdict != "ok")
             .Select(r => $"{r.Verdict} '{r.Case.Question}' expect=[{string.Join(", ", r.Case.Expect)}] got={r.Cited ?? "-"}"));
-        var maxWrong = set == HeldOut ? 0.04 : 0.02;
-        Assert.True(summary.Holds(0.95, maxWrong, 0.95), $"{set}: {summary.Line()}\n{misses}");
+        var (minCorrect, maxWrong, minAbstain) = Bars.GetValueOrDefault(set, DefaultBar);
+        Assert.True(summary.Holds(minCorrect, maxWrong, minAbstain), $"{set}: {summary.Line()}\n{misses}");
     }
 
     [Fact]

@@ -46,6 +46,7 @@ internal sealed class AnalysisResources
         Synonyms = BuildSynonyms(lexicon);
         CoreStems = Stems(lexicon.CoreTerms);
         TopicStems = Stems(lexicon.TopicTerms);
+        GenericStems = Stems(lexicon.GenericTerms);
         ShopStems = Stems(lexicon.ShopTerms);
         NutrientStems = Stems(lexicon.NutrientTerms);
     }
@@ -65,6 +66,9 @@ internal sealed class AnalysisResources
     public IReadOnlySet<string> CoreStems { get; }
 
     public IReadOnlySet<string> TopicStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.GenericTerms"/>: they count as topic words only two at a time.</summary>
+    public IReadOnlySet<string> GenericStems { get; }
 
     public IReadOnlySet<string> ShopStems { get; }
 

@@ -108,6 +108,9 @@ internal sealed class DomainTermsDto
 
     [JsonPropertyName("topic")]
     public List<string?>? Topic { get; set; }
+
+    [JsonPropertyName("generic")]
+    public List<string?>? Generic { get; set; }
 }
 
 internal sealed class OffTopicDto

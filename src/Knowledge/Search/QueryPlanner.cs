@@ -21,17 +21,26 @@ internal sealed class QueryPlanner
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
         bool core = false, topic = false, shop = false, nutrient = false;
+        var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
+            string? genericHere = null;
             foreach (var alternative in position)
             {
                 // A short word we corrected may have been an ordinary word we do not know: it does not make the
                 // question one about our topic.
                 var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+                var isGeneric = resources.GenericStems.Contains(alternative.Term);
                 core |= trusted && resources.CoreStems.Contains(alternative.Term);
-                topic |= trusted && resources.TopicStems.Contains(alternative.Term);
+                topic |= trusted && !isGeneric && resources.TopicStems.Contains(alternative.Term);
+                genericHere ??= trusted && isGeneric ? alternative.Term : null;
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
+            }
+
+            if (genericHere is not null)
+            {
+                generic.Add(genericHere);
             }
 
             var word = position[0].Term;
@@ -71,7 +80,8 @@ internal sealed class QueryPlanner
             Concepts = distinct,
             Weight = distinct.Sum(c => c.Weight),
             HasCore = core,
-            HasTopic = topic,
+            // "vitaminepillen" or "operatie" alone may be about anything; "injecties bij een tekort" is about ours.
+            HasTopic = topic || generic.Count >= 2,
             HasShop = shop,
             HasNutrient = nutrient,
         };
