@@ -9,7 +9,7 @@ namespace B12Bot.Knowledge.Tests;
 /// questions unanswered; the sets below are held close to what they measure, so quality cannot slip unnoticed
 /// (a bar leaves room for about one question of each kind). Measured: tuning 257/257, 0 wrong, 55/55 abstained;
 /// tuning-2 114/116, 0 wrong, 40/40; heldout 159/159, 0 wrong, 45/45; heldout-2 122/124, 1 wrong (0.8%), 45/45;
-/// tuning-3 40/42, 1 wrong (2.4%), 19/20; heldout-3 94/96, 2 wrong (2.1%), 35/35 (tuned on since it was first measured).
+/// tuning-3 43/46, 2 wrong (4.3%), 19/20; heldout-3 95/96, 1 wrong (1.0%), 35/35 (tuned on since it was first measured).
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -21,8 +21,8 @@ public sealed class QuestionSetTests
         ["tuning-2.jsonl"] = (0.97, 0.01, 0.97),
         ["heldout.jsonl"] = (0.99, 0.01, 0.97),
         ["heldout-2.jsonl"] = (0.97, 0.02, 0.97),
-        ["tuning-3.jsonl"] = (0.92, 0.05, 0.90),
-        ["heldout-3.jsonl"] = (0.96, 0.03, 0.97),
+        ["tuning-3.jsonl"] = (0.91, 0.065, 0.90),
+        ["heldout-3.jsonl"] = (0.97, 0.021, 0.97),
     };
 
     /// <summary>A focused set on a few kinds of question may be smaller than the usual 100.</summary>
