@@ -409,6 +409,10 @@ public static class KnowledgeLoader
             GenericTerms = CheckList(problems, "domainTerms", "generic", file.DomainTerms?.Generic, required: false),
             ShopTerms = CheckList(problems, "offTopic", "shop", file.OffTopic?.Shop, required: false),
             NutrientTerms = CheckList(problems, "offTopic", "nutrients", file.OffTopic?.Nutrients, required: false),
+            ServiceTerms = CheckList(problems, "offTopic", "service", file.OffTopic?.Service, required: false),
+            MedicineTerms = CheckList(problems, "offTopic", "medicines", file.OffTopic?.Medicines, required: false),
+            PharmacyTerms = CheckList(problems, "offTopic", "pharmacy", file.OffTopic?.Pharmacy, required: false),
+            PharmacyActTerms = CheckList(problems, "offTopic", "pharmacyActs", file.OffTopic?.PharmacyActs, required: false),
             KnownWords = CheckList(problems, "knownWords", "knownWords", file.KnownWords, required: false),
         };
 

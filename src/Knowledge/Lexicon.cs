@@ -44,6 +44,24 @@ public sealed record Lexicon
     /// <summary>Other vitamins, minerals and supplements: without a core word the question is not about B12.</summary>
     public IReadOnlyList<string> NutrientTerms { get; init; } = [];
 
+    /// <summary>
+    /// Words of care-service questions (prescription, reimbursement, availability): the article never answers those,
+    /// whatever else the question names.
+    /// </summary>
+    public IReadOnlyList<string> ServiceTerms { get; init; } = [];
+
+    /// <summary>
+    /// Named medicines (metformine, maagzuurremmers): the article only says they can lower B12, so a question about
+    /// one of them is answered only when it also names a core B12 word; their other effects are not in the article.
+    /// </summary>
+    public IReadOnlyList<string> MedicineTerms { get; init; } = [];
+
+    /// <summary>The pharmacy or chemist (apotheek, drogist): off topic together with a word of <see cref="PharmacyActTerms"/>.</summary>
+    public IReadOnlyList<string> PharmacyTerms { get; init; } = [];
+
+    /// <summary>What a pharmacy may do for someone (meten, testen, prikken, zetten): a service the article does not describe.</summary>
+    public IReadOnlyList<string> PharmacyActTerms { get; init; } = [];
+
     /// <summary>Ordinary words that are not in the article but must never be "corrected" into one of its words.</summary>
     public IReadOnlyList<string> KnownWords { get; init; } = [];
 }

@@ -22,6 +22,10 @@ public sealed class LuceneAnswererTests
     [InlineData("injecties of tabletten bij een tekort", "faq-05")]
     [InlineData("ziekte van chron", "malabsorptie")]
     [InlineData("hoe is een b12 tekort vast te stellen", "faq-03")]
+    [InlineData("metformine", "waarom-het-ertoe-doet")]
+    [InlineData("metformine en een tekort", "waarom-het-ertoe-doet")]
+    [InlineData("bij de apotheek b12 pillekes gehaald, helpen die", "faq-05")]
+    [InlineData("kan je psychotisch worden door een b12 tekort", "pernicieuze-anemie")]
     public void A_question_is_answered_from_the_entry_that_answers_it(string question, string entry)
     {
         var answer = Answerer.Ask(question);
@@ -49,6 +53,11 @@ public sealed class LuceneAnswererTests
     [InlineData("welke supplementen raadt u aan")]
     [InlineData("operatie aan de knie")]
     [InlineData("zijn b12 tabletten duur")]
+    [InlineData("heb ik een recept nodig voor vitamine b12")]
+    [InlineData("vergoedt mijn verzekering b12 injecties")]
+    [InlineData("kan de apotheker mijn b12 waarde meten")]
+    [InlineData("kun je duizelig worden van pantoprazol")]
+    [InlineData("metformine vergeten in te nemen")]
     public void An_off_topic_question_is_not_answered(string question)
     {
         var answer = Answerer.Ask(question);

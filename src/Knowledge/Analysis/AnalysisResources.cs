@@ -49,6 +49,11 @@ internal sealed class AnalysisResources
         GenericStems = Stems(lexicon.GenericTerms);
         ShopStems = Stems(lexicon.ShopTerms);
         NutrientStems = Stems(lexicon.NutrientTerms);
+        ServiceStems = Stems(lexicon.ServiceTerms);
+        MedicineStems = Stems(lexicon.MedicineTerms);
+        // "apotheker" is a stop word like "dokter": the pharmacy is looked for among the words as typed.
+        PharmacyWords = new HashSet<string>(lexicon.PharmacyTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        PharmacyActStems = Stems(lexicon.PharmacyActTerms);
     }
 
     public Lexicon Lexicon { get; }
@@ -73,6 +78,15 @@ internal sealed class AnalysisResources
     public IReadOnlySet<string> ShopStems { get; }
 
     public IReadOnlySet<string> NutrientStems { get; }
+
+    public IReadOnlySet<string> ServiceStems { get; }
+
+    public IReadOnlySet<string> MedicineStems { get; }
+
+    /// <summary>The words of <see cref="Lexicon.PharmacyTerms"/> as typed (folded, not stemmed).</summary>
+    public IReadOnlySet<string> PharmacyWords { get; }
+
+    public IReadOnlySet<string> PharmacyActStems { get; }
 
     public static AnalysisResources Build(Lexicon lexicon)
     {
@@ -138,7 +152,8 @@ internal sealed class AnalysisResources
         }
 
         // Multi-word topic and off-topic terms ("vitamine d", "hoe laat") become one token of their own.
-        foreach (var term in lexicon.CoreTerms.Concat(lexicon.TopicTerms).Concat(lexicon.ShopTerms).Concat(lexicon.NutrientTerms))
+        foreach (var term in lexicon.CoreTerms.Concat(lexicon.TopicTerms).Concat(lexicon.ShopTerms).Concat(lexicon.NutrientTerms)
+                     .Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms).Concat(lexicon.PharmacyActTerms))
         {
             var input = SurfaceAnalyzer.Tokens(term);
             if (input.Count > 1)

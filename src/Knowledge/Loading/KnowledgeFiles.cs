@@ -120,4 +120,16 @@ internal sealed class OffTopicDto
 
     [JsonPropertyName("nutrients")]
     public List<string?>? Nutrients { get; set; }
+
+    [JsonPropertyName("service")]
+    public List<string?>? Service { get; set; }
+
+    [JsonPropertyName("medicines")]
+    public List<string?>? Medicines { get; set; }
+
+    [JsonPropertyName("pharmacy")]
+    public List<string?>? Pharmacy { get; set; }
+
+    [JsonPropertyName("pharmacyActs")]
+    public List<string?>? PharmacyActs { get; set; }
 }

@@ -280,7 +280,8 @@ internal sealed class KnowledgeIndex : IDisposable
 
         lexicon.CompoundParts.Concat(lexicon.CoreTerms).Concat(lexicon.TopicTerms).ToList().ForEach(Count);
 
-        var known = lexicon.ShopTerms.Concat(lexicon.NutrientTerms).Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
+        var known = lexicon.ShopTerms.Concat(lexicon.NutrientTerms).Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms)
+            .Concat(lexicon.PharmacyActTerms).Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
             .SelectMany(SurfaceAnalyzer.Tokens);
         var stems = new HashSet<string>(weights.Terms, StringComparer.Ordinal);
         return new SpellingCorrector(targets, known, stems, resources.Splitter);

@@ -26,10 +26,24 @@ internal sealed record QueryPlan
     /// <summary>The question names another vitamin, mineral or supplement.</summary>
     public bool HasNutrient { get; init; }
 
+    /// <summary>The question asks for a care service (prescription, reimbursement, a pharmacy measuring a value).</summary>
+    public bool HasService { get; init; }
+
+    /// <summary>The question names a medicine the article only mentions as a cause of a low B12.</summary>
+    public bool HasMedicine { get; init; }
+
+    /// <summary>
+    /// Besides a medicine, the question names a core, topic or generic word ("omeprazol en b12", "metformine en een
+    /// tekort"), or it is the medicine's name alone.
+    /// </summary>
+    public bool HasCoreBesidesMedicine { get; init; }
+
     /// <summary>Why the question is outside the knowledge before any search, or null when it may be inside.</summary>
     public string? OffTopicReason =>
         HasShop ? "shop"
+        : HasService ? "service"
         : HasNutrient && !HasCore ? "other-nutrient"
+        : HasMedicine && !HasCoreBesidesMedicine ? "medicine"
         : !HasCore && !HasTopic ? "no-domain-word"
         : null;
 }

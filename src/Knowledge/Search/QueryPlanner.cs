@@ -1,6 +1,8 @@
+using B12Bot.Knowledge.Analysis;
+
 namespace B12Bot.Knowledge.Search;
 
-/// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words only. Thread-safe.</summary>
+/// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and the pharmacy words as typed). Thread-safe.</summary>
 internal sealed class QueryPlanner
 {
     private const int TrustedCorrectionLength = 6;
@@ -20,7 +22,8 @@ internal sealed class QueryPlanner
         var weights = index.Weights;
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
-        bool core = false, topic = false, shop = false, nutrient = false;
+        var pharmacy = SurfaceAnalyzer.Tokens(question).Any(resources.PharmacyWords.Contains);
+        bool core = false, topic = false, shop = false, nutrient = false, medicineCore = false, service = false, medicine = false, act = false;
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
@@ -32,10 +35,14 @@ internal sealed class QueryPlanner
                 var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
                 var isGeneric = resources.GenericStems.Contains(alternative.Term);
                 core |= trusted && resources.CoreStems.Contains(alternative.Term);
+                medicineCore |= trusted && resources.CoreStems.Contains(alternative.Term) && !resources.MedicineStems.Contains(alternative.Term);
                 topic |= trusted && !isGeneric && resources.TopicStems.Contains(alternative.Term);
                 genericHere ??= trusted && isGeneric ? alternative.Term : null;
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
+                service |= resources.ServiceStems.Contains(alternative.Term);
+                medicine |= trusted && resources.MedicineStems.Contains(alternative.Term);
+                act |= resources.PharmacyActStems.Contains(alternative.Term);
             }
 
             if (genericHere is not null)
@@ -84,6 +91,13 @@ internal sealed class QueryPlanner
             HasTopic = topic || generic.Count >= 2,
             HasShop = shop,
             HasNutrient = nutrient,
+            // "een recept voor b12", "hoofdpijn van omeprazol", "meet de apotheek b12": care services and other
+            // effects of medicines, which the article does not cover.
+            HasService = service || (pharmacy && act),
+            HasMedicine = medicine,
+            // "metformine" alone or "metformine en een tekort" asks what the article says of it; "hoofdpijn van
+            // omeprazol" asks about something else.
+            HasCoreBesidesMedicine = medicineCore || topic || generic.Count > 0 || distinct.Count < 2,
         };
     }
 
