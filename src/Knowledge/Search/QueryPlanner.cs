@@ -23,7 +23,7 @@ internal sealed class QueryPlanner
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
         var pharmacy = SurfaceAnalyzer.Tokens(question).Any(resources.PharmacyWords.Contains);
-        bool core = false, topic = false, shop = false, nutrient = false, medicineCore = false, service = false, medicine = false, act = false;
+        bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
@@ -35,7 +35,7 @@ internal sealed class QueryPlanner
                 var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
                 var isGeneric = resources.GenericStems.Contains(alternative.Term);
                 core |= trusted && resources.CoreStems.Contains(alternative.Term);
-                medicineCore |= trusted && resources.CoreStems.Contains(alternative.Term) && !resources.MedicineStems.Contains(alternative.Term);
+                coreOtherThanMedicine |= trusted && resources.CoreStems.Contains(alternative.Term) && !resources.MedicineStems.Contains(alternative.Term);
                 topic |= trusted && !isGeneric && resources.TopicStems.Contains(alternative.Term);
                 genericHere ??= trusted && isGeneric ? alternative.Term : null;
                 shop |= resources.ShopStems.Contains(alternative.Term);
@@ -97,7 +97,7 @@ internal sealed class QueryPlanner
             HasMedicine = medicine,
             // "metformine" alone or "metformine en een tekort" asks what the article says of it; "hoofdpijn van
             // omeprazol" asks about something else.
-            HasCoreBesidesMedicine = medicineCore || topic || generic.Count > 0 || distinct.Count < 2,
+            HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
     }
 

@@ -25,6 +25,32 @@ public sealed class SqliteStateStorageTests : StateStorageContract, IDisposable
     }
 
     [Fact]
+    public async Task Many_reads_and_writes_at_once_on_one_store_each_see_their_own_conversation()
+    {
+        // The store lends each operation one of its open connections: none may see another's key or value.
+        var keys = Enumerable.Range(0, 24).Select(i => $"webchat/conversations/parallel-{i}").ToArray();
+        await Task.WhenAll(keys.Select((key, i) => Task.Run(async () =>
+        {
+            var eTag = await Store.WriteIfMatchAsync(key, new JObject { ["step"] = 0, ["who"] = i }, eTag: null);
+            for (var step = 1; step <= 10; step++)
+            {
+                var read = await Store.ReadEntryAsync(key);
+                Assert.Equal(i, read!.Value.Value<int>("who"));
+                Assert.Equal(step - 1, read.Value.Value<int>("step"));
+                eTag = await Store.WriteIfMatchAsync(key, new JObject { ["step"] = step, ["who"] = i }, eTag);
+            }
+        })));
+
+        var all = await Store.ReadAsync(keys);
+        Assert.Equal(keys.Length, all.Count);
+        Assert.All(keys.Select((key, i) => (Value: (JObject)all[key], Who: i)), pair =>
+        {
+            Assert.Equal(10, pair.Value.Value<int>("step"));
+            Assert.Equal(pair.Who, pair.Value.Value<int>("who"));
+        });
+    }
+
+    [Fact]
     public async Task State_survives_a_new_store_on_the_same_file()
     {
         var eTag = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3, ["antwoorden"] = new JArray("ja", "nee") }, eTag: null);
