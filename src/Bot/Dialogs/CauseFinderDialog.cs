@@ -44,6 +44,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     private readonly AnswerRenderer _renderer;
     private readonly RedFlagDetector _redFlags;
     private readonly CauseFinderReplies _replies;
+    private readonly CauseFinderPrompt _prompt;
 
     /// <param name="rules">The cause-finder data, loaded with <see cref="CauseFinderLoader.Load(string, KnowledgeBase)"/>.</param>
     /// <param name="knowledge">The knowledge the causes cite.</param>
@@ -69,7 +70,8 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         _replies = new CauseFinderReplies(rules, knowledge, citations);
 
         AddDialog(new WaterfallDialog(QuestionsDialogId, [IntroStepAsync, AskStepAsync, RecordStepAsync, SummaryStepAsync]));
-        AddDialog(new ChoicePrompt(AnswerPromptId, ValidateAnswerAsync));
+        _prompt = new CauseFinderPrompt(AnswerPromptId, rules, ValidateAnswerAsync);
+        AddDialog(_prompt);
         InitialDialogId = QuestionsDialogId;
     }
 
@@ -102,7 +104,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             return await stepContext.NextAsync(null, cancellationToken);
         }
 
-        return await stepContext.PromptAsync(AnswerPromptId, PromptFor(next), cancellationToken);
+        return await stepContext.PromptAsync(AnswerPromptId, CauseFinderPrompt.OptionsFor(next, MaxAttempts), cancellationToken);
     }
 
     private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
@@ -282,15 +284,6 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         return [];
     }
 
-    private static PromptOptions PromptFor(NextQuestion next) => new()
-    {
-        Prompt = (Activity)Replies.Text(next.Text),
-        RetryPrompt = (Activity)Replies.Text(Texts.NotRecognised + " " + next.Text),
-        Choices = next.Offered.Select(o => new Choice(o.Title) { Synonyms = [.. o.Synonyms] }).ToList(),
-        Validations = new OfferedOptions { Question = next.Question.Id, Options = next.Offered.Select(o => o.Id).ToList() },
-        MaxAttempts = MaxAttempts,
-    };
-
     private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Context.Activity?.Text;
@@ -303,18 +296,8 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         }
 
         // Our own matcher also knows ages ("75") and several answers at once ("omeprazol en metformine").
-        var offered = StateValue.To<OfferedOptions>(prompt.Options.Validations);
-        var question = _rules.FindQuestion(offered?.Question);
-        if (offered is null || question is null)
-        {
-            return Task.FromResult(false);
-        }
-
-        var options = offered.Options
-            .Select(id => question.FindOption(id) ?? (id == _rules.Done.Id ? _rules.Done : null))
-            .OfType<AnswerOption>()
-            .ToList();
-        return Task.FromResult(AnswerMatcher.Match(options, text, question.Multiple).Count > 0);
+        var next = _prompt.Resolve(prompt.Options);
+        return Task.FromResult(next is not null && AnswerMatcher.Match(next.Offered, text, next.Multiple).Count > 0);
     }
 
     /// <summary>The urgent advice, at most once per turn (the bot may already have sent it this turn).</summary>
@@ -345,14 +328,6 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         innerDc.Parent?.ActiveDialog?.State
         ?? throw new InvalidOperationException("The cause-finder's steps run only inside the cause-finder dialog.");
 
-    /// <summary>What the prompt offers, kept with it so the validator can recognise answers the same way.</summary>
-    private sealed class OfferedOptions
-    {
-        public string Question { get; set; } = string.Empty;
-
-        public List<string> Options { get; set; } = [];
-    }
-
     /// <summary>The walkthrough's own sentences.</summary>
     private static class Texts
     {
@@ -363,7 +338,6 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string Commands = "U kunt ook typen: 'terug' voor de vorige vraag, 'opnieuw' om opnieuw te beginnen of 'stop' om te stoppen.";
         public const string AlreadyBusy = "We zijn al bezig met de vragen over mogelijke oorzaken. Typ 'opnieuw' om opnieuw te beginnen.";
         public const string BackToQuestions = "Dan gaan we verder met de vragen.";
-        public const string NotRecognised = "Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg.";
         public const string GaveUp = "Ik noteer 'Weet ik niet' en ga verder met de volgende vraag.";
         public const string ClarifyStart = "Uw vraag kan over meerdere onderwerpen gaan: ";
         public const string ClarifyEnd = ". Stel hem na de vragenlijst gerust nog eens wat preciezer.";

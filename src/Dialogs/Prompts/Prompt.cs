@@ -1,7 +1,7 @@
 using B12Bot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Dialogs;
 
@@ -197,11 +197,36 @@ public abstract class Prompt<T> : Dialog
         return count;
     }
 
-    private static Activity Copy(Activity activity)
+    /// <summary>
+    /// A copy of the prompt's message fields to send, so that sending (which addresses the activity) never
+    /// changes the persisted prompt. Lists are copied; their items are shared, as nothing changes them.
+    /// </summary>
+    private static Activity Copy(Activity activity) => new()
     {
-        var json = JsonConvert.SerializeObject(activity);
-        return JsonConvert.DeserializeObject<Activity>(json)!;
-    }
+        Type = activity.Type,
+        Text = activity.Text,
+        TextFormat = activity.TextFormat,
+        Locale = activity.Locale,
+        Speak = activity.Speak,
+        InputHint = activity.InputHint,
+        Summary = activity.Summary,
+        AttachmentLayout = activity.AttachmentLayout,
+        Attachments = activity.Attachments is null ? null : [.. activity.Attachments],
+        Entities = activity.Entities is null ? null : [.. activity.Entities],
+        SuggestedActions = activity.SuggestedActions is { } suggested
+            ? new SuggestedActions(suggested.To is null ? null : [.. suggested.To], suggested.Actions is null ? null : [.. suggested.Actions])
+            : null,
+        ChannelData = activity.ChannelData,
+        Value = activity.Value,
+        ValueType = activity.ValueType,
+        Name = activity.Name,
+        Importance = activity.Importance,
+        Expiration = activity.Expiration,
+        ListenFor = activity.ListenFor is null ? null : [.. activity.ListenFor],
+        TextHighlights = activity.TextHighlights is null ? null : [.. activity.TextHighlights],
+        SemanticAction = activity.SemanticAction,
+        Properties = activity.Properties is { Count: > 0 } properties ? (JObject)properties.DeepClone() : [],
+    };
 
     /// <summary>Counts what this turn sends, once per turn, so a validator's own reply can be noticed.</summary>
     private static void CountSends(ITurnContext turnContext)

@@ -7,37 +7,37 @@ namespace B12Bot.Dialogs;
 
 /// <summary>
 /// What a prompt asks and how, shaped like Microsoft.Bot.Builder.Dialogs.PromptOptions. Persisted with the
-/// prompt as plain data and read back from JSON.
+/// prompt as plain data (absent values left out) and read back from JSON.
 /// </summary>
 public class PromptOptions
 {
     /// <summary>The question.</summary>
-    [JsonProperty("prompt")]
+    [JsonProperty("prompt", NullValueHandling = NullValueHandling.Ignore)]
     public Activity? Prompt { get; set; }
 
     /// <summary>Sent instead of <see cref="Prompt"/> after input that was not recognised or not valid.</summary>
-    [JsonProperty("retryPrompt")]
+    [JsonProperty("retryPrompt", NullValueHandling = NullValueHandling.Ignore)]
     public Activity? RetryPrompt { get; set; }
 
     /// <summary>The choices of a <see cref="ChoicePrompt"/>.</summary>
-    [JsonProperty("choices")]
+    [JsonProperty("choices", NullValueHandling = NullValueHandling.Ignore)]
 #pragma warning disable CA2227 // Options are built with object initialisers, as in the real library.
     public IList<Choice>? Choices { get; set; }
 #pragma warning restore CA2227
 
     /// <summary>How choices are shown; null leaves it to the prompt (Auto: per channel).</summary>
-    [JsonProperty("style")]
+    [JsonProperty("style", NullValueHandling = NullValueHandling.Ignore)]
     [JsonConverter(typeof(StringEnumConverter))]
     public ListStyle? Style { get; set; }
 
     /// <summary>Extra data for a validator; after a load from storage read it with <see cref="StateValue"/>.</summary>
-    [JsonProperty("validations")]
+    [JsonProperty("validations", NullValueHandling = NullValueHandling.Ignore)]
     public object? Validations { get; set; }
 
     /// <summary>
     /// After this many unrecognised or invalid answers the prompt gives up and ends with a
     /// <see cref="PromptFailedResult"/> instead of asking again; null asks forever.
     /// </summary>
-    [JsonProperty("maxAttempts")]
+    [JsonProperty("maxAttempts", NullValueHandling = NullValueHandling.Ignore)]
     public int? MaxAttempts { get; set; }
 }

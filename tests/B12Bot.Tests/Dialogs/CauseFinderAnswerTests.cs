@@ -2,6 +2,7 @@ using B12Bot.Dialogs;
 using B12Bot.Storage;
 using B12Bot.Tests.Testing;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.Dialogs;
 
@@ -11,6 +12,7 @@ public sealed class CauseFinderAnswerTests
     private const string Start = "> help me de oorzaak vinden";
     private const string Q1 = "< Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]";
     private const string Q2 = "< Hoe oud bent u? [Jonger dan 50|50 tot 65 jaar|65 jaar of ouder|Weet ik niet]";
+    private const string ConversationKey = "directline/conversations/causefinder-directline";
     private const string Retry1 = "< Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg. Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]";
 
     [Theory]
@@ -109,6 +111,46 @@ public sealed class CauseFinderAnswerTests
 
         var result = Assert.IsType<CauseFinderResult>(after.LastResult!.Result);
         Assert.Equal(["maagoperatie", "veganistisch-dieet", "leeftijd"], result.Causes.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_waiting_question_is_persisted_by_ids_not_as_whole_activities()
+    {
+        var storage = new MemoryStateStorage();
+        var harness = new CauseFinderHarness(storage);
+        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1);
+
+        var json = storage.GetStoredJson(ConversationKey);
+        Assert.NotNull(json);
+        var options = JObject.Parse(json).SelectTokens("$..options").OfType<JObject>().Single();
+        Assert.Null(options["prompt"]);
+        Assert.Null(options["retryPrompt"]);
+        Assert.Null(options["choices"]);
+        Assert.Equal("dieet", (string?)options["validations"]?["Question"]);
+        Assert.Equal(4, options["validations"]?["Options"]?.Count());
+        Assert.DoesNotContain("Hoe eet u meestal", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_persisted_whole_by_an_earlier_version_is_still_answered()
+    {
+        var storage = new MemoryStateStorage();
+        await Transcript.PlayAsync(new CauseFinderHarness(storage), Start, "< {intro}", Q1);
+
+        // Put the prompt back in the earlier shape: the question, its retry and its choices stored in full.
+        var state = JObject.Parse(storage.GetStoredJson(ConversationKey)!);
+        var options = state.SelectTokens("$..options").OfType<JObject>().Single();
+        options["prompt"] = JObject.FromObject(new { type = "message", text = "Hoe eet u meestal?", locale = "nl-NL" });
+        options["retryPrompt"] = JObject.FromObject(new { type = "message", text = "Nog eens: hoe eet u meestal?", locale = "nl-NL" });
+        options["choices"] = JArray.FromObject(new[] { "Veganistisch", "Vegetarisch", "Ik eet alles", "Weet ik niet" }.Select(v => new { value = v }));
+        await storage.WriteAsync(new Dictionary<string, object> { [ConversationKey] = state });
+
+        await Transcript.PlayAsync(
+            new CauseFinderHarness(storage),
+            "> banaan",
+            "< Nog eens: hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]",
+            "> Vegetarisch",
+            Q2);
     }
 
     [Fact]
