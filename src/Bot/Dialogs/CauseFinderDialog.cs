@@ -213,7 +213,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         var next = Progress(innerDc).Next(_rules);
         var help = next is null ? Texts.Commands : next.Question.Help + "\n\n" + Texts.Commands;
         await innerDc.Context.SendActivityAsync(Replies.Text(help), cancellationToken);
-        return await AskAgainAsync(innerDc, cancellationToken);
+        return await AskSameAgainAsync(innerDc, cancellationToken);
     }
 
     protected override async Task<DialogTurnResult> OnRestartAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -230,12 +230,12 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         if (WalkthroughIntent.IsStartRequest(text))
         {
             await innerDc.Context.SendActivityAsync(Replies.Text(Texts.AlreadyBusy), cancellationToken);
-            return await AskAgainAsync(innerDc, cancellationToken);
+            return await AskSameAgainAsync(innerDc, cancellationToken);
         }
 
         await innerDc.Context.SendActivityAsync(AnswerTo(innerDc.Context, text), cancellationToken);
         await innerDc.Context.SendActivityAsync(Replies.Text(Texts.BackToQuestions), cancellationToken);
-        return await AskAgainAsync(innerDc, cancellationToken);
+        return await AskSameAgainAsync(innerDc, cancellationToken);
     }
 
     // ---- Shared by the steps and the interruptions.
@@ -245,6 +245,21 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         return await innerDc.BeginDialogAsync(QuestionsDialogId, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the waiting question once more, as it is (after help or an answered question): the prompt repeats
+    /// itself and the state stays as it was, so such a turn needs no save.
+    /// </summary>
+    private static async Task<DialogTurnResult> AskSameAgainAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        if (innerDc.ActiveDialog?.Id != AnswerPromptId)
+        {
+            return await AskAgainAsync(innerDc, cancellationToken);
+        }
+
+        await innerDc.RepromptDialogAsync(cancellationToken);
+        return Dialog.EndOfTurn;
     }
 
     private IMessageActivity AnswerTo(ITurnContext turnContext, string question)
