@@ -22,27 +22,37 @@ internal sealed class QueryPlanner
         var weights = index.Weights;
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
-        var pharmacy = SurfaceAnalyzer.Tokens(question).Any(resources.PharmacyWords.Contains);
+        var surface = SurfaceAnalyzer.Tokens(question);
+        var pharmacy = surface.Any(resources.PharmacyWords.Contains);
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
+        bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
+        var otherCause = surface.Any(resources.OtherCauseWords.Contains);
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
             string? genericHere = null;
+            // A medicine's name says nothing more through its parts ("maagzuur" in "maagzuurremmer").
+            var medicineHere = position.Exists(a => Trusted(a) && resources.MedicineStems.Contains(a.Term));
             foreach (var alternative in position)
             {
-                // A short word we corrected may have been an ordinary word we do not know: it does not make the
-                // question one about our topic.
-                var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+                var trusted = Trusted(alternative);
                 var isGeneric = resources.GenericStems.Contains(alternative.Term);
+                var isTopic = trusted && !isGeneric && !medicineHere && resources.TopicStems.Contains(alternative.Term);
                 core |= trusted && resources.CoreStems.Contains(alternative.Term);
-                coreOtherThanMedicine |= trusted && resources.CoreStems.Contains(alternative.Term) && !resources.MedicineStems.Contains(alternative.Term);
-                topic |= trusted && !isGeneric && resources.TopicStems.Contains(alternative.Term);
+                coreOtherThanMedicine |= trusted && !medicineHere && resources.CoreStems.Contains(alternative.Term);
+                topic |= isTopic;
+                topicBesidesSymptoms |= isTopic && !resources.SymptomStems.Contains(alternative.Term);
                 genericHere ??= trusted && isGeneric ? alternative.Term : null;
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
                 service |= resources.ServiceStems.Contains(alternative.Term);
                 medicine |= trusted && resources.MedicineStems.Contains(alternative.Term);
                 act |= resources.PharmacyActStems.Contains(alternative.Term);
+                namedCause |= trusted && resources.NamedCauseStems.Contains(alternative.Term);
+                unnamedCause |= trusted && resources.UnnamedCauseStems.Contains(alternative.Term);
+                otherCause |= trusted && resources.OtherCauseStems.Contains(alternative.Term);
+                deficiency |= resources.DeficiencyStems.Contains(alternative.Term);
+                excess |= resources.ExcessStems.Contains(alternative.Term);
             }
 
             if (genericHere is not null)
@@ -82,14 +92,68 @@ internal sealed class QueryPlanner
         }
 
         var distinct = Deduplicate(concepts);
+        var rules = new List<string>();
+        if (namedCause && distinct.Exists(IsComplaint))
+        {
+            // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
+            // the complaint says why it is asked.
+            distinct = distinct.Select(c => IsComplaint(c) ? Scaled(c, options.SymptomBesideCauseShare) : c).ToList();
+            rules.Add(QueryPlan.SymptomBesideCauseRule);
+        }
+
+        // "moe na mijn operatie aan de knie": a complaint after a cause the article does not name is about that cause.
+        var complaintAfterOtherCause = unnamedCause && !namedCause && !core && distinct.Exists(IsComplaint);
+        if (complaintAfterOtherCause)
+        {
+            rules.Add(QueryPlan.ComplaintAfterUnnamedCauseRule);
+        }
+
+        if (deficiency && otherCause && surface.Any(resources.AlternativeWords.Contains) && distinct.Exists(c => Holds(c, resources.DietStems)))
+        {
+            // "ligt een tekort aan mijn eten of aan een ziekte": food and what it is weighed against are the causes
+            // offered, not what is asked about; the question asks which cause it is, and that carries what they did.
+            var offered = 0f;
+            distinct = distinct.Select(c =>
+            {
+                if (!Holds(c, resources.DietStems) && !Holds(c, resources.OtherCauseStems))
+                {
+                    return c;
+                }
+
+                offered += c.Weight * (1f - options.DietAlternativeShare);
+                return Scaled(c, options.DietAlternativeShare);
+            }).ToList();
+            foreach (var term in resources.DietOrOtherCauseMeans.Where(t => weights.IsKnown(t) && !distinct.Exists(c => Holds(c, t))))
+            {
+                var weight = Math.Max(weights.Of(term), offered);
+                distinct.Add(new Concept(term, [(term, weight / weights.Of(term))], weight));
+            }
+
+            rules.Add(QueryPlan.DietOrOtherCauseRule);
+        }
+
+        // "gevolgen van een onbehandelde depressie": the consequences of something other than a low B12.
+        var otherConsequence = !core && !deficiency && distinct.Exists(c => c.Terms.Any(t => resources.HarmOfDeficiencyMeans.Contains(t.Term)));
+
+        var harmMeans = resources.HarmOfDeficiencyMeans.Where(weights.IsKnown).ToList();
+        if (deficiency && !excess && harmMeans.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        {
+            // "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm.
+            var weight = harmMeans.Max(weights.Of);
+            distinct = distinct.Select(c => Holds(c, resources.HarmStems) ? new Concept(c.Word, harmMeans.Select(t => (t, 1f)).ToList(), weight) : c).ToList();
+            rules.Add(QueryPlan.HarmOfDeficiencyRule);
+        }
+
         return new QueryPlan
         {
+            Rules = rules,
             Concepts = distinct,
             Weight = distinct.Sum(c => c.Weight),
             HasCore = core,
             // "vitaminepillen" or "operatie" alone may be about anything; "injecties bij een tekort" is about ours.
-            HasTopic = topic || generic.Count >= 2,
+            HasTopic = (complaintAfterOtherCause ? topicBesidesSymptoms : topic) || generic.Count >= 2,
             HasShop = shop,
+            HasOtherConsequence = otherConsequence,
             HasNutrient = nutrient,
             // "een recept voor b12", "hoofdpijn van omeprazol", "meet de apotheek b12": care services and other
             // effects of medicines, which the article does not cover.
@@ -100,6 +164,24 @@ internal sealed class QueryPlanner
             HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
     }
+
+    /// <summary>
+    /// A short word we corrected may have been an ordinary word we do not know: it does not make the question one
+    /// about our topic.
+    /// </summary>
+    private static bool Trusted(Alternative alternative) => !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+
+    private static bool Holds(Concept concept, IReadOnlySet<string> stems) => concept.Terms.Any(t => stems.Contains(t.Term));
+
+    private static bool Holds(Concept concept, string term) => concept.Terms.Any(t => t.Term == term);
+
+    /// <summary>A complaint, and not also a named cause ("bloedarmoede" is part of "pernicieuze anemie").</summary>
+    private bool IsComplaint(Concept concept) =>
+        Holds(concept, index.Resources.SymptomStems) && !Holds(concept, index.Resources.NamedCauseStems);
+
+    /// <summary>The concept counting only <paramref name="share"/> of what it weighs, in the question's total and in a match.</summary>
+    private static Concept Scaled(Concept concept, float share) =>
+        concept with { Terms = concept.Terms.Select(t => (t.Term, t.Boost * share)).ToList(), Weight = concept.Weight * share };
 
     /// <summary>A term never earns more than its concept weighs.</summary>
     private float Capped(string term, float boost, float conceptWeight) =>
