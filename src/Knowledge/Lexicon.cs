@@ -11,8 +11,10 @@ public sealed record SynonymRule
 /// <summary>
 /// How people say things, as the analysis needs it (knowledge/synonyms.json): synonyms for lay words, Belgian
 /// variants and medicine names; the parts domain compounds are split into; stems the stemmer gets wrong; the words
-/// that say a question is about B12 (core) or about the article's wider topic; and the words that say it is not
-/// (shop questions, other nutrients). All words are plain text; the analysis folds and stems them itself.
+/// that say a question is about B12 (core) or about the article's wider topic; the words that say it is not
+/// (shop questions, other nutrients); and the words the query planner reads a question's shape by (a complaint beside
+/// a cause, food weighed against another cause, harm of a tekort). All words are plain text; the analysis folds and
+/// stems them itself.
 /// </summary>
 public sealed record Lexicon
 {

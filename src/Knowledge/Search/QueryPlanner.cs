@@ -123,10 +123,18 @@ internal sealed class QueryPlanner
                 offered += c.Weight * (1f - options.DietAlternativeShare);
                 return Scaled(c, options.DietAlternativeShare);
             }).ToList();
-            foreach (var term in resources.DietOrOtherCauseMeans.Where(t => weights.IsKnown(t) && !distinct.Exists(c => Holds(c, t))))
+            foreach (var term in resources.DietOrOtherCauseMeans.Where(weights.IsKnown))
             {
                 var weight = Math.Max(weights.Of(term), offered);
-                distinct.Add(new Concept(term, [(term, weight / weights.Of(term))], weight));
+                var at = distinct.FindIndex(c => Holds(c, term));
+                if (at < 0)
+                {
+                    distinct.Add(new Concept(term, [(term, weight / weights.Of(term))], weight));
+                }
+                else if (distinct[at].Weight < weight)
+                {
+                    distinct[at] = Scaled(distinct[at], weight / distinct[at].Weight);
+                }
             }
 
             rules.Add(QueryPlan.DietOrOtherCauseRule);
@@ -138,9 +146,14 @@ internal sealed class QueryPlanner
         var harmMeans = resources.HarmOfDeficiencyMeans.Where(weights.IsKnown).ToList();
         if (deficiency && !excess && harmMeans.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
         {
-            // "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm.
+            // "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm; when the question
+            // already says so ("kan een onbehandeld tekort kwaad"), the word of harm adds nothing.
             var weight = harmMeans.Max(weights.Of);
-            distinct = distinct.Select(c => Holds(c, resources.HarmStems) ? new Concept(c.Word, harmMeans.Select(t => (t, 1f)).ToList(), weight) : c).ToList();
+            var said = distinct.Exists(c => !Holds(c, resources.HarmStems) && c.Terms.Any(t => harmMeans.Contains(t.Term)));
+            distinct = distinct
+                .Where(c => !said || !Holds(c, resources.HarmStems))
+                .Select(c => Holds(c, resources.HarmStems) ? new Concept(c.Word, harmMeans.Select(t => (t, 1f)).ToList(), weight) : c)
+                .ToList();
             rules.Add(QueryPlan.HarmOfDeficiencyRule);
         }
 
@@ -179,7 +192,7 @@ internal sealed class QueryPlanner
     private bool IsComplaint(Concept concept) =>
         Holds(concept, index.Resources.SymptomStems) && !Holds(concept, index.Resources.NamedCauseStems);
 
-    /// <summary>The concept counting only <paramref name="share"/> of what it weighs, in the question's total and in a match.</summary>
+    /// <summary>The concept counting <paramref name="share"/> of what it weighs, in the question's total and in a match.</summary>
     private static Concept Scaled(Concept concept, float share) =>
         concept with { Terms = concept.Terms.Select(t => (t.Term, t.Boost * share)).ToList(), Weight = concept.Weight * share };
 
