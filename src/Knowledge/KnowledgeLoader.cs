@@ -436,6 +436,7 @@ public static class KnowledgeLoader
             DietTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "diet", file.QuestionRules?.DietOrOtherCause?.Diet, required: false),
             OtherCauseTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "otherCauses", file.QuestionRules?.DietOrOtherCause?.OtherCauses, required: false),
             AlternativeWords = CheckWords(problems, "questionRules.dietOrOtherCause", "joiners", file.QuestionRules?.DietOrOtherCause?.Joiners, required: false),
+            CauseMarkerWords = CheckWords(problems, "questionRules.dietOrOtherCause", "markers", file.QuestionRules?.DietOrOtherCause?.Markers, required: false),
             DietOrOtherCauseMeans = CheckWords(problems, "questionRules.dietOrOtherCause", "means", file.QuestionRules?.DietOrOtherCause?.Means, required: false),
         };
 

@@ -106,6 +106,12 @@ public sealed record Lexicon
     /// <summary>Words that offer two alternatives (of, ofwel, or), looked for as typed.</summary>
     public IReadOnlyList<string> AlternativeWords { get; init; } = [];
 
+    /// <summary>
+    /// Words that open an alternative as a cause when they follow a word of <see cref="AlternativeWords"/> ("… of door
+    /// mijn voeding", "… of aan een ziekte"), looked for as typed.
+    /// </summary>
+    public IReadOnlyList<string> CauseMarkerWords { get; init; } = [];
+
     /// <summary>What a question that weighs food against another cause asks for (oorzaak).</summary>
     public IReadOnlyList<string> DietOrOtherCauseMeans { get; init; } = [];
 }

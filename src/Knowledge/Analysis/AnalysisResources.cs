@@ -65,6 +65,7 @@ internal sealed class AnalysisResources
         // "iets anders", "something else": stop words, so they are looked for among the words as typed too.
         OtherCauseWords = new HashSet<string>(lexicon.OtherCauseTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
         AlternativeWords = new HashSet<string>(lexicon.AlternativeWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        CauseMarkerWords = new HashSet<string>(lexicon.CauseMarkerWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
         var stemmer = new DutchStemmer();
         DietOrOtherCauseMeans = Terms(lexicon.DietOrOtherCauseMeans, stemmer);
         HarmOfDeficiencyMeans = Terms(lexicon.HarmOfDeficiencyMeans, stemmer);
@@ -134,6 +135,9 @@ internal sealed class AnalysisResources
 
     /// <summary>The words of <see cref="Lexicon.AlternativeWords"/> as typed (folded, not stemmed).</summary>
     public IReadOnlySet<string> AlternativeWords { get; }
+
+    /// <summary>The words of <see cref="Lexicon.CauseMarkerWords"/> as typed (folded, not stemmed).</summary>
+    public IReadOnlySet<string> CauseMarkerWords { get; }
 
     /// <summary>The index terms of <see cref="Lexicon.DietOrOtherCauseMeans"/>.</summary>
     public IReadOnlyList<string> DietOrOtherCauseMeans { get; }

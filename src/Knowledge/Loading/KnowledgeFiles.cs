@@ -172,6 +172,9 @@ internal sealed class DietOrOtherCauseDto
     [JsonPropertyName("joiners")]
     public List<string?>? Joiners { get; set; }
 
+    [JsonPropertyName("markers")]
+    public List<string?>? Markers { get; set; }
+
     [JsonPropertyName("means")]
     public List<string?>? Means { get; set; }
 }

@@ -108,10 +108,11 @@ internal sealed class QueryPlanner
             rules.Add(QueryPlan.ComplaintAfterUnnamedCauseRule);
         }
 
-        if (deficiency && otherCause && surface.Any(resources.AlternativeWords.Contains) && distinct.Exists(c => Holds(c, resources.DietStems)))
+        if (deficiency && distinct.Exists(c => Holds(c, resources.DietStems)) && OffersAnotherCause(surface, otherCause, distinct))
         {
-            // "ligt een tekort aan mijn eten of aan een ziekte": food and what it is weighed against are the causes
-            // offered, not what is asked about; the question asks which cause it is, and that carries what they did.
+            // "ligt een tekort aan mijn eten of aan een ziekte", "komt het door mijn voeding of door iets anders": food
+            // and what it is weighed against are the causes offered, not what is asked about; the question asks which
+            // cause of a tekort it is, and that carries what they did.
             var offered = 0f;
             distinct = distinct.Select(c =>
             {
@@ -176,6 +177,28 @@ internal sealed class QueryPlanner
             // omeprazol" asks about something else.
             HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
+    }
+
+    /// <summary>
+    /// Whether a question offering alternatives ("of") weighs food against another cause: it names one (a disease, the
+    /// absorption, "iets anders"), it asks for a cause, or an alternative starts as a cause does ("… of door …", "… of
+    /// aan …").
+    /// </summary>
+    private bool OffersAnotherCause(IReadOnlyList<string> surface, bool otherCause, List<Concept> concepts)
+    {
+        var resources = index.Resources;
+        var joined = false;
+        var marked = false;
+        for (var i = 0; i < surface.Count; i++)
+        {
+            if (resources.AlternativeWords.Contains(surface[i]))
+            {
+                joined = true;
+                marked |= i + 1 < surface.Count && resources.CauseMarkerWords.Contains(surface[i + 1]);
+            }
+        }
+
+        return joined && (otherCause || marked || concepts.Exists(c => c.Terms.Any(t => resources.DietOrOtherCauseMeans.Contains(t.Term))));
     }
 
     /// <summary>

@@ -68,6 +68,7 @@ public sealed class QueryPlannerTests
     [InlineData("komt een laag b12 door mijn voeding of door een aandoening", "voeding", "voeding")]
     [InlineData("is een b12 tekort meestal een kwestie van eten of is er iets anders", "eten", "eten")]
     [InlineData("is my low b12 due to my diet or something else", "diet", "dieet")]
+    [InlineData("is mijn tekort door de pil of door mijn voeding", "voeding", "voeding")]
     public void Food_offered_against_another_cause_asks_for_the_cause(string question, string food, string term)
     {
         var plan = Plan(question);
@@ -83,6 +84,7 @@ public sealed class QueryPlannerTests
     [InlineData("is vlees of vis een betere bron van b12")]
     [InlineData("welke voeding helpt tegen een b12 tekort")]
     [InlineData("eet ik genoeg b12 of moet ik pillen nemen")]
+    [InlineData("moet ik bij een tekort pillen slikken of meer vlees eten")]
     public void Food_without_another_cause_offered_stays_food(string question)
     {
         Assert.DoesNotContain(QueryPlan.DietOrOtherCauseRule, Plan(question).Rules);
