@@ -2,18 +2,26 @@ using B12Bot.Knowledge.Analysis;
 
 namespace B12Bot.Knowledge.Search;
 
-/// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and the pharmacy words as typed). Thread-safe.</summary>
+/// <summary>
+/// Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and a few words as typed: the pharmacy,
+/// "of", "iets anders"). Besides what the question is about, it reads the question's shape with the lexicon's
+/// questionRules: a complaint beside a named cause, food weighed against another cause, harm beside a tekort. Thread-safe.
+/// </summary>
 internal sealed class QueryPlanner
 {
     private const int TrustedCorrectionLength = 6;
 
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
+    private readonly List<string> causeTerms;
+    private readonly List<string> complicationTerms;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
     {
         this.index = index;
         this.options = options;
+        causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
+        complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
     }
 
     public QueryPlan Plan(string question)
@@ -110,51 +118,15 @@ internal sealed class QueryPlanner
 
         if (deficiency && distinct.Exists(c => Holds(c, resources.DietStems)) && OffersAnotherCause(surface, otherCause, distinct))
         {
-            // "ligt een tekort aan mijn eten of aan een ziekte", "komt het door mijn voeding of door iets anders": food
-            // and what it is weighed against are the causes offered, not what is asked about; the question asks which
-            // cause of a tekort it is, and that carries what they did.
-            var offered = 0f;
-            distinct = distinct.Select(c =>
-            {
-                if (!Holds(c, resources.DietStems) && !Holds(c, resources.OtherCauseStems))
-                {
-                    return c;
-                }
-
-                offered += c.Weight * (1f - options.DietAlternativeShare);
-                return Scaled(c, options.DietAlternativeShare);
-            }).ToList();
-            foreach (var term in resources.DietOrOtherCauseMeans.Where(weights.IsKnown))
-            {
-                var weight = Math.Max(weights.Of(term), offered);
-                var at = distinct.FindIndex(c => Holds(c, term));
-                if (at < 0)
-                {
-                    distinct.Add(new Concept(term, [(term, weight / weights.Of(term))], weight));
-                }
-                else if (distinct[at].Weight < weight)
-                {
-                    distinct[at] = Scaled(distinct[at], weight / distinct[at].Weight);
-                }
-            }
-
+            distinct = AskForTheCause(distinct);
             rules.Add(QueryPlan.DietOrOtherCauseRule);
         }
 
         // "gevolgen van een onbehandelde depressie": the consequences of something other than a low B12.
         var otherConsequence = !core && !deficiency && distinct.Exists(c => c.Terms.Any(t => resources.HarmOfDeficiencyMeans.Contains(t.Term)));
-
-        var harmMeans = resources.HarmOfDeficiencyMeans.Where(weights.IsKnown).ToList();
-        if (deficiency && !excess && harmMeans.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        if (deficiency && !excess && complicationTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
         {
-            // "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm; when the question
-            // already says so ("kan een onbehandeld tekort kwaad"), the word of harm adds nothing.
-            var weight = harmMeans.Max(weights.Of);
-            var said = distinct.Exists(c => !Holds(c, resources.HarmStems) && c.Terms.Any(t => harmMeans.Contains(t.Term)));
-            distinct = distinct
-                .Where(c => !said || !Holds(c, resources.HarmStems))
-                .Select(c => Holds(c, resources.HarmStems) ? new Concept(c.Word, harmMeans.Select(t => (t, 1f)).ToList(), weight) : c)
-                .ToList();
+            distinct = AskForComplications(distinct);
             rules.Add(QueryPlan.HarmOfDeficiencyRule);
         }
 
@@ -180,6 +152,57 @@ internal sealed class QueryPlanner
     }
 
     /// <summary>
+    /// "ligt een tekort aan mijn eten of aan een ziekte", "komt het door mijn voeding of door iets anders": food and
+    /// what it is weighed against are the causes offered, not what is asked about; the question asks which cause of a
+    /// tekort it is, and that carries what they did.
+    /// </summary>
+    private List<Concept> AskForTheCause(List<Concept> concepts)
+    {
+        var resources = index.Resources;
+        var offered = 0f;
+        var result = concepts.Select(c =>
+        {
+            if (!Holds(c, resources.DietStems) && !Holds(c, resources.OtherCauseStems))
+            {
+                return c;
+            }
+
+            offered += c.Weight * (1f - options.DietAlternativeShare);
+            return Scaled(c, options.DietAlternativeShare);
+        }).ToList();
+        foreach (var term in causeTerms)
+        {
+            var weight = Math.Max(index.Weights.Of(term), offered);
+            var at = result.FindIndex(c => Holds(c, term));
+            if (at < 0)
+            {
+                result.Add(new Concept(term, [(term, weight / index.Weights.Of(term))], weight));
+            }
+            else if (result[at].Weight < weight)
+            {
+                result[at] = Scaled(result[at], weight / result[at].Weight);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm: the word of harm means
+    /// complications. When the question already says so ("kan een onbehandeld tekort kwaad"), it adds nothing.
+    /// </summary>
+    private List<Concept> AskForComplications(List<Concept> concepts)
+    {
+        var harm = index.Resources.HarmStems;
+        var weight = complicationTerms.Max(index.Weights.Of);
+        var said = concepts.Exists(c => !Holds(c, harm) && c.Terms.Any(t => complicationTerms.Contains(t.Term)));
+        return concepts
+            .Where(c => !said || !Holds(c, harm))
+            .Select(c => Holds(c, harm) ? new Concept(c.Word, complicationTerms.Select(t => (t, 1f)).ToList(), weight) : c)
+            .ToList();
+    }
+
+    /// <summary>
     /// Whether a question offering alternatives ("of") weighs food against another cause: it names one (a disease, the
     /// absorption, "iets anders"), it asks for a cause, or an alternative starts as a cause does ("… of door …", "… of
     /// aan …").
@@ -198,7 +221,7 @@ internal sealed class QueryPlanner
             }
         }
 
-        return joined && (otherCause || marked || concepts.Exists(c => c.Terms.Any(t => resources.DietOrOtherCauseMeans.Contains(t.Term))));
+        return joined && (otherCause || marked || concepts.Exists(c => c.Terms.Any(t => causeTerms.Contains(t.Term))));
     }
 
     /// <summary>
