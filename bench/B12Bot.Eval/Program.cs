@@ -142,7 +142,8 @@ static string Explain(LuceneAnswerer answerer, string text)
             ? $"?{c.Word}:{c.Weight:0.00}"
             : $"{string.Join('/', c.Terms.Select(t => t.Boost < 1 ? $"{t.Term}*{t.Boost:0.00}" : t.Term))}:{c.Weight:0.00}");
         lines.Add($"analysis: {answerer.DescribeAnalysis(text)}");
-        lines.Add($"concepts: {string.Join("  ", concepts)}  total {plan.Weight:0.00}; core={plan.HasCore} topic={plan.HasTopic} shop={plan.HasShop} nutrient={plan.HasNutrient}");
+        lines.Add($"concepts: {string.Join("  ", concepts)}  total {plan.Weight:0.00}; core={plan.HasCore} topic={plan.HasTopic} shop={plan.HasShop} nutrient={plan.HasNutrient}"
+            + (plan.Rules.Count > 0 ? $"; rules={string.Join(',', plan.Rules)}" : string.Empty));
     }
 
     if (trace.Top.Count > 0)

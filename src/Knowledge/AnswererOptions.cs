@@ -57,6 +57,20 @@ public sealed record AnswererOptions
     /// </summary>
     public float CommonTermWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// What a complaint ("moe", "tintelingen") weighs beside a named cause ("na mijn bypass", "ik slik omeprazol"):
+    /// this share of its own weight, so that the cause's entry answers, not the list of symptoms. Measured: 0.15–0.45
+    /// answer the tuning sets alike; from 0.6 on the symptom entry wins again.
+    /// </summary>
+    public float SymptomBesideCauseShare { get; init; } = 0.3f;
+
+    /// <summary>
+    /// What food or diet weighs when it is offered as one cause against another ("door mijn eten of door een
+    /// ziekte"): this share of its own weight, so that the causes answer, not the food sources (measured like
+    /// <see cref="SymptomBesideCauseShare"/>).
+    /// </summary>
+    public float DietAlternativeShare { get; init; } = 0.3f;
+
     /// <summary>Below this score nothing is answered.</summary>
     public float AnswerThreshold { get; init; } = 0.35f;
 

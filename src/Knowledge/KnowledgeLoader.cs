@@ -354,6 +354,18 @@ public static class KnowledgeLoader
         return result;
     }
 
+    /// <summary>A list whose entries are compared with single analysed words: a phrase there would never match.</summary>
+    private static List<string> CheckWords(List<string> problems, string name, string field, List<string?>? values, bool required)
+    {
+        var words = CheckList(problems, name, field, values, required);
+        foreach (var phrase in words.Where(w => w.Trim().Any(char.IsWhiteSpace)))
+        {
+            problems.Add($"{name}: {field} holds the phrase '{phrase}'; only single words can match there");
+        }
+
+        return words;
+    }
+
     private static Lexicon ReadLexicon(string path)
     {
         if (!File.Exists(path))
@@ -414,6 +426,18 @@ public static class KnowledgeLoader
             PharmacyTerms = CheckList(problems, "offTopic", "pharmacy", file.OffTopic?.Pharmacy, required: false),
             PharmacyActTerms = CheckList(problems, "offTopic", "pharmacyActs", file.OffTopic?.PharmacyActs, required: false),
             KnownWords = CheckList(problems, "knownWords", "knownWords", file.KnownWords, required: false),
+            NamedCauseTerms = CheckWords(problems, "questionRules.symptomBesideCause", "causes", file.QuestionRules?.SymptomBesideCause?.Causes, required: false),
+            SymptomTerms = CheckWords(problems, "questionRules.symptomBesideCause", "symptoms", file.QuestionRules?.SymptomBesideCause?.Symptoms, required: false),
+            UnnamedCauseTerms = CheckWords(problems, "questionRules.symptomBesideCause", "unnamedCauses", file.QuestionRules?.SymptomBesideCause?.UnnamedCauses, required: false),
+            HarmTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "harm", file.QuestionRules?.HarmOfDeficiency?.Harm, required: false),
+            DeficiencyTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "deficiency", file.QuestionRules?.HarmOfDeficiency?.Deficiency, required: false),
+            ExcessTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "excess", file.QuestionRules?.HarmOfDeficiency?.Excess, required: false),
+            HarmOfDeficiencyMeans = CheckWords(problems, "questionRules.harmOfDeficiency", "means", file.QuestionRules?.HarmOfDeficiency?.Means, required: false),
+            DietTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "diet", file.QuestionRules?.DietOrOtherCause?.Diet, required: false),
+            OtherCauseTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "otherCauses", file.QuestionRules?.DietOrOtherCause?.OtherCauses, required: false),
+            AlternativeWords = CheckWords(problems, "questionRules.dietOrOtherCause", "joiners", file.QuestionRules?.DietOrOtherCause?.Joiners, required: false),
+            CauseMarkerWords = CheckWords(problems, "questionRules.dietOrOtherCause", "markers", file.QuestionRules?.DietOrOtherCause?.Markers, required: false),
+            DietOrOtherCauseMeans = CheckWords(problems, "questionRules.dietOrOtherCause", "means", file.QuestionRules?.DietOrOtherCause?.Means, required: false),
         };
 
         if (problems.Count > 0)

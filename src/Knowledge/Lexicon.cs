@@ -11,8 +11,10 @@ public sealed record SynonymRule
 /// <summary>
 /// How people say things, as the analysis needs it (knowledge/synonyms.json): synonyms for lay words, Belgian
 /// variants and medicine names; the parts domain compounds are split into; stems the stemmer gets wrong; the words
-/// that say a question is about B12 (core) or about the article's wider topic; and the words that say it is not
-/// (shop questions, other nutrients). All words are plain text; the analysis folds and stems them itself.
+/// that say a question is about B12 (core) or about the article's wider topic; the words that say it is not
+/// (shop questions, other nutrients); and the words the query planner reads a question's shape by (a complaint beside
+/// a cause, food weighed against another cause, harm of a tekort). All words are plain text; the analysis folds and
+/// stems them itself.
 /// </summary>
 public sealed record Lexicon
 {
@@ -64,4 +66,52 @@ public sealed record Lexicon
 
     /// <summary>Ordinary words that are not in the article but must never be "corrected" into one of its words.</summary>
     public IReadOnlyList<string> KnownWords { get; init; } = [];
+
+    /// <summary>
+    /// Named causes and conditions of a low B12 (bypass, maagzuurremmers, crohn, veganist …): beside a complaint of
+    /// <see cref="SymptomTerms"/> ("sinds mijn sleeve vergeetachtig") the cause carries the question.
+    /// </summary>
+    public IReadOnlyList<string> NamedCauseTerms { get; init; } = [];
+
+    /// <summary>Complaints (moe, tintelingen, vergeetachtig, klachten …): they count less beside a named cause.</summary>
+    public IReadOnlyList<string> SymptomTerms { get; init; } = [];
+
+    /// <summary>
+    /// Causes the article names only in general (operatie, medicijnen): a complaint after one of them ("moe na mijn
+    /// operatie aan de knie") is about that cause, so without a B12 word the complaint does not make it one about ours.
+    /// </summary>
+    public IReadOnlyList<string> UnnamedCauseTerms { get; init; } = [];
+
+    /// <summary>What a word of harm means in general (toxiciteit, veilig: "is b12 gevaarlijk" asks about too much).</summary>
+    public IReadOnlyList<string> HarmTerms { get; init; } = [];
+
+    /// <summary>Words of a deficiency (tekort, laag): beside them, harm asks what a tekort does (<see cref="HarmOfDeficiencyMeans"/>).</summary>
+    public IReadOnlyList<string> DeficiencyTerms { get; init; } = [];
+
+    /// <summary>Words of too much or of taking B12 (teveel, supplementen, dosis): harm beside them keeps its general meaning.</summary>
+    public IReadOnlyList<string> ExcessTerms { get; init; } = [];
+
+    /// <summary>What harm beside a deficiency means (complicaties).</summary>
+    public IReadOnlyList<string> HarmOfDeficiencyMeans { get; init; } = [];
+
+    /// <summary>
+    /// Food and diet (eten, voeding, dieet …): offered as one of two causes ("door mijn eten of door een ziekte"),
+    /// they are an alternative, not the topic, and the question asks for the cause.
+    /// </summary>
+    public IReadOnlyList<string> DietTerms { get; init; } = [];
+
+    /// <summary>What food is weighed against in such a question (ziekte, aandoening, opname, iets anders …).</summary>
+    public IReadOnlyList<string> OtherCauseTerms { get; init; } = [];
+
+    /// <summary>Words that offer two alternatives (of, ofwel, or), looked for as typed.</summary>
+    public IReadOnlyList<string> AlternativeWords { get; init; } = [];
+
+    /// <summary>
+    /// Words that open an alternative as a cause when they follow a word of <see cref="AlternativeWords"/> ("… of door
+    /// mijn voeding", "… of aan een ziekte"), looked for as typed.
+    /// </summary>
+    public IReadOnlyList<string> CauseMarkerWords { get; init; } = [];
+
+    /// <summary>What a question that weighs food against another cause asks for (oorzaak).</summary>
+    public IReadOnlyList<string> DietOrOtherCauseMeans { get; init; } = [];
 }

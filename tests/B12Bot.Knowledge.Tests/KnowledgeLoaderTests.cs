@@ -156,6 +156,9 @@ public sealed class KnowledgeLoaderTests : IDisposable
         { "{ \"synonyms\": [ { \"words\": [\"moe\"], \"means\": [\"\"] } ], \"domainTerms\": { \"core\": [\"b12\"] } }", "synonyms[0]: means[0] is empty" },
         { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [] } }", "domainTerms: \"core\" is missing or empty" },
         { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"stemOverrides\": { \"daalt\": \"\" } }", "stemOverrides: 'daalt' needs a word and a stem" },
+        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"dietOrOtherCause\": { \"otherCauses\": [\"iets anders\"] } } }", "questionRules.dietOrOtherCause: otherCauses holds the phrase 'iets anders'" },
+        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"symptomBesideCause\": { \"symptoms\": [\" \"] } } }", "questionRules.symptomBesideCause: symptoms[0] is empty" },
+        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"harmOfDeficiency\": { \"harms\": [] } } }", "bad JSON" },
         { "{ \"synonym\": [] }", "bad JSON" },
         { "{ \"synonyms\": [ }", "bad JSON (line 1" },
     };

@@ -26,6 +26,11 @@ public sealed class LuceneAnswererTests
     [InlineData("metformine en een tekort", "waarom-het-ertoe-doet")]
     [InlineData("bij de apotheek b12 pillekes gehaald, helpen die", "faq-05")]
     [InlineData("kan je psychotisch worden door een b12 tekort", "pernicieuze-anemie")]
+    [InlineData("What causes a low B12 level?", "faq-01")]
+    [InlineData("b12 deficiency in vegans", "faq-02")]
+    [InlineData("can b12 deficiency be permanent", "waarom-het-ertoe-doet")]
+    [InlineData("na mijn gastric sleeve ben ik futloos", "maagoperaties")]
+    [InlineData("wat gebeurt er als een b12 tekort niet wordt behandeld", "waarom-het-ertoe-doet")]
     public void A_question_is_answered_from_the_entry_that_answers_it(string question, string entry)
     {
         var answer = Answerer.Ask(question);
@@ -58,6 +63,10 @@ public sealed class LuceneAnswererTests
     [InlineData("kan de apotheker mijn b12 waarde meten")]
     [InlineData("kun je duizelig worden van pantoprazol")]
     [InlineData("metformine vergeten in te nemen")]
+    [InlineData("what are your opening hours")]
+    [InlineData("symptoms of vitamin d deficiency")]
+    [InlineData("tired since my hip surgery")]
+    [InlineData("wat zijn de gevolgen van een onbehandelde blaasontsteking")]
     public void An_off_topic_question_is_not_answered(string question)
     {
         var answer = Answerer.Ask(question);

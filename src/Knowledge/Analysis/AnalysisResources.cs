@@ -54,6 +54,21 @@ internal sealed class AnalysisResources
         // "apotheker" is a stop word like "dokter": the pharmacy is looked for among the words as typed.
         PharmacyWords = new HashSet<string>(lexicon.PharmacyTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
         PharmacyActStems = Stems(lexicon.PharmacyActTerms);
+        NamedCauseStems = Stems(lexicon.NamedCauseTerms);
+        SymptomStems = Stems(lexicon.SymptomTerms);
+        UnnamedCauseStems = Stems(lexicon.UnnamedCauseTerms);
+        HarmStems = Stems(lexicon.HarmTerms);
+        DeficiencyStems = Stems(lexicon.DeficiencyTerms);
+        ExcessStems = Stems(lexicon.ExcessTerms);
+        DietStems = Stems(lexicon.DietTerms);
+        OtherCauseStems = Stems(lexicon.OtherCauseTerms);
+        // "iets anders", "something else": stop words, so they are looked for among the words as typed too.
+        OtherCauseWords = new HashSet<string>(lexicon.OtherCauseTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        AlternativeWords = new HashSet<string>(lexicon.AlternativeWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        CauseMarkerWords = new HashSet<string>(lexicon.CauseMarkerWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        var stemmer = new DutchStemmer();
+        DietOrOtherCauseMeans = Terms(lexicon.DietOrOtherCauseMeans, stemmer);
+        HarmOfDeficiencyMeans = Terms(lexicon.HarmOfDeficiencyMeans, stemmer);
     }
 
     public Lexicon Lexicon { get; }
@@ -88,6 +103,45 @@ internal sealed class AnalysisResources
 
     public IReadOnlySet<string> PharmacyActStems { get; }
 
+    /// <summary>Stems of <see cref="Lexicon.NamedCauseTerms"/>.</summary>
+    public IReadOnlySet<string> NamedCauseStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.SymptomTerms"/>.</summary>
+    public IReadOnlySet<string> SymptomStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.UnnamedCauseTerms"/>.</summary>
+    public IReadOnlySet<string> UnnamedCauseStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.HarmTerms"/>.</summary>
+    public IReadOnlySet<string> HarmStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.DeficiencyTerms"/>.</summary>
+    public IReadOnlySet<string> DeficiencyStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.ExcessTerms"/>.</summary>
+    public IReadOnlySet<string> ExcessStems { get; }
+
+    /// <summary>The index terms of <see cref="Lexicon.HarmOfDeficiencyMeans"/>.</summary>
+    public IReadOnlyList<string> HarmOfDeficiencyMeans { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.DietTerms"/>.</summary>
+    public IReadOnlySet<string> DietStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.OtherCauseTerms"/>.</summary>
+    public IReadOnlySet<string> OtherCauseStems { get; }
+
+    /// <summary>The words of <see cref="Lexicon.OtherCauseTerms"/> as typed (folded, not stemmed).</summary>
+    public IReadOnlySet<string> OtherCauseWords { get; }
+
+    /// <summary>The words of <see cref="Lexicon.AlternativeWords"/> as typed (folded, not stemmed).</summary>
+    public IReadOnlySet<string> AlternativeWords { get; }
+
+    /// <summary>The words of <see cref="Lexicon.CauseMarkerWords"/> as typed (folded, not stemmed).</summary>
+    public IReadOnlySet<string> CauseMarkerWords { get; }
+
+    /// <summary>The index terms of <see cref="Lexicon.DietOrOtherCauseMeans"/>.</summary>
+    public IReadOnlyList<string> DietOrOtherCauseMeans { get; }
+
     public static AnalysisResources Build(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
@@ -114,6 +168,9 @@ internal sealed class AnalysisResources
         var tokens = SurfaceAnalyzer.Tokens(term);
         return tokens.Count == 1 ? Stem(tokens[0], stemmer) : Stem(string.Join(PhraseJoiner, tokens), stemmer);
     }
+
+    private List<string> Terms(IEnumerable<string> terms, DutchStemmer stemmer) =>
+        terms.Select(t => TermOf(t, stemmer)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     private HashSet<string> Stems(IEnumerable<string> terms)
     {

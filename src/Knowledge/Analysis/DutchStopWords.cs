@@ -1,7 +1,8 @@
 namespace B12Bot.Knowledge.Analysis;
 
 /// <summary>
-/// Our own Dutch (and Flemish) stop list: articles, pronouns, auxiliaries, prepositions, question words and filler.
+/// Our own Dutch (and Flemish) stop list: articles, pronouns, auxiliaries, prepositions, question words and filler,
+/// and the same kinds of English word for questions asked in English.
 /// Unlike the Snowball list it keeps the words that change what a question means here: niet, geen, zonder, veel,
 /// meer, minder, te, weinig, vaak, altijd, alleen, lang, laag, hoog.
 /// </summary>
@@ -24,14 +25,14 @@ internal static class DutchStopWords
         "moest", "mag", "mogen", "mocht", "wil", "wilt", "willen", "wou", "zou", "zouden", "zal", "zult", "zullen",
         "doe", "doet", "doen", "deed", "gedaan", "ga", "gaat", "gaan", "ging", "gegaan", "zit", "zitten", "graag",
         "weet", "weten", "vind", "vindt", "vinden", "krijg", "krijgt", "krijgen", "kreeg", "gekregen", "heet",
-        "maak", "maakt", "maken", "zeg", "zegt", "zeggen", "laat", "laten", "staat", "staan",
+        "maak", "maakt", "maken", "zeg", "zegt", "zeggen", "laat", "laten", "staat", "staan", "ligt", "liggen",
         // prepositions and adverbs without meaning here
         "van", "in", "op", "aan", "met", "voor", "door", "bij", "naar", "om", "tot", "uit", "over", "tegen", "na",
         "onder", "boven", "tussen", "sinds", "tijdens", "via", "per", "rond", "rondom", "binnen", "buiten", "achter",
         "toe", "af", "mee", "nog", "al", "ook", "wel", "toch", "zo", "nu", "reeds", "even", "eens", "eigenlijk",
         "gewoon", "echt", "heel", "zeer", "best", "beetje", "soms", "misschien", "bijvoorbeeld", "bijv", "enz",
         "etc", "ofzo", "zoals", "omdat", "doordat", "terwijl", "hoewel", "indien", "wanneer", "zodat", "nadat",
-        "voordat", "totdat", "alsof", "dat", "welnu", "alle", "allemaal", "ieder", "iedere", "elk", "elke", "andere",
+        "voordat", "totdat", "alsof", "dat", "welnu", "eerder", "alle", "allemaal", "ieder", "iedere", "elk", "elke", "andere",
         "ander", "anders", "iemand", "niets", "niks", "dingen", "ding",
         // greetings, politeness and filler
         "hallo", "hoi", "hey", "hee", "dag", "goedemorgen", "goedemiddag", "goedenavond", "beste", "geachte",
@@ -41,5 +42,18 @@ internal static class DutchStopWords
         // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about
         "and", "or", "not", "vader", "moeder", "ouders", "man", "vrouw", "partner", "zus", "broer", "oom", "tante",
         "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker",
+        // English question words, pronouns, auxiliaries and prepositions: a question asked in English keeps only its
+        // content words, which the lexicon maps onto the article's ("been" is left out: it is Dutch for a leg)
+        "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether", "the", "a", "an", "are",
+        "was", "were", "be", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "having", "can",
+        "could", "should", "would", "will", "shall", "may", "might", "must", "i", "im", "ive", "my", "mine", "you",
+        "youre", "your", "yours", "she", "him", "his", "her", "it", "its", "us", "our", "they", "them", "their",
+        "this", "that", "these", "those", "there", "to", "for", "on", "at", "by", "with", "from", "about", "into",
+        "after", "before", "since", "during", "if", "then", "than", "so", "very", "really", "just", "also", "too",
+        "still", "only", "much", "many", "more", "get", "gets", "getting", "got", "make", "makes", "made", "any",
+        "some", "something", "anything", "someone", "anyone", "else", "other", "others", "all", "every", "each",
+        "dont", "doesnt", "didnt", "cant", "cannot", "isnt", "arent", "wont", "please", "thanks", "thank", "hi",
+        "hello", "against", "help", "helps", "doctor", "doctors", "gp", "physician", "know", "tell", "explain", "say",
+        "says", "said",
     ];
 }

@@ -90,6 +90,9 @@ internal sealed class LexiconFile
 
     [JsonPropertyName("knownWords")]
     public List<string?>? KnownWords { get; set; }
+
+    [JsonPropertyName("questionRules")]
+    public QuestionRulesDto? QuestionRules { get; set; }
 }
 
 internal sealed class SynonymDto
@@ -132,4 +135,61 @@ internal sealed class OffTopicDto
 
     [JsonPropertyName("pharmacyActs")]
     public List<string?>? PharmacyActs { get; set; }
+}
+
+internal sealed class QuestionRulesDto
+{
+    [JsonPropertyName("symptomBesideCause")]
+    public SymptomBesideCauseDto? SymptomBesideCause { get; set; }
+
+    [JsonPropertyName("dietOrOtherCause")]
+    public DietOrOtherCauseDto? DietOrOtherCause { get; set; }
+
+    [JsonPropertyName("harmOfDeficiency")]
+    public HarmOfDeficiencyDto? HarmOfDeficiency { get; set; }
+}
+
+internal sealed class SymptomBesideCauseDto
+{
+    [JsonPropertyName("causes")]
+    public List<string?>? Causes { get; set; }
+
+    [JsonPropertyName("symptoms")]
+    public List<string?>? Symptoms { get; set; }
+
+    [JsonPropertyName("unnamedCauses")]
+    public List<string?>? UnnamedCauses { get; set; }
+}
+
+internal sealed class DietOrOtherCauseDto
+{
+    [JsonPropertyName("diet")]
+    public List<string?>? Diet { get; set; }
+
+    [JsonPropertyName("otherCauses")]
+    public List<string?>? OtherCauses { get; set; }
+
+    [JsonPropertyName("joiners")]
+    public List<string?>? Joiners { get; set; }
+
+    [JsonPropertyName("markers")]
+    public List<string?>? Markers { get; set; }
+
+    [JsonPropertyName("means")]
+    public List<string?>? Means { get; set; }
+}
+
+internal sealed class HarmOfDeficiencyDto
+{
+    [JsonPropertyName("harm")]
+    public List<string?>? Harm { get; set; }
+
+    [JsonPropertyName("deficiency")]
+    public List<string?>? Deficiency { get; set; }
+
+    [JsonPropertyName("excess")]
+    public List<string?>? Excess { get; set; }
+
+    [JsonPropertyName("means")]
+    public List<string?>? Means { get; set; }
 }

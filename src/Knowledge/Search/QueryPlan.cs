@@ -9,6 +9,21 @@ internal sealed record Concept(string Word, IReadOnlyList<(string Term, float Bo
 /// <summary>A question after analysis: its concepts and what they say about the question's topic.</summary>
 internal sealed record QueryPlan
 {
+    /// <summary>A complaint beside a named cause counts less: the cause carries the question.</summary>
+    public const string SymptomBesideCauseRule = "symptom-beside-cause";
+
+    /// <summary>A complaint after a cause the article does not name (an operation, a medicine) does not make the question ours.</summary>
+    public const string ComplaintAfterUnnamedCauseRule = "complaint-after-unnamed-cause";
+
+    /// <summary>Food offered as one cause against another counts less, and the question asks for the cause.</summary>
+    public const string DietOrOtherCauseRule = "diet-or-other-cause";
+
+    /// <summary>Harm beside a deficiency ("is een tekort gevaarlijk") asks for its complications, not for toxicity.</summary>
+    public const string HarmOfDeficiencyRule = "harm-of-deficiency";
+
+    /// <summary>The rules of the question's shape that changed its concepts (see the constants above).</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
     public required IReadOnlyList<Concept> Concepts { get; init; }
 
     /// <summary>The summed weight of every concept: what a perfect match covers.</summary>
@@ -38,6 +53,12 @@ internal sealed record QueryPlan
     /// </summary>
     public bool HasCoreBesidesMedicine { get; init; }
 
+    /// <summary>
+    /// The question asks for the consequences or complications of something that is neither B12 nor a tekort
+    /// ("gevolgen van een onbehandelde depressie").
+    /// </summary>
+    public bool HasOtherConsequence { get; init; }
+
     /// <summary>Why the question is outside the knowledge before any search, or null when it may be inside.</summary>
     public string? OffTopicReason =>
         HasShop ? "shop"
@@ -45,5 +66,6 @@ internal sealed record QueryPlan
         : HasNutrient && !HasCore ? "other-nutrient"
         : HasMedicine && !HasCoreBesidesMedicine ? "medicine"
         : !HasCore && !HasTopic ? "no-domain-word"
+        : HasOtherConsequence ? "other-consequence"
         : null;
 }

@@ -2,18 +2,26 @@ using B12Bot.Knowledge.Analysis;
 
 namespace B12Bot.Knowledge.Search;
 
-/// <summary>Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and the pharmacy words as typed). Thread-safe.</summary>
+/// <summary>
+/// Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and a few words as typed: the pharmacy,
+/// "of", "iets anders"). Besides what the question is about, it reads the question's shape with the lexicon's
+/// questionRules: a complaint beside a named cause, food weighed against another cause, harm beside a tekort. Thread-safe.
+/// </summary>
 internal sealed class QueryPlanner
 {
     private const int TrustedCorrectionLength = 6;
 
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
+    private readonly List<string> causeTerms;
+    private readonly List<string> complicationTerms;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
     {
         this.index = index;
         this.options = options;
+        causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
+        complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
     }
 
     public QueryPlan Plan(string question)
@@ -22,27 +30,37 @@ internal sealed class QueryPlanner
         var weights = index.Weights;
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
-        var pharmacy = SurfaceAnalyzer.Tokens(question).Any(resources.PharmacyWords.Contains);
+        var surface = SurfaceAnalyzer.Tokens(question);
+        var pharmacy = surface.Any(resources.PharmacyWords.Contains);
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
+        bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
+        var otherCause = surface.Any(resources.OtherCauseWords.Contains);
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
             string? genericHere = null;
+            // A medicine's name says nothing more through its parts ("maagzuur" in "maagzuurremmer").
+            var medicineHere = position.Exists(a => Trusted(a) && resources.MedicineStems.Contains(a.Term));
             foreach (var alternative in position)
             {
-                // A short word we corrected may have been an ordinary word we do not know: it does not make the
-                // question one about our topic.
-                var trusted = !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+                var trusted = Trusted(alternative);
                 var isGeneric = resources.GenericStems.Contains(alternative.Term);
+                var isTopic = trusted && !isGeneric && !medicineHere && resources.TopicStems.Contains(alternative.Term);
                 core |= trusted && resources.CoreStems.Contains(alternative.Term);
-                coreOtherThanMedicine |= trusted && resources.CoreStems.Contains(alternative.Term) && !resources.MedicineStems.Contains(alternative.Term);
-                topic |= trusted && !isGeneric && resources.TopicStems.Contains(alternative.Term);
+                coreOtherThanMedicine |= trusted && !medicineHere && resources.CoreStems.Contains(alternative.Term);
+                topic |= isTopic;
+                topicBesidesSymptoms |= isTopic && !resources.SymptomStems.Contains(alternative.Term);
                 genericHere ??= trusted && isGeneric ? alternative.Term : null;
                 shop |= resources.ShopStems.Contains(alternative.Term);
                 nutrient |= resources.NutrientStems.Contains(alternative.Term);
                 service |= resources.ServiceStems.Contains(alternative.Term);
                 medicine |= trusted && resources.MedicineStems.Contains(alternative.Term);
                 act |= resources.PharmacyActStems.Contains(alternative.Term);
+                namedCause |= trusted && resources.NamedCauseStems.Contains(alternative.Term);
+                unnamedCause |= trusted && resources.UnnamedCauseStems.Contains(alternative.Term);
+                otherCause |= trusted && resources.OtherCauseStems.Contains(alternative.Term);
+                deficiency |= resources.DeficiencyStems.Contains(alternative.Term);
+                excess |= resources.ExcessStems.Contains(alternative.Term);
             }
 
             if (genericHere is not null)
@@ -82,14 +100,46 @@ internal sealed class QueryPlanner
         }
 
         var distinct = Deduplicate(concepts);
+        var rules = new List<string>();
+        if (namedCause && distinct.Exists(IsComplaint))
+        {
+            // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
+            // the complaint says why it is asked.
+            distinct = distinct.Select(c => IsComplaint(c) ? Scaled(c, options.SymptomBesideCauseShare) : c).ToList();
+            rules.Add(QueryPlan.SymptomBesideCauseRule);
+        }
+
+        // "moe na mijn operatie aan de knie": a complaint after a cause the article does not name is about that cause.
+        var complaintAfterOtherCause = unnamedCause && !namedCause && !core && distinct.Exists(IsComplaint);
+        if (complaintAfterOtherCause)
+        {
+            rules.Add(QueryPlan.ComplaintAfterUnnamedCauseRule);
+        }
+
+        if (deficiency && distinct.Exists(c => Holds(c, resources.DietStems)) && OffersAnotherCause(surface, otherCause, distinct))
+        {
+            distinct = AskForTheCause(distinct);
+            rules.Add(QueryPlan.DietOrOtherCauseRule);
+        }
+
+        // "gevolgen van een onbehandelde depressie": the consequences of something other than a low B12.
+        var otherConsequence = !core && !deficiency && distinct.Exists(c => c.Terms.Any(t => resources.HarmOfDeficiencyMeans.Contains(t.Term)));
+        if (deficiency && !excess && complicationTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        {
+            distinct = AskForComplications(distinct);
+            rules.Add(QueryPlan.HarmOfDeficiencyRule);
+        }
+
         return new QueryPlan
         {
+            Rules = rules,
             Concepts = distinct,
             Weight = distinct.Sum(c => c.Weight),
             HasCore = core,
             // "vitaminepillen" or "operatie" alone may be about anything; "injecties bij een tekort" is about ours.
-            HasTopic = topic || generic.Count >= 2,
+            HasTopic = (complaintAfterOtherCause ? topicBesidesSymptoms : topic) || generic.Count >= 2,
             HasShop = shop,
+            HasOtherConsequence = otherConsequence,
             HasNutrient = nutrient,
             // "een recept voor b12", "hoofdpijn van omeprazol", "meet de apotheek b12": care services and other
             // effects of medicines, which the article does not cover.
@@ -100,6 +150,97 @@ internal sealed class QueryPlanner
             HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
     }
+
+    /// <summary>
+    /// "ligt een tekort aan mijn eten of aan een ziekte", "komt het door mijn voeding of door iets anders": food and
+    /// what it is weighed against are the causes offered, not what is asked about; the question asks which cause of a
+    /// tekort it is, and that carries what they did.
+    /// </summary>
+    private List<Concept> AskForTheCause(List<Concept> concepts)
+    {
+        var resources = index.Resources;
+        var offered = 0f;
+        var result = concepts.Select(c =>
+        {
+            if (!Holds(c, resources.DietStems) && !Holds(c, resources.OtherCauseStems))
+            {
+                return c;
+            }
+
+            offered += c.Weight * (1f - options.DietAlternativeShare);
+            return Scaled(c, options.DietAlternativeShare);
+        }).ToList();
+        foreach (var term in causeTerms)
+        {
+            var weight = Math.Max(index.Weights.Of(term), offered);
+            var at = result.FindIndex(c => Holds(c, term));
+            if (at < 0)
+            {
+                result.Add(new Concept(term, [(term, weight / index.Weights.Of(term))], weight));
+            }
+            else if (result[at].Weight < weight)
+            {
+                result[at] = Scaled(result[at], weight / result[at].Weight);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm: the word of harm means
+    /// complications. When the question already says so ("kan een onbehandeld tekort kwaad"), it adds nothing.
+    /// </summary>
+    private List<Concept> AskForComplications(List<Concept> concepts)
+    {
+        var harm = index.Resources.HarmStems;
+        var weight = complicationTerms.Max(index.Weights.Of);
+        var said = concepts.Exists(c => !Holds(c, harm) && c.Terms.Any(t => complicationTerms.Contains(t.Term)));
+        return concepts
+            .Where(c => !said || !Holds(c, harm))
+            .Select(c => Holds(c, harm) ? new Concept(c.Word, complicationTerms.Select(t => (t, 1f)).ToList(), weight) : c)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Whether a question offering alternatives ("of") weighs food against another cause: it names one (a disease, the
+    /// absorption, "iets anders"), it asks for a cause, or an alternative starts as a cause does ("… of door …", "… of
+    /// aan …").
+    /// </summary>
+    private bool OffersAnotherCause(IReadOnlyList<string> surface, bool otherCause, List<Concept> concepts)
+    {
+        var resources = index.Resources;
+        var joined = false;
+        var marked = false;
+        for (var i = 0; i < surface.Count; i++)
+        {
+            if (resources.AlternativeWords.Contains(surface[i]))
+            {
+                joined = true;
+                marked |= i + 1 < surface.Count && resources.CauseMarkerWords.Contains(surface[i + 1]);
+            }
+        }
+
+        return joined && (otherCause || marked || concepts.Exists(c => c.Terms.Any(t => causeTerms.Contains(t.Term))));
+    }
+
+    /// <summary>
+    /// A short word we corrected may have been an ordinary word we do not know: it does not make the question one
+    /// about our topic.
+    /// </summary>
+    private static bool Trusted(Alternative alternative) => !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
+
+    private static bool Holds(Concept concept, IReadOnlySet<string> stems) => concept.Terms.Any(t => stems.Contains(t.Term));
+
+    private static bool Holds(Concept concept, string term) => concept.Terms.Any(t => t.Term == term);
+
+    /// <summary>A complaint, and not also a named cause ("bloedarmoede" is part of "pernicieuze anemie").</summary>
+    private bool IsComplaint(Concept concept) =>
+        Holds(concept, index.Resources.SymptomStems) && !Holds(concept, index.Resources.NamedCauseStems);
+
+    /// <summary>The concept counting <paramref name="share"/> of what it weighs, in the question's total and in a match.</summary>
+    private static Concept Scaled(Concept concept, float share) =>
+        concept with { Terms = concept.Terms.Select(t => (t.Term, t.Boost * share)).ToList(), Weight = concept.Weight * share };
 
     /// <summary>A term never earns more than its concept weighs.</summary>
     private float Capped(string term, float boost, float conceptWeight) =>

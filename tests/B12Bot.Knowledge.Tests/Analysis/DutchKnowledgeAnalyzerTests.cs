@@ -63,6 +63,14 @@ public sealed class DutchKnowledgeAnalyzerTests
     [InlineData("hoe vaak", "frequentie")]
     [InlineData("bloedname", "bloednam/bloedtest/bloedonderzoek")]
     [InlineData("huisdokter", "")]
+    // English words stack the article's word; English function words are dropped
+    [InlineData("vitamin B12 deficiency", "b12 deficiency/tekort")]
+    [InlineData("pins and needles", "tintel")]
+    [InlineData("gastric bypass", "maagoperatie/bypas")]
+    [InlineData("what is the", "")]
+    // phrases of an untreated or lasting tekort become complications
+    [InlineData("als je het niet behandelt", "complicaties")]
+    [InlineData("blijvende schade", "complicaties")]
     // one word for auto-immune, so it is not a car
     [InlineData("auto-immuun", "autoimmun")]
     [InlineData("Auto immuunziekte", "autoimmuunziekt/autoimmun/ziekt/autoimmun")]
@@ -87,11 +95,13 @@ public sealed class DutchKnowledgeAnalyzerTests
     [Theory]
     // typos become the nearest word of the knowledge that starts with the same letter
     [InlineData("pernicieze anemie", "pernicieuz~ anemie")]
-    [InlineData("gastric bipass", "gastric bypas~")]
+    [InlineData("na een bipass", "bypas~")]
     [InlineData("coeliakei", "coeliakie~")]
     [InlineData("symtomen", "symptom~")]
     [InlineData("vitamne", "vitamin~")]
     [InlineData("vislintwrom", "vislintworm~/vis~/lintworm~")]
+    // a corrected word can complete a phrase of the lexicon
+    [InlineData("gastric bipass", "maagoperatie/bypas")]
     // but short words, known words and ordinary words we list are left alone
     [InlineData("vegan b12 tekrt", "vegan/veganist/plantaard b12 tekrt")]
     [InlineData("winkel", "winkel")]

@@ -1,0 +1,145 @@
+using B12Bot.Knowledge.Search;
+using B12Bot.Knowledge.Tests.TestSupport;
+
+namespace B12Bot.Knowledge.Tests.Search;
+
+/// <summary>
+/// What the query planner makes of the shape of a question (knowledge/synonyms.json, questionRules): which rule it
+/// applies, what a concept then weighs, and whether the question is ours at all.
+/// </summary>
+public sealed class QueryPlannerTests
+{
+    private static QueryPlan Plan(string question) =>
+        RealKnowledge.Answerer.Evaluate(question).Plan ?? throw new InvalidOperationException($"no plan for '{question}'");
+
+    private static float WeightOf(QueryPlan plan, string term) =>
+        plan.Concepts.Where(c => c.Terms.Any(t => t.Term == term)).Sum(c => c.Weight);
+
+    [Theory]
+    [InlineData("sinds mijn maagverkleining tintelingen in mijn vingers", "tintelingen", "tintel")]
+    [InlineData("ik gebruik esomeprazol en ben doodop", "doodop", "vermoeid")]
+    [InlineData("ik heb coeliakie en ben vergeetachtig", "vergeetachtig", "geheugenproblem")]
+    [InlineData("after my gastric bypass I feel tired", "tired", "vermoeid")]
+    public void A_complaint_beside_a_named_cause_weighs_less_than_on_its_own(string question, string complaint, string term)
+    {
+        var plan = Plan(question);
+        var alone = Plan(complaint);
+
+        Assert.Contains(QueryPlan.SymptomBesideCauseRule, plan.Rules);
+        Assert.Empty(alone.Rules);
+        Assert.True(WeightOf(plan, term) < WeightOf(alone, term) / 2, $"{WeightOf(plan, term)} vs {WeightOf(alone, term)}");
+    }
+
+    [Theory]
+    [InlineData("sinds mijn maagverkleining tintelingen in mijn vingers", "maagoperaties")]
+    [InlineData("ik gebruik esomeprazol en ben doodop", "waarom-het-ertoe-doet")]
+    [InlineData("ik heb coeliakie en ben vergeetachtig", "malabsorptie")]
+    [InlineData("lintworm en een doof gevoel in mijn tenen", "parasieten")]
+    public void A_complaint_beside_a_named_cause_is_answered_from_the_cause(string question, string entry)
+    {
+        var answer = RealKnowledge.Answerer.Ask(question);
+
+        Assert.Equal(AnswerOutcome.Answer, answer.Outcome);
+        Assert.Equal(entry, answer.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("ik ben moe na mijn operatie aan mijn heup")]
+    [InlineData("tintelende handen sinds mijn nieuwe medicijnen")]
+    [InlineData("doodop sinds de bevalling")]
+    public void A_complaint_after_a_cause_the_article_does_not_name_is_not_ours(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.ComplaintAfterUnnamedCauseRule, plan.Rules);
+        Assert.Equal("no-domain-word", plan.OffTopicReason);
+    }
+
+    [Fact]
+    public void A_complaint_after_an_operation_with_a_b12_word_stays_ours()
+    {
+        var plan = Plan("moe na een operatie, kan dat door b12 komen");
+
+        Assert.DoesNotContain(QueryPlan.ComplaintAfterUnnamedCauseRule, plan.Rules);
+        Assert.Null(plan.OffTopicReason);
+    }
+
+    [Theory]
+    [InlineData("komt een laag b12 door mijn voeding of door een aandoening", "voeding", "voeding")]
+    [InlineData("is een b12 tekort meestal een kwestie van eten of is er iets anders", "eten", "eten")]
+    [InlineData("is my low b12 due to my diet or something else", "diet", "dieet")]
+    [InlineData("is mijn tekort door de pil of door mijn voeding", "voeding", "voeding")]
+    public void Food_offered_against_another_cause_asks_for_the_cause(string question, string food, string term)
+    {
+        var plan = Plan(question);
+        var alone = Plan(food);
+
+        Assert.Contains(QueryPlan.DietOrOtherCauseRule, plan.Rules);
+        Assert.True(WeightOf(plan, term) < WeightOf(alone, term) / 2, $"{WeightOf(plan, term)} vs {WeightOf(alone, term)}");
+        Assert.True(WeightOf(plan, "oorzak") > WeightOf(plan, term));
+        Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "faq-01", "samenvatting", "inleiding", "aandachtspunten" });
+    }
+
+    [Theory]
+    [InlineData("is vlees of vis een betere bron van b12")]
+    [InlineData("welke voeding helpt tegen een b12 tekort")]
+    [InlineData("eet ik genoeg b12 of moet ik pillen nemen")]
+    [InlineData("moet ik bij een tekort pillen slikken of meer vlees eten")]
+    public void Food_without_another_cause_offered_stays_food(string question)
+    {
+        Assert.DoesNotContain(QueryPlan.DietOrOtherCauseRule, Plan(question).Rules);
+    }
+
+    [Theory]
+    [InlineData("is een b12 tekort gevaarlijk")]
+    [InlineData("hoe schadelijk is een laag b12")]
+    [InlineData("is low b12 dangerous")]
+    public void Harm_beside_a_tekort_asks_for_its_complications(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.HarmOfDeficiencyRule, plan.Rules);
+        Assert.True(WeightOf(plan, "complicaties") > 0);
+        Assert.Equal(0f, WeightOf(plan, "toxiciteit"));
+        Assert.Equal("waarom-het-ertoe-doet", RealKnowledge.Answerer.Ask(question).Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("is het gevaarlijk om te veel b12 te slikken")]
+    [InlineData("is b12 schadelijk")]
+    [InlineData("zijn hoog gedoseerde b12 supplementen gevaarlijk bij een tekort")]
+    public void Harm_of_too_much_or_of_taking_b12_keeps_its_meaning(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.DoesNotContain(QueryPlan.HarmOfDeficiencyRule, plan.Rules);
+        Assert.True(WeightOf(plan, "toxiciteit") > 0);
+    }
+
+    [Fact]
+    public void An_untreated_tekort_that_is_also_called_harmful_says_complications_once()
+    {
+        var plan = Plan("kan een onbehandeld b12 tekort kwaad");
+
+        Assert.Single(plan.Concepts, c => c.Terms.Any(t => t.Term == "complicaties"));
+    }
+
+    [Theory]
+    [InlineData("gevolgen van een onbehandelde depressie", "other-consequence")]
+    [InlineData("kan een hernia blijvende zenuwschade geven", "other-consequence")]
+    [InlineData("wanneer neem ik mijn maagzuurremmer in", "medicine")]
+    [InlineData("gevolgen van een onbehandeld vitamine d tekort", "other-nutrient")]
+    public void Consequences_of_something_else_and_a_medicine_by_its_parts_are_not_ours(string question, string reason)
+    {
+        Assert.Equal(reason, Plan(question).OffTopicReason);
+    }
+
+    [Theory]
+    [InlineData("wat als je een b12 tekort niet behandelt")]
+    [InlineData("kan een laag b12 blijvende schade geven")]
+    public void Consequences_of_a_low_b12_are_ours(string question)
+    {
+        Assert.Null(Plan(question).OffTopicReason);
+        Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "waarom-het-ertoe-doet", "aandachtspunten" });
+    }
+}
