@@ -425,6 +425,7 @@ public static class KnowledgeLoader
             MedicineTerms = CheckList(problems, "offTopic", "medicines", file.OffTopic?.Medicines, required: false),
             PharmacyTerms = CheckList(problems, "offTopic", "pharmacy", file.OffTopic?.Pharmacy, required: false),
             PharmacyActTerms = CheckList(problems, "offTopic", "pharmacyActs", file.OffTopic?.PharmacyActs, required: false),
+            GroceryTerms = CheckWords(problems, "offTopic", "groceries", file.OffTopic?.Groceries, required: false),
             KnownWords = CheckList(problems, "knownWords", "knownWords", file.KnownWords, required: false),
             NamedCauseTerms = CheckWords(problems, "questionRules.symptomBesideCause", "causes", file.QuestionRules?.SymptomBesideCause?.Causes, required: false),
             SymptomTerms = CheckWords(problems, "questionRules.symptomBesideCause", "symptoms", file.QuestionRules?.SymptomBesideCause?.Symptoms, required: false),
@@ -433,11 +434,18 @@ public static class KnowledgeLoader
             DeficiencyTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "deficiency", file.QuestionRules?.HarmOfDeficiency?.Deficiency, required: false),
             ExcessTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "excess", file.QuestionRules?.HarmOfDeficiency?.Excess, required: false),
             HarmOfDeficiencyMeans = CheckWords(problems, "questionRules.harmOfDeficiency", "means", file.QuestionRules?.HarmOfDeficiency?.Means, required: false),
+            HarmOfDietTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "diets", file.QuestionRules?.HarmOfDeficiency?.Diets, required: false),
+            HarmOfDietMeans = CheckWords(problems, "questionRules.harmOfDeficiency", "dietMeans", file.QuestionRules?.HarmOfDeficiency?.DietMeans, required: false),
             DietTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "diet", file.QuestionRules?.DietOrOtherCause?.Diet, required: false),
             OtherCauseTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "otherCauses", file.QuestionRules?.DietOrOtherCause?.OtherCauses, required: false),
             AlternativeWords = CheckWords(problems, "questionRules.dietOrOtherCause", "joiners", file.QuestionRules?.DietOrOtherCause?.Joiners, required: false),
             CauseMarkerWords = CheckWords(problems, "questionRules.dietOrOtherCause", "markers", file.QuestionRules?.DietOrOtherCause?.Markers, required: false),
             DietOrOtherCauseMeans = CheckWords(problems, "questionRules.dietOrOtherCause", "means", file.QuestionRules?.DietOrOtherCause?.Means, required: false),
+            AmountTerms = CheckWords(problems, "questionRules.notCovered", "amounts", file.QuestionRules?.NotCovered?.Amounts, required: false),
+            AmountExceptionTerms = CheckWords(problems, "questionRules.notCovered", "amountsUnless", file.QuestionRules?.NotCovered?.AmountsUnless, required: false),
+            UncoveredSubjectTerms = CheckWords(problems, "questionRules.notCovered", "subjects", file.QuestionRules?.NotCovered?.Subjects, required: false),
+            PainTerms = CheckWords(problems, "questionRules.notCovered", "pain", file.QuestionRules?.NotCovered?.Pain, required: false),
+            PainOfTerms = CheckWords(problems, "questionRules.notCovered", "painOf", file.QuestionRules?.NotCovered?.PainOf, required: false),
         };
 
         if (problems.Count > 0)

@@ -64,6 +64,12 @@ public sealed record Lexicon
     /// <summary>What a pharmacy may do for someone (meten, testen, prikken, zetten): a service the article does not describe.</summary>
     public IReadOnlyList<string> PharmacyActTerms { get; init; } = [];
 
+    /// <summary>
+    /// Groceries (boodschappen, supermarkt): a shop word beside one asks what food to buy ("wat moet ik kopen voor mijn
+    /// boodschappen"), not about the shop, unless it also names taking B12 (<see cref="ExcessTerms"/>: supplementen).
+    /// </summary>
+    public IReadOnlyList<string> GroceryTerms { get; init; } = [];
+
     /// <summary>Ordinary words that are not in the article but must never be "corrected" into one of its words.</summary>
     public IReadOnlyList<string> KnownWords { get; init; } = [];
 
@@ -95,6 +101,15 @@ public sealed record Lexicon
     public IReadOnlyList<string> HarmOfDeficiencyMeans { get; init; } = [];
 
     /// <summary>
+    /// Diets that can lead to a tekort (veganist, vegetarier): harm beside one and no word of <see cref="ExcessTerms"/>
+    /// ("is veganisme gevaarlijk voor je b12") asks whether the diet puts one at risk (<see cref="HarmOfDietMeans"/>).
+    /// </summary>
+    public IReadOnlyList<string> HarmOfDietTerms { get; init; } = [];
+
+    /// <summary>What harm beside a diet means (tekort, risico).</summary>
+    public IReadOnlyList<string> HarmOfDietMeans { get; init; } = [];
+
+    /// <summary>
     /// Food and diet (eten, voeding, dieet …): offered as one of two causes ("door mijn eten of door een ziekte"),
     /// they are an alternative, not the topic, and the question asks for the cause.
     /// </summary>
@@ -114,4 +129,26 @@ public sealed record Lexicon
 
     /// <summary>What a question that weighs food against another cause asks for (oorzaak).</summary>
     public IReadOnlyList<string> DietOrOtherCauseMeans { get; init; } = [];
+
+    /// <summary>
+    /// Words that ask for an amount (microgram, dagelijks, behoefte): the article gives no amounts or doses, so such a
+    /// question is not answered unless it also names a word of <see cref="AmountExceptionTerms"/> (too much, safe).
+    /// </summary>
+    public IReadOnlyList<string> AmountTerms { get; init; } = [];
+
+    /// <summary>Words that turn a question about an amount into one about too much (teveel, veilig, maximum).</summary>
+    public IReadOnlyList<string> AmountExceptionTerms { get; init; } = [];
+
+    /// <summary>
+    /// Subjects the article says nothing about (pets, pregnancy, children, weight loss, the contraceptive pill,
+    /// interactions): a question about one is not answered unless it also names a cause of <see cref="NamedCauseTerms"/>
+    /// ("ik ben zwanger en veganist", "afgevallen na mijn bypass").
+    /// </summary>
+    public IReadOnlyList<string> UncoveredSubjectTerms { get; init; } = [];
+
+    /// <summary>Words of pain: beside a treatment of <see cref="PainOfTerms"/> ("doet een injectie pijn") not answered.</summary>
+    public IReadOnlyList<string> PainTerms { get; init; } = [];
+
+    /// <summary>Treatments whose pain the article does not describe (injecties).</summary>
+    public IReadOnlyList<string> PainOfTerms { get; init; } = [];
 }

@@ -69,6 +69,14 @@ internal sealed class AnalysisResources
         var stemmer = new DutchStemmer();
         DietOrOtherCauseMeans = Terms(lexicon.DietOrOtherCauseMeans, stemmer);
         HarmOfDeficiencyMeans = Terms(lexicon.HarmOfDeficiencyMeans, stemmer);
+        HarmOfDietStems = Stems(lexicon.HarmOfDietTerms);
+        HarmOfDietMeans = Terms(lexicon.HarmOfDietMeans, stemmer);
+        GroceryStems = Stems(lexicon.GroceryTerms);
+        AmountStems = Stems(lexicon.AmountTerms);
+        AmountExceptionStems = Stems(lexicon.AmountExceptionTerms);
+        UncoveredSubjectStems = Stems(lexicon.UncoveredSubjectTerms);
+        PainStems = Stems(lexicon.PainTerms);
+        PainOfStems = Stems(lexicon.PainOfTerms);
     }
 
     public Lexicon Lexicon { get; }
@@ -123,6 +131,30 @@ internal sealed class AnalysisResources
 
     /// <summary>The index terms of <see cref="Lexicon.HarmOfDeficiencyMeans"/>.</summary>
     public IReadOnlyList<string> HarmOfDeficiencyMeans { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.GroceryTerms"/>.</summary>
+    public IReadOnlySet<string> GroceryStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.AmountTerms"/>.</summary>
+    public IReadOnlySet<string> AmountStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.AmountExceptionTerms"/>.</summary>
+    public IReadOnlySet<string> AmountExceptionStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.UncoveredSubjectTerms"/>.</summary>
+    public IReadOnlySet<string> UncoveredSubjectStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.PainTerms"/>.</summary>
+    public IReadOnlySet<string> PainStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.PainOfTerms"/>.</summary>
+    public IReadOnlySet<string> PainOfStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.HarmOfDietTerms"/>.</summary>
+    public IReadOnlySet<string> HarmOfDietStems { get; }
+
+    /// <summary>The index terms of <see cref="Lexicon.HarmOfDietMeans"/>.</summary>
+    public IReadOnlyList<string> HarmOfDietMeans { get; }
 
     /// <summary>Stems of <see cref="Lexicon.DietTerms"/>.</summary>
     public IReadOnlySet<string> DietStems { get; }

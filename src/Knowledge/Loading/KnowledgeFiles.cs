@@ -135,6 +135,9 @@ internal sealed class OffTopicDto
 
     [JsonPropertyName("pharmacyActs")]
     public List<string?>? PharmacyActs { get; set; }
+
+    [JsonPropertyName("groceries")]
+    public List<string?>? Groceries { get; set; }
 }
 
 internal sealed class QuestionRulesDto
@@ -147,6 +150,27 @@ internal sealed class QuestionRulesDto
 
     [JsonPropertyName("harmOfDeficiency")]
     public HarmOfDeficiencyDto? HarmOfDeficiency { get; set; }
+
+    [JsonPropertyName("notCovered")]
+    public NotCoveredDto? NotCovered { get; set; }
+}
+
+internal sealed class NotCoveredDto
+{
+    [JsonPropertyName("amounts")]
+    public List<string?>? Amounts { get; set; }
+
+    [JsonPropertyName("amountsUnless")]
+    public List<string?>? AmountsUnless { get; set; }
+
+    [JsonPropertyName("subjects")]
+    public List<string?>? Subjects { get; set; }
+
+    [JsonPropertyName("pain")]
+    public List<string?>? Pain { get; set; }
+
+    [JsonPropertyName("painOf")]
+    public List<string?>? PainOf { get; set; }
 }
 
 internal sealed class SymptomBesideCauseDto
@@ -192,4 +216,10 @@ internal sealed class HarmOfDeficiencyDto
 
     [JsonPropertyName("means")]
     public List<string?>? Means { get; set; }
+
+    [JsonPropertyName("diets")]
+    public List<string?>? Diets { get; set; }
+
+    [JsonPropertyName("dietMeans")]
+    public List<string?>? DietMeans { get; set; }
 }

@@ -21,6 +21,18 @@ internal sealed record QueryPlan
     /// <summary>Harm beside a deficiency ("is een tekort gevaarlijk") asks for its complications, not for toxicity.</summary>
     public const string HarmOfDeficiencyRule = "harm-of-deficiency";
 
+    /// <summary>Harm beside a diet ("is veganisme gevaarlijk voor je b12") asks whether the diet leads to a tekort.</summary>
+    public const string HarmOfDietRule = "harm-of-diet";
+
+    /// <summary>The question asks for an amount or dose (microgram, per dag), and not whether it is too much.</summary>
+    public const string NotCoveredAmount = "not-covered-amount";
+
+    /// <summary>The question is about a subject the article does not cover (a pet, pregnancy, a child, weight loss).</summary>
+    public const string NotCoveredSubject = "not-covered-subject";
+
+    /// <summary>The question asks whether a treatment hurts ("doet een injectie pijn").</summary>
+    public const string NotCoveredPain = "not-covered-pain";
+
     /// <summary>The rules of the question's shape that changed its concepts (see the constants above).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
@@ -59,11 +71,18 @@ internal sealed record QueryPlan
     /// </summary>
     public bool HasOtherConsequence { get; init; }
 
+    /// <summary>
+    /// What the question asks that the article does not cover, though it may name B12 (one of the NotCovered
+    /// constants), or null.
+    /// </summary>
+    public string? NotCovered { get; init; }
+
     /// <summary>Why the question is outside the knowledge before any search, or null when it may be inside.</summary>
     public string? OffTopicReason =>
         HasShop ? "shop"
         : HasService ? "service"
-        : HasNutrient && !HasCore ? "other-nutrient"
+        : NotCovered is { } notCovered ? notCovered
+        : HasNutrient ? "other-nutrient"
         : HasMedicine && !HasCoreBesidesMedicine ? "medicine"
         : !HasCore && !HasTopic ? "no-domain-word"
         : HasOtherConsequence ? "other-consequence"

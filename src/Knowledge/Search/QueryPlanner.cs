@@ -15,6 +15,7 @@ internal sealed class QueryPlanner
     private readonly AnswererOptions options;
     private readonly List<string> causeTerms;
     private readonly List<string> complicationTerms;
+    private readonly List<string> dietRiskTerms;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
     {
@@ -22,6 +23,7 @@ internal sealed class QueryPlanner
         this.options = options;
         causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
         complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
+        dietRiskTerms = index.Resources.HarmOfDietMeans.Where(index.Weights.IsKnown).ToList();
     }
 
     public QueryPlan Plan(string question)
@@ -34,6 +36,7 @@ internal sealed class QueryPlanner
         var pharmacy = surface.Any(resources.PharmacyWords.Contains);
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
         bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
+        bool grocery = false, amount = false, amountException = false, uncoveredSubject = false, pain = false, painOf = false;
         var otherCause = surface.Any(resources.OtherCauseWords.Contains);
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
@@ -61,6 +64,15 @@ internal sealed class QueryPlanner
                 otherCause |= trusted && resources.OtherCauseStems.Contains(alternative.Term);
                 deficiency |= resources.DeficiencyStems.Contains(alternative.Term);
                 excess |= resources.ExcessStems.Contains(alternative.Term);
+                // What the article does not cover is read from the words and their meanings, never from a part
+                // ("zenuwpijn" is not about pain of its own) or a short word we corrected.
+                var whole = trusted && alternative.Origin != Origin.Part;
+                grocery |= whole && resources.GroceryStems.Contains(alternative.Term);
+                amount |= whole && resources.AmountStems.Contains(alternative.Term);
+                amountException |= resources.AmountExceptionStems.Contains(alternative.Term);
+                uncoveredSubject |= whole && resources.UncoveredSubjectStems.Contains(alternative.Term);
+                pain |= whole && resources.PainStems.Contains(alternative.Term);
+                painOf |= resources.PainOfStems.Contains(alternative.Term);
             }
 
             if (genericHere is not null)
@@ -126,19 +138,34 @@ internal sealed class QueryPlanner
         var otherConsequence = !core && !deficiency && distinct.Exists(c => c.Terms.Any(t => resources.HarmOfDeficiencyMeans.Contains(t.Term)));
         if (deficiency && !excess && complicationTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
         {
-            distinct = AskForComplications(distinct);
+            distinct = AskForMeaningOfHarm(distinct, complicationTerms);
             rules.Add(QueryPlan.HarmOfDeficiencyRule);
         }
+        else if (!excess && dietRiskTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmOfDietStems))
+                 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        {
+            // "is veganisme gevaarlijk voor je b12": whether the diet leads to a tekort, not whether b12 can harm.
+            distinct = AskForMeaningOfHarm(distinct, dietRiskTerms);
+            rules.Add(QueryPlan.HarmOfDietRule);
+        }
+
+        // "hoeveel microgram per dag", "mag mijn hond b12", "doet een injectie pijn": the article says nothing of it.
+        var notCovered = amount && !amountException ? QueryPlan.NotCoveredAmount
+            : uncoveredSubject && !namedCause ? QueryPlan.NotCoveredSubject
+            : pain && painOf ? QueryPlan.NotCoveredPain
+            : null;
 
         return new QueryPlan
         {
             Rules = rules,
+            NotCovered = notCovered,
             Concepts = distinct,
             Weight = distinct.Sum(c => c.Weight),
             HasCore = core,
             // "vitaminepillen" or "operatie" alone may be about anything; "injecties bij een tekort" is about ours.
             HasTopic = (complaintAfterOtherCause ? topicBesidesSymptoms : topic) || generic.Count >= 2,
-            HasShop = shop,
+            // "wat moet ik kopen voor mijn boodschappen" asks for food; "b12 tabletten kopen in de supermarkt" for the shop.
+            HasShop = shop && !(grocery && !excess),
             HasOtherConsequence = otherConsequence,
             HasNutrient = nutrient,
             // "een recept voor b12", "hoofdpijn van omeprazol", "meet de apotheek b12": care services and other
@@ -189,16 +216,17 @@ internal sealed class QueryPlanner
 
     /// <summary>
     /// "is een b12 tekort gevaarlijk" asks what a tekort does, not whether b12 itself can harm: the word of harm means
-    /// complications. When the question already says so ("kan een onbehandeld tekort kwaad"), it adds nothing.
+    /// complications (<paramref name="meaning"/>); "is veganisme gevaarlijk voor je b12" asks whether the diet leads to a
+    /// tekort. When the question already says so ("kan een onbehandeld tekort kwaad"), the word of harm adds nothing.
     /// </summary>
-    private List<Concept> AskForComplications(List<Concept> concepts)
+    private List<Concept> AskForMeaningOfHarm(List<Concept> concepts, List<string> meaning)
     {
         var harm = index.Resources.HarmStems;
-        var weight = complicationTerms.Max(index.Weights.Of);
-        var said = concepts.Exists(c => !Holds(c, harm) && c.Terms.Any(t => complicationTerms.Contains(t.Term)));
+        var weight = meaning.Max(index.Weights.Of);
+        var said = concepts.Exists(c => !Holds(c, harm) && c.Terms.Any(t => meaning.Contains(t.Term)));
         return concepts
             .Where(c => !said || !Holds(c, harm))
-            .Select(c => Holds(c, harm) ? new Concept(c.Word, complicationTerms.Select(t => (t, 1f)).ToList(), weight) : c)
+            .Select(c => Holds(c, harm) ? new Concept(c.Word, meaning.Select(t => (t, 1f)).ToList(), weight) : c)
             .ToList();
     }
 
