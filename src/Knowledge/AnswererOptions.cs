@@ -72,6 +72,15 @@ public sealed record AnswererOptions
     public float DietAlternativeShare { get; init; } = 0.3f;
 
     /// <summary>Below this score nothing is answered.</summary>
+    /// <summary>
+    /// A message with at least this many concepts is a story ("ik ben 45, heb 2 jaar geleden …"): its words we do not
+    /// know weigh only <see cref="StoryUnknownShare"/> of an unknown word, so that the named cause still answers.
+    /// </summary>
+    public int StoryConcepts { get; init; } = 12;
+
+    /// <summary>The share an unknown word weighs in a story (see <see cref="StoryConcepts"/>).</summary>
+    public float StoryUnknownShare { get; init; } = 0.3f;
+
     public float AnswerThreshold { get; init; } = 0.35f;
 
     /// <summary>

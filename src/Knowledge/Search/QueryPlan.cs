@@ -21,6 +21,9 @@ internal sealed record QueryPlan
     /// <summary>Harm beside a deficiency ("is een tekort gevaarlijk") asks for its complications, not for toxicity.</summary>
     public const string HarmOfDeficiencyRule = "harm-of-deficiency";
 
+    /// <summary>A long message: the words we do not know weigh less (its setting, not its question).</summary>
+    public const string StoryRule = "story";
+
     /// <summary>Harm beside a diet ("is veganisme gevaarlijk voor je b12") asks whether the diet leads to a tekort.</summary>
     public const string HarmOfDietRule = "harm-of-diet";
 

@@ -113,6 +113,13 @@ internal sealed class QueryPlanner
 
         var distinct = Deduplicate(concepts);
         var rules = new List<string>();
+        if (distinct.Count >= options.StoryConcepts)
+        {
+            // A long message tells a story around its question: the words we do not know are its setting.
+            distinct = distinct.Select(c => c.Terms.Count == 0 ? c with { Weight = c.Weight * options.StoryUnknownShare } : c).ToList();
+            rules.Add(QueryPlan.StoryRule);
+        }
+
         if (namedCause && distinct.Exists(IsComplaint))
         {
             // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
