@@ -158,7 +158,8 @@ internal sealed class QueryPlanner
 
         // "hoeveel microgram per dag", "mag mijn hond b12", "doet een injectie pijn": the article says nothing of it.
         var notCovered = amount && !amountException ? QueryPlan.NotCoveredAmount
-            : uncoveredSubject && !namedCause ? QueryPlan.NotCoveredSubject
+            // "door de pil of door mijn voeding" asks which cause it is, which the article answers in general.
+            : uncoveredSubject && !namedCause && !rules.Contains(QueryPlan.DietOrOtherCauseRule) ? QueryPlan.NotCoveredSubject
             : pain && painOf ? QueryPlan.NotCoveredPain
             : null;
 

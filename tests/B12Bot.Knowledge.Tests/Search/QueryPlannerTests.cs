@@ -142,4 +142,71 @@ public sealed class QueryPlannerTests
         Assert.Null(Plan(question).OffTopicReason);
         Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "waarom-het-ertoe-doet", "aandachtspunten" });
     }
+
+    [Theory]
+    [InlineData("hoeveel microgram b12 per dag voor een volwassene", QueryPlan.NotCoveredAmount)]
+    [InlineData("wat is de dagelijkse behoefte aan b12", QueryPlan.NotCoveredAmount)]
+    [InlineData("mag mijn hond b12 tabletten", QueryPlan.NotCoveredSubject)]
+    [InlineData("b12 slikken tijdens de zwangerschap", QueryPlan.NotCoveredSubject)]
+    [InlineData("helpt b12 bij afvallen", QueryPlan.NotCoveredSubject)]
+    [InlineData("werkt de pil nog met b12", QueryPlan.NotCoveredSubject)]
+    [InlineData("is een b12 injectie pijnlijk", QueryPlan.NotCoveredPain)]
+    public void What_the_article_does_not_cover_is_not_answered_beside_b12(string question, string reason)
+    {
+        var plan = Plan(question);
+
+        Assert.Equal(reason, plan.NotCovered);
+        Assert.Equal(reason, plan.OffTopicReason);
+        Assert.Equal(AnswerOutcome.NoMatch, RealKnowledge.Answerer.Ask(question).Outcome);
+    }
+
+    [Theory]
+    [InlineData("ik slik 1000 microgram per dag, is dat te veel", "faq-10")]
+    [InlineData("maximale dosis b12 per dag", "faq-10")]
+    [InlineData("ik ben zwanger en veganist, krijg ik een b12 tekort", "faq-02")]
+    [InlineData("afgevallen na mijn maagverkleining, moet ik op b12 letten", "maagoperaties")]
+    [InlineData("zenuwpijn en tintelingen door een b12 tekort", "faq-04")]
+    public void An_amount_asked_as_too_much_or_a_subject_beside_a_named_cause_is_still_answered(string question, string entry)
+    {
+        var plan = Plan(question);
+
+        Assert.Null(plan.NotCovered);
+        Assert.Equal(entry, RealKnowledge.Answerer.Ask(question).Entry?.Id);
+    }
+
+    [Fact]
+    public void Another_vitamin_beside_b12_is_not_answered()
+    {
+        Assert.Equal("other-nutrient", Plan("wat is het verschil tussen vitamine b6 en b12").OffTopicReason);
+    }
+
+    [Theory]
+    [InlineData("is veganisme gevaarlijk voor je b12")]
+    [InlineData("is vegetarisch eten schadelijk voor je b12")]
+    public void Harm_beside_a_diet_asks_whether_the_diet_leads_to_a_tekort(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.HarmOfDietRule, plan.Rules);
+        Assert.Equal(0f, WeightOf(plan, "toxiciteit"));
+        Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "faq-02", "waarom-het-ertoe-doet" });
+    }
+
+    [Fact]
+    public void Groceries_beside_a_shop_word_ask_for_food_unless_they_name_supplements()
+    {
+        Assert.Null(Plan("wat moet ik kopen voor mijn boodschappen om meer b12 te krijgen").OffTopicReason);
+        Assert.Equal("shop", Plan("b12 tabletten kopen in de supermarkt").OffTopicReason);
+    }
+
+    [Fact]
+    public void In_a_long_message_the_unknown_words_weigh_less_and_the_named_cause_answers()
+    {
+        const string question = "goedendag, ik ben vorig jaar aan mijn maag geopereerd met een gastric bypass en sindsdien "
+            + "heb ik last van tintelende voeten en ben ik heel vaak moe, mijn partner maakt zich zorgen, kan dat door b12 komen";
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.StoryRule, plan.Rules);
+        Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "maagoperaties", "faq-07" });
+    }
 }
