@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using B12Bot.Knowledge;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -13,6 +14,9 @@ public sealed class Citations(KnowledgeBase knowledge)
     private const string MessageType = "https://schema.org/Message";
     private const int AbstractLength = 160;
 
+    /// <summary>Each entry's claim texts, made once: every answer cites one of a few entries.</summary>
+    private readonly ConcurrentDictionary<KnowledgeEntry, Source> _sources = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The entity for a reply that quotes <paramref name="entries"/>, the first being the answer's source.</summary>
     public Entity For(IEnumerable<KnowledgeEntry> entries)
     {
@@ -21,6 +25,7 @@ public sealed class Citations(KnowledgeBase knowledge)
         var position = 1;
         foreach (var entry in entries)
         {
+            var source = SourceOf(entry);
             claims.Add(new JObject
             {
                 ["@type"] = "Claim",
@@ -28,9 +33,9 @@ public sealed class Citations(KnowledgeBase knowledge)
                 ["appearance"] = new JObject
                 {
                     ["@type"] = "DigitalDocument",
-                    ["name"] = ClaimName(entry),
-                    ["url"] = knowledge.CitationUrl(entry),
-                    ["abstract"] = Abstract(entry),
+                    ["name"] = source.ClaimName,
+                    ["url"] = source.Url,
+                    ["abstract"] = source.Abstract,
                 },
             });
         }
@@ -47,10 +52,14 @@ public sealed class Citations(KnowledgeBase knowledge)
     public string SourceName(KnowledgeEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Kind == EntryKind.Faq
-            ? $"{knowledge.Article.Title}, veelgestelde vraag: {entry.Title}"
-            : $"{knowledge.Article.Title}, {entry.Title}";
+        return SourceOf(entry).Name;
     }
+
+    private Source SourceOf(KnowledgeEntry entry) => _sources.GetOrAdd(entry, e => new Source(
+        e.Kind == EntryKind.Faq ? $"{knowledge.Article.Title}, veelgestelde vraag: {e.Title}" : $"{knowledge.Article.Title}, {e.Title}",
+        ClaimName(e),
+        knowledge.CitationUrl(e),
+        Abstract(e)));
 
     /// <summary>A citation's name: the section or question first, so that a list of sources stays tellable apart.</summary>
     private string ClaimName(KnowledgeEntry entry) => $"{entry.Title} ({knowledge.Article.Publisher ?? knowledge.Article.Title})";
@@ -60,4 +69,6 @@ public sealed class Citations(KnowledgeBase knowledge)
         var text = entry.Paragraphs.Count > 0 ? entry.Paragraphs[0] : entry.Title;
         return text.Length <= AbstractLength ? text : string.Concat(text.AsSpan(0, AbstractLength - 1), "…");
     }
+
+    private sealed record Source(string Name, string ClaimName, string Url, string Abstract);
 }
