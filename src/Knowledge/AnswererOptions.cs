@@ -71,6 +71,21 @@ public sealed record AnswererOptions
     /// </summary>
     public float DietAlternativeShare { get; init; } = 0.3f;
 
+    /// <summary>
+    /// What who the asker is (a diet, a condition) weighs beside a word of an entry's own topic ("ik ben veganist, hoe
+    /// vaak moet ik testen" asks how often).
+    /// </summary>
+    public float GroupBesideTopicShare { get; init; } = 0.3f;
+
+    /// <summary>
+    /// A number in this range, without an amount word, is a measured value ("mijn b12 is 180"): the article gives no
+    /// reference values. Ages stay below it, years above it.
+    /// </summary>
+    public int MeasuredValueFrom { get; init; } = 111;
+
+    /// <summary>The highest number read as a measured value (see <see cref="MeasuredValueFrom"/>).</summary>
+    public int MeasuredValueTo { get; init; } = 1500;
+
     /// <summary>Below this score nothing is answered.</summary>
     /// <summary>
     /// A message with at least this many concepts is a story ("ik ben 45, heb 2 jaar geleden …"): its words we do not

@@ -446,6 +446,9 @@ public static class KnowledgeLoader
             UncoveredSubjectTerms = CheckWords(problems, "questionRules.notCovered", "subjects", file.QuestionRules?.NotCovered?.Subjects, required: false),
             PainTerms = CheckWords(problems, "questionRules.notCovered", "pain", file.QuestionRules?.NotCovered?.Pain, required: false),
             PainOfTerms = CheckWords(problems, "questionRules.notCovered", "painOf", file.QuestionRules?.NotCovered?.PainOf, required: false),
+            UncoveredAlwaysTerms = CheckWords(problems, "questionRules.notCovered", "always", file.QuestionRules?.NotCovered?.Always, required: false),
+            GroupTopicTerms = CheckWords(problems, "questionRules.topicBesideGroup", "topics", file.QuestionRules?.TopicBesideGroup?.Topics, required: false),
+            GroupTerms = CheckWords(problems, "questionRules.topicBesideGroup", "groups", file.QuestionRules?.TopicBesideGroup?.Groups, required: false),
         };
 
         if (problems.Count > 0)

@@ -151,4 +151,19 @@ public sealed record Lexicon
 
     /// <summary>Treatments whose pain the article does not describe (injecties).</summary>
     public IReadOnlyList<string> PainOfTerms { get; init; } = [];
+
+    /// <summary>
+    /// Subjects the article does not cover even beside a named cause (pets, reference values, how soon a treatment
+    /// works, hair and skin, energy drinks, other blood values): "lintworm bij mijn hond" is not answered.
+    /// </summary>
+    public IReadOnlyList<string> UncoveredAlwaysTerms { get; init; } = [];
+
+    /// <summary>
+    /// Words of an entry's own topic (how often, old age, food, too much, a medicine): beside a word of
+    /// <see cref="GroupTerms"/> ("ik ben veganist, hoe vaak laten prikken") the topic decides.
+    /// </summary>
+    public IReadOnlyList<string> GroupTopicTerms { get; init; } = [];
+
+    /// <summary>Who the asker is (a diet, a condition), which weighs only a share beside a word of <see cref="GroupTopicTerms"/>.</summary>
+    public IReadOnlyList<string> GroupTerms { get; init; } = [];
 }

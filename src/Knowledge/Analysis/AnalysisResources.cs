@@ -77,6 +77,9 @@ internal sealed class AnalysisResources
         UncoveredSubjectStems = Stems(lexicon.UncoveredSubjectTerms);
         PainStems = Stems(lexicon.PainTerms);
         PainOfStems = Stems(lexicon.PainOfTerms);
+        UncoveredAlwaysStems = Stems(lexicon.UncoveredAlwaysTerms);
+        TopicBesideGroupStems = Stems(lexicon.GroupTopicTerms);
+        GroupStems = Stems(lexicon.GroupTerms);
     }
 
     public Lexicon Lexicon { get; }
@@ -149,6 +152,15 @@ internal sealed class AnalysisResources
 
     /// <summary>Stems of <see cref="Lexicon.PainOfTerms"/>.</summary>
     public IReadOnlySet<string> PainOfStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.UncoveredAlwaysTerms"/>.</summary>
+    public IReadOnlySet<string> UncoveredAlwaysStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.GroupTopicTerms"/>.</summary>
+    public IReadOnlySet<string> TopicBesideGroupStems { get; }
+
+    /// <summary>Stems of <see cref="Lexicon.GroupTerms"/>.</summary>
+    public IReadOnlySet<string> GroupStems { get; }
 
     /// <summary>Stems of <see cref="Lexicon.HarmOfDietTerms"/>.</summary>
     public IReadOnlySet<string> HarmOfDietStems { get; }

@@ -29,7 +29,7 @@ internal static class DutchStopWords
         // prepositions and adverbs without meaning here
         "van", "in", "op", "aan", "met", "voor", "door", "bij", "naar", "om", "tot", "uit", "over", "tegen", "na",
         "onder", "boven", "tussen", "sinds", "tijdens", "via", "per", "rond", "rondom", "binnen", "buiten", "achter",
-        "toe", "af", "mee", "nog", "al", "ook", "wel", "toch", "zo", "nu", "reeds", "even", "eens", "eigenlijk",
+        "toe", "af", "mee", "nog", "al", "ook", "wel", "toch", "zo", "nu", "reeds", "even", "eens", "eigenlijk", "precies", "zomaar",
         "gewoon", "echt", "heel", "zeer", "best", "beetje", "soms", "misschien", "bijvoorbeeld", "bijv", "enz",
         "etc", "ofzo", "zoals", "omdat", "doordat", "terwijl", "hoewel", "indien", "wanneer", "zodat", "nadat",
         "voordat", "totdat", "alsof", "dat", "welnu", "eerder", "alle", "allemaal", "ieder", "iedere", "elk", "elke", "andere",
@@ -41,7 +41,7 @@ internal static class DutchStopWords
         "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
         // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about
         "and", "or", "not", "vader", "moeder", "ouders", "man", "vrouw", "partner", "zus", "broer", "oom", "tante",
-        "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker",
+        "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker", "mdl", "internist", "neuroloog",
         // English question words, pronouns, auxiliaries and prepositions: a question asked in English keeps only its
         // content words, which the lexicon maps onto the article's ("been" is left out: it is Dutch for a leg)
         "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether", "the", "a", "an", "are",

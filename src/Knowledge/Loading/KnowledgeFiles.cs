@@ -153,6 +153,18 @@ internal sealed class QuestionRulesDto
 
     [JsonPropertyName("notCovered")]
     public NotCoveredDto? NotCovered { get; set; }
+
+    [JsonPropertyName("topicBesideGroup")]
+    public TopicBesideGroupDto? TopicBesideGroup { get; set; }
+}
+
+internal sealed class TopicBesideGroupDto
+{
+    [JsonPropertyName("topics")]
+    public List<string?>? Topics { get; set; }
+
+    [JsonPropertyName("groups")]
+    public List<string?>? Groups { get; set; }
 }
 
 internal sealed class NotCoveredDto
@@ -171,6 +183,9 @@ internal sealed class NotCoveredDto
 
     [JsonPropertyName("painOf")]
     public List<string?>? PainOf { get; set; }
+
+    [JsonPropertyName("always")]
+    public List<string?>? Always { get; set; }
 }
 
 internal sealed class SymptomBesideCauseDto

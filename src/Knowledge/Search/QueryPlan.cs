@@ -36,6 +36,15 @@ internal sealed record QueryPlan
     /// <summary>The question asks whether a treatment hurts ("doet een injectie pijn").</summary>
     public const string NotCoveredPain = "not-covered-pain";
 
+    /// <summary>
+    /// The question is about what the article never covers, whatever cause it names: a pet, a measured value or its
+    /// reference, how soon a treatment works, hair and skin, energy drinks, other blood values.
+    /// </summary>
+    public const string NotCoveredAlways = "not-covered-always";
+
+    /// <summary>A word of an entry's own topic beside who the asker is ("ik ben veganist, hoe vaak testen"): the topic decides.</summary>
+    public const string TopicBesideGroupRule = "topic-beside-group";
+
     /// <summary>The rules of the question's shape that changed its concepts (see the constants above).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 

@@ -37,6 +37,7 @@ internal sealed class QueryPlanner
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
         bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
         bool grocery = false, amount = false, amountException = false, uncoveredSubject = false, pain = false, painOf = false;
+        bool uncoveredAlways = false, measuredValue = false;
         var otherCause = surface.Any(resources.OtherCauseWords.Contains);
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
@@ -73,7 +74,10 @@ internal sealed class QueryPlanner
                 uncoveredSubject |= whole && resources.UncoveredSubjectStems.Contains(alternative.Term);
                 pain |= whole && resources.PainStems.Contains(alternative.Term);
                 painOf |= resources.PainOfStems.Contains(alternative.Term);
+                uncoveredAlways |= whole && resources.UncoveredAlwaysStems.Contains(alternative.Term);
             }
+
+            measuredValue |= IsMeasuredValue(position[0].Term);
 
             if (genericHere is not null)
             {
@@ -128,6 +132,15 @@ internal sealed class QueryPlanner
             rules.Add(QueryPlan.SymptomBesideCauseRule);
         }
 
+        if (distinct.Exists(c => Holds(c, resources.TopicBesideGroupStems) && !Holds(c, resources.GroupStems))
+            && distinct.Exists(IsGroup))
+        {
+            // "ik ben veganist, hoe vaak moet ik testen", "mijn moeder is 78, moet ze b12 slikken": the entry's own topic
+            // carries the question; who asks says why.
+            distinct = distinct.Select(c => IsGroup(c) ? Scaled(c, options.GroupBesideTopicShare) : c).ToList();
+            rules.Add(QueryPlan.TopicBesideGroupRule);
+        }
+
         // "moe na mijn operatie aan de knie": a complaint after a cause the article does not name is about that cause.
         var complaintAfterOtherCause = unnamedCause && !namedCause && !core && distinct.Exists(IsComplaint);
         if (complaintAfterOtherCause)
@@ -157,7 +170,9 @@ internal sealed class QueryPlanner
         }
 
         // "hoeveel microgram per dag", "mag mijn hond b12", "doet een injectie pijn": the article says nothing of it.
-        var notCovered = amount && !amountException ? QueryPlan.NotCoveredAmount
+        // "lintworm bij mijn hond", "mijn b12 is 180, is dat te laag", "hoe lang duurt het voordat tabletten werken".
+        var notCovered = uncoveredAlways || (measuredValue && !amount) ? QueryPlan.NotCoveredAlways
+            : amount && !amountException ? QueryPlan.NotCoveredAmount
             // "door de pil of door mijn voeding" asks which cause it is, which the article answers in general.
             : uncoveredSubject && !namedCause && !rules.Contains(QueryPlan.DietOrOtherCauseRule) ? QueryPlan.NotCoveredSubject
             : pain && painOf ? QueryPlan.NotCoveredPain
@@ -269,6 +284,16 @@ internal sealed class QueryPlanner
     private static bool Holds(Concept concept, IReadOnlySet<string> stems) => concept.Terms.Any(t => stems.Contains(t.Term));
 
     private static bool Holds(Concept concept, string term) => concept.Terms.Any(t => t.Term == term);
+
+    /// <summary>Who the asker is (a diet, a condition), and not also the topic asked about.</summary>
+    private bool IsGroup(Concept concept) =>
+        Holds(concept, index.Resources.GroupStems) && !Holds(concept, index.Resources.TopicBesideGroupStems);
+
+    /// <summary>A number too high for an age and too low for a year: a measured value ("mijn b12 is 180").</summary>
+    private bool IsMeasuredValue(string word) =>
+        word.Length is > 0 and <= 4 && word.All(char.IsAsciiDigit)
+        && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is var n
+        && n >= options.MeasuredValueFrom && n <= options.MeasuredValueTo;
 
     /// <summary>A complaint, and not also a named cause ("bloedarmoede" is part of "pernicieuze anemie").</summary>
     private bool IsComplaint(Concept concept) =>

@@ -146,7 +146,7 @@ public sealed class QueryPlannerTests
     [Theory]
     [InlineData("hoeveel microgram b12 per dag voor een volwassene", QueryPlan.NotCoveredAmount)]
     [InlineData("wat is de dagelijkse behoefte aan b12", QueryPlan.NotCoveredAmount)]
-    [InlineData("mag mijn hond b12 tabletten", QueryPlan.NotCoveredSubject)]
+    [InlineData("mag mijn hond b12 tabletten", QueryPlan.NotCoveredAlways)]
     [InlineData("b12 slikken tijdens de zwangerschap", QueryPlan.NotCoveredSubject)]
     [InlineData("helpt b12 bij afvallen", QueryPlan.NotCoveredSubject)]
     [InlineData("werkt de pil nog met b12", QueryPlan.NotCoveredSubject)]
@@ -208,5 +208,47 @@ public sealed class QueryPlannerTests
 
         Assert.Contains(QueryPlan.StoryRule, plan.Rules);
         Assert.Contains(RealKnowledge.Answerer.Ask(question).Entry?.Id, new[] { "maagoperaties", "faq-07" });
+    }
+
+    [Theory]
+    [InlineData("ik ben veganist, hoe vaak moet ik mijn b12 laten testen", "veganist", "faq-06")]
+    [InlineData("als vegetarier, welke voedingsmiddelen zijn rijk aan b12", "vegetarier", "faq-09")]
+    [InlineData("ik heb diabetes en slik metformine, kan mijn b12 dalen", "diabetes", "waarom-het-ertoe-doet")]
+    public void An_entrys_own_topic_decides_over_who_asks(string question, string group, string entry)
+    {
+        var plan = Plan(question);
+        var alone = Plan("ik ben " + group + " en mijn b12 is laag");
+
+        Assert.Contains(QueryPlan.TopicBesideGroupRule, plan.Rules);
+        Assert.DoesNotContain(QueryPlan.TopicBesideGroupRule, alone.Rules);
+        Assert.True(WeightOf(plan, group) < WeightOf(alone, group) / 2, $"{WeightOf(plan, group)} vs {WeightOf(alone, group)}");
+        Assert.Equal(entry, RealKnowledge.Answerer.Ask(question).Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("lintworm bij mijn kat")]
+    [InlineData("mijn b12 is 210, is dat normaal")]
+    [InlineData("wat is de referentiewaarde van b12")]
+    [InlineData("hoe snel werken b12 injecties na een maagverkleining")]
+    [InlineData("maakt b12 je nagels sterker")]
+    [InlineData("zit er b12 in een energiedrankje")]
+    [InlineData("mijn cholesterol en b12 zijn te hoog")]
+    public void What_the_article_never_covers_is_not_answered_even_beside_a_cause(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.Equal(QueryPlan.NotCoveredAlways, plan.NotCovered);
+        Assert.Equal(AnswerOutcome.NoMatch, RealKnowledge.Answerer.Ask(question).Outcome);
+    }
+
+    [Theory]
+    [InlineData("mijn vader is 83, heeft hij extra b12 nodig", "faq-08")]
+    [InlineData("sinds 2019 veganist, heb ik een b12 tekort", "faq-02")]
+    public void An_age_is_old_age_and_a_year_is_no_measured_value(string question, string entry)
+    {
+        var plan = Plan(question);
+
+        Assert.Null(plan.NotCovered);
+        Assert.Equal(entry, RealKnowledge.Answerer.Ask(question).Entry?.Id);
     }
 }
