@@ -211,10 +211,10 @@ public abstract class Prompt<T> : Dialog
         InputHint = activity.InputHint,
         Summary = activity.Summary,
         AttachmentLayout = activity.AttachmentLayout,
-        Attachments = activity.Attachments is null ? null : [.. activity.Attachments],
-        Entities = activity.Entities is null ? null : [.. activity.Entities],
+        Attachments = CopyOf(activity.Attachments),
+        Entities = CopyOf(activity.Entities),
         SuggestedActions = activity.SuggestedActions is { } suggested
-            ? new SuggestedActions(suggested.To is null ? null : [.. suggested.To], suggested.Actions is null ? null : [.. suggested.Actions])
+            ? new SuggestedActions(CopyOf(suggested.To), CopyOf(suggested.Actions))
             : null,
         ChannelData = activity.ChannelData,
         Value = activity.Value,
@@ -222,11 +222,13 @@ public abstract class Prompt<T> : Dialog
         Name = activity.Name,
         Importance = activity.Importance,
         Expiration = activity.Expiration,
-        ListenFor = activity.ListenFor is null ? null : [.. activity.ListenFor],
-        TextHighlights = activity.TextHighlights is null ? null : [.. activity.TextHighlights],
+        ListenFor = CopyOf(activity.ListenFor),
+        TextHighlights = CopyOf(activity.TextHighlights),
         SemanticAction = activity.SemanticAction,
         Properties = activity.Properties is { Count: > 0 } properties ? (JObject)properties.DeepClone() : [],
     };
+
+    private static List<TItem>? CopyOf<TItem>(IList<TItem>? list) => list is null ? null : [.. list];
 
     /// <summary>Counts what this turn sends, once per turn, so a validator's own reply can be noticed.</summary>
     private static void CountSends(ITurnContext turnContext)

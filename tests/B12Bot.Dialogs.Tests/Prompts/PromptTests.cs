@@ -68,6 +68,29 @@ public class PromptTests
     }
 
     [Fact]
+    public async Task The_prompt_sent_is_a_copy_so_sending_leaves_the_persisted_prompt_as_it_was()
+    {
+        var question = MessageFactory.Text("Hoe heet u?");
+        question.Speak = "Hoe heet u?";
+        question.Entities = [new Entity("bron")];
+        var client = new DialogTestClient("test", Asking(new TextPrompt("naam"), new PromptOptions { Prompt = question }));
+
+        var reply = await client.SendActivityAsync<IMessageActivity>("start");
+
+        Assert.Equal("Hoe heet u?", reply!.Text);
+        Assert.Equal("Hoe heet u?", reply.Speak);
+        Assert.Equal("bron", Assert.Single(reply.Entities).Type);
+        Assert.Equal(InputHints.ExpectingInput, reply.InputHint);
+        Assert.NotNull(reply.Conversation);
+
+        // Sending addressed and marked the copy only.
+        Assert.Null(question.Conversation);
+        Assert.Null(question.Recipient);
+        Assert.Equal(InputHints.AcceptingInput, question.InputHint);
+        Assert.NotSame(question.Entities, reply.Entities);
+    }
+
+    [Fact]
     public async Task ConfirmPrompt_in_a_Teams_channel_shows_a_hero_card()
     {
         var client = new DialogTestClient("msteams", Asking(new ConfirmPrompt("bevestig"), Ask("Eet u vlees?")), conversationType: "channel");
