@@ -12,6 +12,9 @@ namespace B12Bot.Dialogs;
 /// </summary>
 public static class StateValue
 {
+    /// <summary>One serializer for every conversion (ToObject without one builds a new serializer each call).</summary>
+    private static readonly Newtonsoft.Json.JsonSerializer Serializer = Newtonsoft.Json.JsonSerializer.CreateDefault();
+
     /// <summary>Converts <paramref name="value"/> to <typeparamref name="T"/>; null stays default.</summary>
     /// <exception cref="DialogStateException">The value has the wrong shape.</exception>
     public static T? To<T>(object? value)
@@ -34,7 +37,7 @@ public static class StateValue
                 return default;
             }
 
-            return token.ToObject<T>();
+            return token.ToObject<T>(Serializer);
         }
         catch (Exception ex) when (IsConversionFailure(ex))
         {
@@ -106,7 +109,7 @@ public static class StateValue
         {
             JToken token => token,
             JsonElement element => JToken.Parse(element.GetRawText()),
-            _ => JToken.FromObject(value),
+            _ => JToken.FromObject(value, Serializer),
         };
     }
 

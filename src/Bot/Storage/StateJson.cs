@@ -26,6 +26,9 @@ internal static class StateJson
         MaxDepth = MaxDepth,
     });
 
+    /// <summary>Line numbers are for error messages about hand-written JSON: stored state does not need them on every token.</summary>
+    private static readonly JsonLoadSettings LoadSettings = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     /// <summary>What a write stores: the JSON text without any ETag, and the ETag the caller asked to match.</summary>
     internal readonly record struct Outgoing(string Json, string? RequestedETag)
     {
@@ -61,7 +64,7 @@ internal static class StateJson
             FloatParseHandling = FloatParseHandling.Double,
             MaxDepth = MaxDepth,
         };
-        return JToken.ReadFrom(reader);
+        return JToken.ReadFrom(reader, LoadSettings);
     }
 
     /// <summary>
