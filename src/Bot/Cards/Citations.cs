@@ -55,11 +55,13 @@ public sealed class Citations(KnowledgeBase knowledge)
         return SourceOf(entry).Name;
     }
 
-    private Source SourceOf(KnowledgeEntry entry) => _sources.GetOrAdd(entry, e => new Source(
-        e.Kind == EntryKind.Faq ? $"{knowledge.Article.Title}, veelgestelde vraag: {e.Title}" : $"{knowledge.Article.Title}, {e.Title}",
-        ClaimName(e),
-        knowledge.CitationUrl(e),
-        Abstract(e)));
+    private Source SourceOf(KnowledgeEntry entry) => _sources.GetOrAdd(entry, static (e, self) => self.Describe(e), this);
+
+    private Source Describe(KnowledgeEntry entry) => new(
+        entry.Kind == EntryKind.Faq ? $"{knowledge.Article.Title}, veelgestelde vraag: {entry.Title}" : $"{knowledge.Article.Title}, {entry.Title}",
+        ClaimName(entry),
+        knowledge.CitationUrl(entry),
+        Abstract(entry));
 
     /// <summary>A citation's name: the section or question first, so that a list of sources stays tellable apart.</summary>
     private string ClaimName(KnowledgeEntry entry) => $"{entry.Title} ({knowledge.Article.Publisher ?? knowledge.Article.Title})";

@@ -52,7 +52,7 @@ internal sealed class AnalysisResources
         ServiceStems = Stems(lexicon.ServiceTerms);
         MedicineStems = Stems(lexicon.MedicineTerms);
         // "apotheker" is a stop word like "dokter": the pharmacy is looked for among the words as typed.
-        PharmacyWords = new HashSet<string>(lexicon.PharmacyTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        PharmacyWords = Typed(lexicon.PharmacyTerms);
         PharmacyActStems = Stems(lexicon.PharmacyActTerms);
         NamedCauseStems = Stems(lexicon.NamedCauseTerms);
         SymptomStems = Stems(lexicon.SymptomTerms);
@@ -63,9 +63,9 @@ internal sealed class AnalysisResources
         DietStems = Stems(lexicon.DietTerms);
         OtherCauseStems = Stems(lexicon.OtherCauseTerms);
         // "iets anders", "something else": stop words, so they are looked for among the words as typed too.
-        OtherCauseWords = new HashSet<string>(lexicon.OtherCauseTerms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
-        AlternativeWords = new HashSet<string>(lexicon.AlternativeWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
-        CauseMarkerWords = new HashSet<string>(lexicon.CauseMarkerWords.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
+        OtherCauseWords = Typed(lexicon.OtherCauseTerms);
+        AlternativeWords = Typed(lexicon.AlternativeWords);
+        CauseMarkerWords = Typed(lexicon.CauseMarkerWords);
         var stemmer = new DutchStemmer();
         DietOrOtherCauseMeans = Terms(lexicon.DietOrOtherCauseMeans, stemmer);
         HarmOfDeficiencyMeans = Terms(lexicon.HarmOfDeficiencyMeans, stemmer);
@@ -215,6 +215,10 @@ internal sealed class AnalysisResources
 
     private List<string> Terms(IEnumerable<string> terms, DutchStemmer stemmer) =>
         terms.Select(t => TermOf(t, stemmer)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The words of some terms as typed (folded, not stemmed): for words the analysis drops as stop words.</summary>
+    private static HashSet<string> Typed(IEnumerable<string> terms) =>
+        new(terms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
 
     private HashSet<string> Stems(IEnumerable<string> terms)
     {

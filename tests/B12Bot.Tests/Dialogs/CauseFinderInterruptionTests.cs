@@ -1,4 +1,5 @@
 using B12Bot.Dialogs;
+using B12Bot.Storage;
 using B12Bot.Tests.Testing;
 
 namespace B12Bot.Tests.Dialogs;
@@ -14,6 +15,7 @@ public sealed class CauseFinderInterruptionTests
 
     private const string Q6 = "< Gebruikt u een van deze medicijnen? [Maagzuurremmer (zoals omeprazol)|Metformine|Nee, geen van deze|Weet ik niet]";
     private const string Stopped = "< Goed, we stoppen met de vragen. U kunt altijd opnieuw beginnen, of mij een vraag stellen over vitamine B12.";
+    private const string ConversationKey = "directline/conversations/causefinder-directline";
     private const string BackToQuestions = "< Dan gaan we verder met de vragen.";
 
     /// <summary>The answers after the age question that make nothing else fit.</summary>
@@ -33,6 +35,24 @@ public sealed class CauseFinderInterruptionTests
 
         Assert.Equal(DialogTurnStatus.Complete, harness.LastResult!.Status);
         Assert.Null(harness.LastResult.Result);
+    }
+
+    [Theory]
+    [InlineData("Wat is pernicieuze anemie?")]
+    [InlineData("help")]
+    public async Task A_question_or_help_during_the_walkthrough_asks_the_same_question_again_and_saves_nothing(string text)
+    {
+        var storage = new MemoryStateStorage();
+        var harness = new CauseFinderHarness(storage);
+        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1, "> Veganistisch", Q2);
+        var before = await storage.ReadEntryAsync(ConversationKey);
+
+        var replies = await harness.SendAsync(text);
+
+        Assert.Equal("Hoe oud bent u?", replies[^1].Text);
+        var after = await storage.ReadEntryAsync(ConversationKey);
+        Assert.Equal(before!.ETag, after!.ETag);
+        await Transcript.PlayAsync(harness, "> 65 jaar of ouder", Q3);
     }
 
     [Fact]
