@@ -48,26 +48,76 @@ public class DialogSet
     /// <exception cref="DialogStateException">The persisted stack cannot be read.</exception>
     public async Task<DialogContext> CreateContextAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        if (_dialogState is null)
+        var state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (state is null)
         {
-            throw new InvalidOperationException("This dialog set has no state property accessor; create it with one to use CreateContextAsync.");
+            state = new DialogState();
+            await Accessor.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         }
 
+        return new DialogContext(this, turnContext, state);
+    }
+
+    /// <summary>
+    /// A context over the stored stack when a dialog is under way; null (and nothing added to the turn's state)
+    /// when none is, so a turn without a dialog does not pay for one.
+    /// </summary>
+    /// <exception cref="DialogStateException">The persisted stack cannot be read.</exception>
+    public async Task<DialogContext?> ContinueContextAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return state is { DialogStack.Count: > 0 } ? new DialogContext(this, turnContext, state) : null;
+    }
+
+    /// <summary>
+    /// Removes an empty stack from the turn's state before it is saved: a conversation with no dialog under way
+    /// then stores nothing for dialogs. A stack that cannot be read is left alone, for the next message to deal with.
+    /// </summary>
+    public async Task ForgetEmptyStackAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
         DialogState? state;
         try
         {
-            state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+            state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DialogStateException)
+        {
+            return;
+        }
+
+        if (state is { DialogStack.Count: 0 })
+        {
+            await Accessor.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private IStatePropertyAccessor<DialogState> Accessor => _dialogState
+        ?? throw new InvalidOperationException("This dialog set has no state property accessor; create it with one to use it with a turn's state.");
+
+    /// <summary>
+    /// The stored stack, typed; null when none is stored. The typed instance replaces the stored JSON in the turn's
+    /// state cache, so changes made to it this turn are the ones saved.
+    /// </summary>
+    private async Task<DialogState?> ReadStackAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var accessor = Accessor;
+        DialogState? state;
+        try
+        {
+            // No default: a missing stack stays missing rather than being added to the state.
+            state = await accessor.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException)
         {
             throw new DialogStateException("The persisted dialog state cannot be read.", ex);
         }
 
-        state ??= new DialogState();
+        if (state is not null)
+        {
+            await accessor.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
+        }
 
-        // Keep the typed instance in the turn's state cache so changes made this turn are the ones saved.
-        await _dialogState.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
-        return new DialogContext(this, turnContext, state);
+        return state;
     }
 }

@@ -106,11 +106,9 @@ public class B12ActivityHandler(
             return;
         }
 
-        DialogContext dialogContext;
         try
         {
-            dialogContext = await Dialogs.CreateContextAsync(turnContext, cancellationToken);
-            if (dialogContext.ActiveDialog is not null)
+            if (await Dialogs.ContinueContextAsync(turnContext, cancellationToken) is { } dialogContext)
             {
                 var result = await dialogContext.ContinueDialogAsync(cancellationToken);
                 MarkDialog(turnContext, result);
@@ -141,6 +139,7 @@ public class B12ActivityHandler(
                 await turnContext.SendActivityAsync(renderer.Render(answer with { Related = [] }, turnContext.Activity, aboutThemselves: true), cancellationToken);
             }
 
+            var dialogContext = await Dialogs.CreateContextAsync(turnContext, cancellationToken);
             var result = await dialogContext.BeginDialogAsync(CauseFinderDialog.DialogId, cancellationToken: cancellationToken);
             MarkDialog(turnContext, result);
             return;

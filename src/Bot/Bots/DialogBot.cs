@@ -6,7 +6,8 @@ namespace B12Bot.Bots;
 
 /// <summary>
 /// A Teams-aware bot that runs a dialog and saves conversation and user state at the end of every turn (with the
-/// ETag it was read with, so a concurrent save elsewhere is noticed rather than overwritten).
+/// ETag it was read with, so a concurrent save elsewhere is noticed rather than overwritten). A conversation with
+/// no dialog under way keeps no dialog stack in its state.
 /// </summary>
 public class DialogBot<T> : TeamsActivityHandler
     where T : Dialog
@@ -35,6 +36,9 @@ public class DialogBot<T> : TeamsActivityHandler
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
+
+        // No dialog under way: store no stack, so the next turn reads and converts nothing for dialogs.
+        await Dialogs.ForgetEmptyStackAsync(turnContext, cancellationToken);
         await ConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
         await UserState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }

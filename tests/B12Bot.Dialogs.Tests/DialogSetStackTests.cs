@@ -1,0 +1,110 @@
+using B12Bot.Dialogs.Tests.Testing;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+
+namespace B12Bot.Dialogs.Tests;
+
+/// <summary>
+/// A conversation with no dialog under way keeps no stack in its state: <see cref="DialogSet.ContinueContextAsync"/>
+/// adds nothing, and <see cref="DialogSet.ForgetEmptyStackAsync"/> drops a stack that emptied this turn.
+/// </summary>
+public class DialogSetStackTests
+{
+    private const string StateKey = "test/conversations/gesprek";
+
+    private readonly List<string> _log = [];
+    private readonly JsonTextStorage _storage = new();
+    private readonly ConversationState _state;
+    private readonly DialogSet _dialogs;
+
+    public DialogSetStackTests()
+    {
+        _state = new ConversationState(_storage);
+        _dialogs = new DialogSet(_state.CreateProperty<DialogState>("DialogState"))
+            .Add(new RecordingDialog("a", _log));
+    }
+
+    [Fact]
+    public async Task Without_a_dialog_under_way_there_is_no_context_and_nothing_is_stored()
+    {
+        var turn = NewTurn();
+
+        var dc = await _dialogs.ContinueContextAsync(turn);
+        await _dialogs.ForgetEmptyStackAsync(turn);
+        await _state.SaveChangesAsync(turn);
+
+        Assert.Null(dc);
+        Assert.Null(_storage.GetJson(StateKey));
+        Assert.Equal(0, _storage.WriteCount);
+    }
+
+    [Fact]
+    public async Task A_dialog_under_way_is_continued_and_its_stack_is_kept()
+    {
+        var first = NewTurn();
+        await (await _dialogs.CreateContextAsync(first)).BeginDialogAsync("a");
+        await _dialogs.ForgetEmptyStackAsync(first);
+        await _state.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        var dc = await _dialogs.ContinueContextAsync(second);
+        await dc!.ContinueDialogAsync();
+
+        Assert.Equal("a", dc.ActiveDialog!.Id);
+        Assert.Equal(["begin a", "continue a"], _log);
+        Assert.Contains("\"dialogStack\":[{\"id\":\"a\"", _storage.GetJson(StateKey), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stack_emptied_this_turn_is_removed_before_saving()
+    {
+        var first = NewTurn();
+        await (await _dialogs.CreateContextAsync(first)).BeginDialogAsync("a");
+        await _state.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        var dc = await _dialogs.ContinueContextAsync(second);
+        await dc!.EndDialogAsync();
+        await _dialogs.ForgetEmptyStackAsync(second);
+        await _state.SaveChangesAsync(second);
+
+        Assert.DoesNotContain("DialogState", _storage.GetJson(StateKey), StringComparison.Ordinal);
+        Assert.Null(await _dialogs.ContinueContextAsync(NewTurn()));
+    }
+
+    [Fact]
+    public async Task An_empty_stack_stored_by_an_earlier_version_is_dropped_on_the_next_save()
+    {
+        _storage.SetJson(StateKey, """{"DialogState":{"dialogStack":[]}}""");
+        var turn = NewTurn();
+
+        Assert.Null(await _dialogs.ContinueContextAsync(turn));
+        await _dialogs.ForgetEmptyStackAsync(turn);
+        await _state.SaveChangesAsync(turn);
+
+        Assert.Equal("{}", _storage.GetJson(StateKey));
+    }
+
+    [Fact]
+    public async Task An_unreadable_stack_is_reported_by_continue_and_left_alone_by_forget()
+    {
+        const string damaged = """{"DialogState":{"dialogStack":"geen lijst"}}""";
+        _storage.SetJson(StateKey, damaged);
+        var turn = NewTurn();
+
+        await Assert.ThrowsAsync<DialogStateException>(() => _dialogs.ContinueContextAsync(turn));
+        await _dialogs.ForgetEmptyStackAsync(turn);
+        await _state.SaveChangesAsync(turn);
+
+        Assert.Equal(damaged, _storage.GetJson(StateKey));
+    }
+
+    private static TurnContext NewTurn()
+    {
+        var adapter = new TestAdapter("test");
+        var activity = adapter.MakeActivity("hallo");
+        activity.ChannelId = "test";
+        activity.Conversation.Id = "gesprek";
+        return new TurnContext(adapter, activity);
+    }
+}
