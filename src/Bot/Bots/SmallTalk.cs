@@ -1,5 +1,4 @@
 using B12Bot.Knowledge.Safety;
-using System.Globalization;
 using System.Text;
 
 namespace B12Bot.Bots;
@@ -54,13 +53,8 @@ public static class SmallTalk
     {
         var builder = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in UserText.Clean(text)!.Normalize(NormalizationForm.FormD))
+        foreach (var c in UserText.Fold(text))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(c))
             {
                 if (space && builder.Length > 0)
@@ -68,7 +62,7 @@ public static class SmallTalk
                     builder.Append(' ');
                 }
 
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(c);
                 space = false;
             }
             else

@@ -1,5 +1,4 @@
 using B12Bot.Knowledge.Safety;
-using System.Globalization;
 using System.Text;
 
 namespace B12Bot.Knowledge.CauseFinder;
@@ -23,19 +22,13 @@ public static class TextTokens
             return [];
         }
 
-        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
         var tokens = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in decomposed)
+        foreach (var c in UserText.Fold(text))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(c) || c == '+')
             {
-                current.Append(char.ToLowerInvariant(c));
+                current.Append(c);
                 continue;
             }
 

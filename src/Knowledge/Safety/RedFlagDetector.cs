@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -131,17 +130,11 @@ public sealed class RedFlagDetector
     /// <summary>Lower case, accents removed, split on anything that is not a letter, digit or '*'.</summary>
     private static string[] Words(string text)
     {
-        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = UserText.Fold(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(char.IsLetterOrDigit(c) || c == '*' ? char.ToLowerInvariant(c) : ' ');
+            builder.Append(char.IsLetterOrDigit(c) || c == '*' ? c : ' ');
         }
 
         return builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace B12Bot.Knowledge.Safety;
@@ -8,6 +9,41 @@ namespace B12Bot.Knowledge.Safety;
 /// </summary>
 public static class UserText
 {
+    /// <summary>The last text folded on this thread and its folded form: one message is read by several recognisers in a row.</summary>
+    [ThreadStatic]
+    private static (string Text, string Folded)? _lastFolded;
+
+    /// <summary>
+    /// The text cleaned, lower case and without accents ("Vegetariër!" → "vegetarier!"); every other character
+    /// stays where it is, so each recogniser still decides what separates its words.
+    /// </summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (_lastFolded is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return last.Folded;
+        }
+
+        var decomposed = Clean(text)!.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var folded = builder.ToString();
+        _lastFolded = (text, folded);
+        return folded;
+    }
+
     public static string? Clean(string? text)
     {
         if (string.IsNullOrEmpty(text) || !NeedsCleaning(text))

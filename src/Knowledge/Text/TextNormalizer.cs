@@ -1,5 +1,4 @@
 using B12Bot.Knowledge.Safety;
-using System.Globalization;
 using System.Text;
 
 namespace B12Bot.Knowledge.Text;
@@ -15,17 +14,11 @@ internal static class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = UserText.Clean(text)!.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var folded = UserText.Fold(text);
+        var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
@@ -38,7 +31,7 @@ internal static class TextNormalizer
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(c);
         }
 
         var end = builder.Length;
