@@ -67,7 +67,7 @@ public sealed class BlobStateStorage : IConcurrencyAwareStorage
             {
                 if (rows[i] is { } row)
                 {
-                    result[distinct[i]] = StateJson.ToReadValue(StateJson.Parse(row.Json), row.ETag);
+                    result[distinct[i]] = StateJson.ReadValue(row.Json, row.ETag);
                 }
             }
 

@@ -35,7 +35,7 @@ public sealed class MemoryStateStorage : IConcurrencyAwareStorage
         {
             if (TryReadLive(key) is { } row)
             {
-                result[key] = StateJson.ToReadValue(StateJson.Parse(row.Json), row.ETag);
+                result[key] = StateJson.ReadValue(row.Json, row.ETag);
             }
         }
 

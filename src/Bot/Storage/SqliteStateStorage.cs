@@ -89,7 +89,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             {
                 if (SelectLive(session, null, key, now) is { } row)
                 {
-                    result[key] = StateJson.ToReadValue(StateJson.Parse(row.Json), row.ETag);
+                    result[key] = StateJson.ReadValue(row.Json, row.ETag);
                 }
             }
 

@@ -68,20 +68,52 @@ internal static class StateJson
     }
 
     /// <summary>
-    /// The value handed out by <see cref="IStorage.ReadAsync"/>: objects as a <see cref="JObject"/> with the
-    /// current ETag (what BotState expects), anything else as the plain value.
+    /// The value handed out by <see cref="IStorage.ReadAsync"/>, read straight from the stored text: an object as a
+    /// dictionary of its properties (nested objects and arrays as JSON tokens, plain values as long, double,
+    /// string, bool or null) with the current ETag, which is the shape BotState keeps a turn's state in, so it
+    /// takes the dictionary as it is instead of converting a whole JObject into one; anything else as the plain value.
     /// </summary>
-    internal static object ToReadValue(JToken value, string eTag) => value switch
+    internal static object ReadValue(string json, string eTag)
     {
-        JObject obj => WithETag(obj, eTag),
-        JValue scalar => scalar.Value ?? JValue.CreateNull(),
-        _ => value,
-    };
+        using var text = new StringReader(json);
+        using var reader = new JsonTextReader(text)
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MaxDepth = MaxDepth,
+        };
+        if (!reader.Read())
+        {
+            throw new JsonReaderException("Stored state is empty.");
+        }
 
-    private static JObject WithETag(JObject obj, string eTag)
-    {
-        obj[ETagProperty] = eTag;
-        return obj;
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            var token = JToken.ReadFrom(reader, LoadSettings);
+            return token is JValue scalar ? scalar.Value ?? JValue.CreateNull() : token;
+        }
+
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            if (!reader.Read())
+            {
+                break;
+            }
+
+            properties[name] = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor
+                ? JToken.ReadFrom(reader, LoadSettings)
+                : reader.Value;
+        }
+
+        if (reader.TokenType != JsonToken.EndObject)
+        {
+            throw new JsonReaderException("Stored state ends before its closing brace.");
+        }
+
+        properties[ETagProperty] = eTag;
+        return properties;
     }
 
     /// <summary>Puts the new ETag back on what the caller wrote, so its next write matches.</summary>

@@ -43,7 +43,7 @@ public sealed class SqliteStateStorageTests : StateStorageContract, IDisposable
 
         var all = await Store.ReadAsync(keys);
         Assert.Equal(keys.Length, all.Count);
-        Assert.All(keys.Select((key, i) => (Value: (JObject)all[key], Who: i)), pair =>
+        Assert.All(keys.Select((key, i) => (Value: JObject.FromObject(all[key]), Who: i)), pair =>
         {
             Assert.Equal(10, pair.Value.Value<int>("step"));
             Assert.Equal(pair.Who, pair.Value.Value<int>("who"));

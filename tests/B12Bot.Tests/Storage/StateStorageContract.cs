@@ -46,7 +46,8 @@ public abstract class StateStorageContract
 
         var read = await Store.ReadAsync([ConversationKey]);
 
-        var obj = Assert.IsType<JObject>(read[ConversationKey]);
+        // Objects come back as the dictionary BotState keeps a turn's state in (nested values as JSON tokens).
+        var obj = JObject.FromObject(Assert.IsType<Dictionary<string, object>>(read[ConversationKey]));
         Assert.False(string.IsNullOrEmpty(obj.Value<string>("eTag")), description);
         obj.Remove("eTag");
         Assert.True(JToken.DeepEquals(ParseVerbatim(json), obj), $"{description}: {obj}");
@@ -71,12 +72,12 @@ public abstract class StateStorageContract
         var second = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 2 }, first);
 
         var entry = await Store.ReadEntryAsync(ConversationKey);
-        var read = (JObject)(await Store.ReadAsync([ConversationKey]))[ConversationKey];
+        var read = (IDictionary<string, object>)(await Store.ReadAsync([ConversationKey]))[ConversationKey];
 
         Assert.NotEqual(first, second);
         Assert.NotNull(entry);
         Assert.Equal(second, entry.ETag);
-        Assert.Equal(second, read.Value<string>("eTag"));
+        Assert.Equal(second, read["eTag"]);
         Assert.Equal(2, entry.Value.Value<int>("step"));
         Assert.Null(((JObject)entry.Value).Property("eTag"));
         Assert.Equal(Clock.GetUtcNow(), entry.LastModified);
@@ -328,13 +329,14 @@ public abstract class StateStorageContract
             """);
         await Store.WriteAsync(new Dictionary<string, object> { [ConversationKey] = hostile });
 
-        var read = Assert.IsType<JObject>((await Store.ReadAsync([ConversationKey]))[ConversationKey]);
+        var read = Assert.IsType<Dictionary<string, object>>((await Store.ReadAsync([ConversationKey]))[ConversationKey]);
         using var turn = Turn();
         var state = new ConversationState(Store);
         var progress = await state.CreateProperty<object>("progress").GetAsync(turn, () => new object());
 
-        Assert.Equal(JTokenType.Object, read["progress"]!.Type);
-        Assert.Equal("System.IO.FileInfo, System.IO.FileSystem", read["progress"]!.Value<string>("$type"));
+        var stored = Assert.IsType<JObject>(read["progress"]);
+        Assert.Equal("System.IO.FileInfo, System.IO.FileSystem", stored.Value<string>("$type"));
+        Assert.Equal("System.Collections.Generic.SortedSet`1[[System.String, System.Private.CoreLib]], System.Collections", read["$type"]);
         Assert.IsType<JObject>(progress);
     }
 
@@ -373,6 +375,34 @@ public abstract class StateStorageContract
         using var check = Turn();
         var final = await new ConversationState(Store).CreateProperty<WalkthroughProgress>("progress").GetAsync(check, () => new());
         Assert.Equal(["eerste bericht", "tweede bericht"], final.Answers);
+    }
+
+    [Fact]
+    public async Task State_read_by_a_turn_keeps_its_values_and_is_not_written_again_when_unchanged()
+    {
+        using (var setup = Turn())
+        {
+            var state = new ConversationState(Store);
+            await state.CreateProperty<WalkthroughProgress>("progress").SetAsync(setup, new WalkthroughProgress { Step = 3, Answers = ["veganistisch"], Flags = { ["maagoperatie"] = true } });
+            await state.CreateProperty<string>("naam").SetAsync(setup, "Anna");
+            await state.CreateProperty<long>("teller").SetAsync(setup, 9007199254740993);
+            await state.SaveChangesAsync(setup);
+        }
+
+        var before = (await Store.ReadEntryAsync(ConversationKey))!.ETag;
+        using (var turn = Turn())
+        {
+            var state = new ConversationState(Store);
+            var progress = await state.CreateProperty<WalkthroughProgress>("progress").GetAsync(turn, () => new());
+            Assert.Equal(3, progress.Step);
+            Assert.Equal(["veganistisch"], progress.Answers);
+            Assert.True(progress.Flags["maagoperatie"]);
+            Assert.Equal("Anna", await state.CreateProperty<string>("naam").GetAsync(turn, () => string.Empty));
+            Assert.Equal(9007199254740993, await state.CreateProperty<long>("teller").GetAsync(turn, () => 0));
+            await state.SaveChangesAsync(turn);
+        }
+
+        Assert.Equal(before, (await Store.ReadEntryAsync(ConversationKey))!.ETag);
     }
 
     [Fact]
