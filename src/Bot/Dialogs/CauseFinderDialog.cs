@@ -175,7 +175,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         var words = TextTokens.Of(text);
         var isPlainOption = next.Offered
             .SelectMany(o => o.Synonyms.Prepend(o.Title))
-            .Any(p => TextTokens.Of(p).SequenceEqual(words, StringComparer.Ordinal));
+            .Any(p => TextTokens.OfPhrase(p).SequenceEqual(words, StringComparer.Ordinal));
         if (isPlainOption)
         {
             return false;

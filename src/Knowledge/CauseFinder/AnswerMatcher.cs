@@ -69,7 +69,7 @@ public static class AnswerMatcher
         {
             foreach (var phrase in option.Synonyms.Prepend(option.Title))
             {
-                var words = TextTokens.Of(phrase);
+                var words = TextTokens.OfPhrase(phrase);
                 foreach (var (start, end) in TextTokens.FindAll(tokens, words))
                 {
                     hits.Add(new Hit(option, start, end, words.Count));

@@ -1,4 +1,5 @@
 using B12Bot.Knowledge.Safety;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace B12Bot.Knowledge.CauseFinder;
@@ -36,6 +37,32 @@ public static class TextTokens
         }
 
         Flush(current, tokens);
+        return tokens;
+    }
+
+    /// <summary>Phrases of the walkthrough's rules are few and fixed: each is split once.</summary>
+    private const int MaxCachedPhrases = 4096;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> PhraseTokens = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words of a phrase from the walkthrough's rules (an option's title or synonym), split once and then
+    /// reused: matching an answer compares the typed words with every phrase of every offered option.
+    /// </summary>
+    public static IReadOnlyList<string> OfPhrase(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (PhraseTokens.TryGetValue(phrase, out var tokens))
+        {
+            return tokens;
+        }
+
+        tokens = Of(phrase).ToArray();
+        if (PhraseTokens.Count < MaxCachedPhrases)
+        {
+            PhraseTokens.TryAdd(phrase, tokens);
+        }
+
         return tokens;
     }
 
