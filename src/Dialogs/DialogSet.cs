@@ -71,10 +71,17 @@ public class DialogSet
 
     /// <summary>
     /// Removes an empty stack from the turn's state before it is saved: a conversation with no dialog under way
-    /// then stores nothing for dialogs. A stack that cannot be read is left alone, for the next message to deal with.
+    /// then stores nothing for dialogs. Only a turn that read the stack is looked at (one that never touched dialogs
+    /// does not load state for this); a stack that cannot be read is left alone, for the next message to deal with.
     /// </summary>
     public async Task ForgetEmptyStackAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!turnContext.TurnState.ContainsKey(StackReadKey))
+        {
+            return;
+        }
+
         DialogState? state;
         try
         {
@@ -91,6 +98,9 @@ public class DialogSet
         }
     }
 
+    /// <summary>Set in a turn's state once this set has read the stack in that turn.</summary>
+    private string StackReadKey => $"{nameof(DialogSet)}.StackRead.{Accessor.Name}";
+
     private IStatePropertyAccessor<DialogState> Accessor => _dialogState
         ?? throw new InvalidOperationException("This dialog set has no state property accessor; create it with one to use it with a turn's state.");
 
@@ -102,6 +112,7 @@ public class DialogSet
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var accessor = Accessor;
+        turnContext.TurnState[StackReadKey] = true;
         DialogState? state;
         try
         {

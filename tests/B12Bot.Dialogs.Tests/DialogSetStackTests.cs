@@ -86,6 +86,19 @@ public class DialogSetStackTests
     }
 
     [Fact]
+    public async Task A_turn_that_never_read_the_stack_does_not_load_state_to_forget_it()
+    {
+        _storage.SetJson(StateKey, """{"DialogState":{"dialogStack":[]}}""");
+        var turn = NewTurn();
+
+        await _dialogs.ForgetEmptyStackAsync(turn);
+        await _state.SaveChangesAsync(turn);
+
+        Assert.Equal(0, _storage.ReadCount);
+        Assert.Equal(0, _storage.WriteCount);
+    }
+
+    [Fact]
     public async Task An_unreadable_stack_is_reported_by_continue_and_left_alone_by_forget()
     {
         const string damaged = """{"DialogState":{"dialogStack":"geen lijst"}}""";
