@@ -8,9 +8,13 @@ public class DialogSet
     private readonly IStatePropertyAccessor<DialogState>? _dialogState;
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
 
+    /// <summary>Set in a turn's state once this set has read the stack in that turn.</summary>
+    private readonly string _stackReadKey = string.Empty;
+
     public DialogSet(IStatePropertyAccessor<DialogState> dialogState)
     {
         _dialogState = dialogState ?? throw new ArgumentNullException(nameof(dialogState));
+        _stackReadKey = $"{nameof(DialogSet)}.StackRead.{dialogState.Name}";
     }
 
     /// <summary>A set without a state accessor, for use inside a <see cref="ComponentDialog"/>.</summary>
@@ -77,7 +81,7 @@ public class DialogSet
     public async Task ForgetEmptyStackAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!turnContext.TurnState.ContainsKey(StackReadKey))
+        if (!turnContext.TurnState.ContainsKey(_stackReadKey))
         {
             return;
         }
@@ -98,9 +102,6 @@ public class DialogSet
         }
     }
 
-    /// <summary>Set in a turn's state once this set has read the stack in that turn.</summary>
-    private string StackReadKey => $"{nameof(DialogSet)}.StackRead.{Accessor.Name}";
-
     private IStatePropertyAccessor<DialogState> Accessor => _dialogState
         ?? throw new InvalidOperationException("This dialog set has no state property accessor; create it with one to use it with a turn's state.");
 
@@ -112,7 +113,7 @@ public class DialogSet
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var accessor = Accessor;
-        turnContext.TurnState[StackReadKey] = true;
+        turnContext.TurnState[_stackReadKey] = true;
         DialogState? state;
         try
         {
