@@ -2,6 +2,7 @@ using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
+using B12Bot.Privacy;
 using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -23,6 +24,7 @@ public class B12ActivityHandler(
     UserState userState,
     CauseFinderDialog causeFinder,
     IStorage storage,
+    IEnumerable<IPersonalDataEraser> erasers,
     ILogger<B12ActivityHandler> logger) : DialogBot<CauseFinderDialog>(conversationState, userState, causeFinder)
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
@@ -101,6 +103,13 @@ public class B12ActivityHandler(
         if (PrivacyIntent.IsForgetMe(text))
         {
             await storage.ForgetAsync(turnContext, [ConversationState, UserState], cancellationToken);
+            var activity = turnContext.Activity;
+            var owner = new PersonalDataOwner(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.From?.Id);
+            foreach (var eraser in erasers)
+            {
+                await eraser.EraseAsync(owner, cancellationToken);
+            }
+
             BotLog.Forgotten(logger, turnContext.Activity.ChannelId);
             await turnContext.SendActivityAsync(Replies.Text(Replies.Forgotten), cancellationToken);
             return;
