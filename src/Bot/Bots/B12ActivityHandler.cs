@@ -102,16 +102,7 @@ public class B12ActivityHandler(
         ArgumentNullException.ThrowIfNull(turnContext);
         if (PrivacyIntent.IsForgetMe(text))
         {
-            await storage.ForgetAsync(turnContext, [ConversationState, UserState], cancellationToken);
-            var activity = turnContext.Activity;
-            var owner = new PersonalDataOwner(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.From?.Id);
-            foreach (var eraser in erasers)
-            {
-                await eraser.EraseAsync(owner, cancellationToken);
-            }
-
-            BotLog.Forgotten(logger, turnContext.Activity.ChannelId);
-            await turnContext.SendActivityAsync(Replies.Text(Replies.Forgotten), cancellationToken);
+            await ForgetMe.RunAsync(turnContext, storage, [ConversationState, UserState], erasers, logger, cancellationToken);
             return;
         }
 

@@ -17,9 +17,6 @@ internal static partial class BotLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Question answered: {Outcome} {EntryId} score {Score:F2}")]
     public static partial void Answered(ILogger logger, B12Bot.Knowledge.AnswerOutcome outcome, string? entryId, double score);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "State of a person deleted on request (channel {ChannelId})")]
-    public static partial void Forgotten(ILogger logger, string channelId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dialog state from an older version dropped (channel {ChannelId})")]
     public static partial void StaleDialogState(ILogger logger, string channelId, Exception exception);
 

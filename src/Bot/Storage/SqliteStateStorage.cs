@@ -5,7 +5,9 @@ namespace B12Bot.Storage;
 
 /// <summary>
 /// State in one SQLite file (WAL mode): a row per key with its JSON, an ETag, the kind of key and when it was
-/// last written. Conditional writes compare and swap inside an immediate (write-locked) transaction. Other
+/// last written. Deleting deletes: <c>secure_delete</c> overwrites a deleted row's bytes, and after every delete
+/// and purge the write-ahead log is checkpointed and truncated, so no page or log frame keeps a deleted row. The
+/// folder the store creates is owner-only (0700), and the database, <c>-wal</c> and <c>-shm</c> files are 0600. Conditional writes compare and swap inside an immediate (write-locked) transaction. Other
 /// processes may use the same file at the same time (they take turns for writes). Within this process writes take
 /// turns on a lock of their own: SQLite's busy handler, which polls the file lock with growing sleeps, is then
 /// only used against other processes, instead of adding tens of milliseconds to a turn whenever two turns
@@ -39,6 +41,12 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private const string DeleteSql = $"DELETE FROM {Table} WHERE key = $key";
 
     private const string PurgeSql = $"DELETE FROM {Table} WHERE kind = $kind AND modified < $cutoff";
+
+    /// <summary>Copies the log into the database and empties it: frames of deleted rows leave the log file.</summary>
+    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE)";
+
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly string _connectionString;
     private readonly string _path;
@@ -189,6 +197,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             }
 
             transaction.Commit();
+            Checkpoint(session);
             return true;
         }, cancellationToken);
     }
@@ -197,6 +206,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     {
         return Run(session =>
         {
+            using var writing = _writeGate.EnterScope();
             var now = _clock.GetUtcNow();
             var purged = 0;
             foreach (var kind in Enum.GetValues<StateKeyKind>())
@@ -213,6 +223,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
                 purged += command.ExecuteNonQuery();
             }
 
+            Checkpoint(session);
             return purged;
         }, cancellationToken);
     }
@@ -240,6 +251,17 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
         var row = new Row(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
         return _expiry.IsExpired(key, row.LastModified, now) ? null : row;
+    }
+
+    /// <summary>
+    /// Folds the write-ahead log into the database file and truncates it to zero bytes. A reader of another process
+    /// that still holds an old snapshot can keep the log from being truncated; the next delete or purge retries.
+    /// </summary>
+    private static void Checkpoint(Session session)
+    {
+        using var command = session.Connection.CreateCommand();
+        command.CommandText = CheckpointSql;
+        command.ExecuteNonQuery();
     }
 
     private static string Upsert(Session session, SqliteTransaction transaction, string key, string json, DateTimeOffset now)
@@ -337,10 +359,9 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
     private Session Open()
     {
-        var folder = Path.GetDirectoryName(_path);
-        if (!string.IsNullOrEmpty(folder))
+        if (!_schemaReady)
         {
-            Directory.CreateDirectory(folder);
+            PrepareFiles();
         }
 
         var connection = new SqliteConnection(_connectionString);
@@ -349,11 +370,13 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             connection.Open();
 
             // Per connection. With WAL, NORMAL survives a killed process (only a power cut can lose the last
-            // commits) and spares an fsync on every write.
-            Execute(connection, "PRAGMA synchronous = NORMAL");
+            // commits) and spares an fsync on every write. secure_delete overwrites deleted content with zeros.
+            Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON");
             if (!_schemaReady)
             {
                 Execute(connection, SchemaSql);
+                OwnerOnly(_path + "-wal");
+                OwnerOnly(_path + "-shm");
                 _schemaReady = true;
             }
 
@@ -363,6 +386,63 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates a missing folder owner-only, and the database file owner-only before SQLite opens it (SQLite gives
+    /// its <c>-wal</c> and <c>-shm</c> files the database file's permissions); an existing file is made owner-only.
+    /// </summary>
+    private void PrepareFiles()
+    {
+        var folder = Path.GetDirectoryName(_path);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            }
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(_path))
+        {
+            try
+            {
+                using var created = new FileStream(_path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = OwnerOnlyFile,
+                });
+            }
+            catch (IOException) when (File.Exists(_path))
+            {
+                // Another store or process created it at the same moment.
+            }
+        }
+
+        OwnerOnly(_path);
+    }
+
+    private static void OwnerOnly(string file)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(file))
+        {
+            return;
+        }
+
+        if ((File.GetUnixFileMode(file) & ~OwnerOnlyFile) != 0)
+        {
+            File.SetUnixFileMode(file, OwnerOnlyFile);
         }
     }
 

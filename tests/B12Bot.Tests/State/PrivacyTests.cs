@@ -1,4 +1,4 @@
-using B12Bot.Cards;
+using B12Bot.Privacy;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.State;
@@ -41,7 +41,7 @@ public sealed class PrivacyTests(StateBotsFixture bots)
         Assert.True(await store.ExistsAsync(person.UserKey));
 
         var confirmation = await person.SayAsync(client, request);
-        Assert.Equal([Replies.Forgotten], confirmation.Texts);
+        Assert.Equal([ForgetMe.Reply([ForgetMe.BotStatePhrase], [])], confirmation.Texts);
 
         // Gone from the store itself; the other person's conversation is untouched.
         Assert.False(await store.ExistsAsync(person.ConversationKey), "The conversation state is still stored.");

@@ -1,34 +1,41 @@
 using B12Bot.Storage;
+using B12Bot.Tests.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.Storage;
 
 public sealed class StateExpiryServiceTests : IDisposable
 {
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
     private readonly DirectoryInfo _contentRoot = Directory.CreateTempSubdirectory("b12bot-expiry-");
 
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Memory")]
-    public async Task The_running_host_purges_conversations_older_than_the_configured_ttl(string kind)
+    public async Task The_running_host_purges_conversations_older_than_the_configured_ttl_when_its_timer_comes_round(string kind)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
+        var signal = new LogSignal();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot.FullName });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Kind"] = kind,
             ["Storage:ConversationTtl"] = "2.00:00:00",
             ["Storage:UserTtl"] = "10.00:00:00",
-            ["Storage:PurgeInterval"] = "00:00:00.200",
+            ["Storage:PurgeInterval"] = "01:00:00",
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddLogging();
+        builder.Services.AddSingleton<ILoggerProvider>(signal);
         builder.Services.AddB12BotStorage(builder.Configuration);
         using var host = builder.Build();
         var storage = host.Services.GetRequiredService<IConcurrencyAwareStorage>();
@@ -38,13 +45,20 @@ public sealed class StateExpiryServiceTests : IDisposable
             ["webchat/conversations/oud"] = new JObject { ["step"] = 5 },
             ["webchat/users/anna"] = new JObject { ["naam"] = "Anna" },
         });
-        clock.Advance(TimeSpan.FromDays(3));
-        await storage.WriteAsync(new Dictionary<string, object> { ["webchat/conversations/nieuw"] = new JObject { ["step"] = 1 } });
 
+        // The purge at start-up finds nothing expired; a day later the timer's purge finds nothing either.
         await host.StartAsync();
         try
         {
-            await WaitUntilAsync(async () => await StoredTextAsync(storage, "webchat/conversations/oud") is null);
+            clock.Advance(TimeSpan.FromDays(1));
+            await storage.WriteAsync(new Dictionary<string, object> { ["webchat/conversations/nieuw"] = new JObject { ["step"] = 1 } });
+            Assert.NotNull(await StoredTextAsync(storage, "webchat/conversations/oud"));
+
+            // A day and a half later "oud" is 2.5 days old: the next tick of the purge timer deletes it.
+            var purged = signal.When(e => e.Category == typeof(StateExpiryService).FullName && e.Message.StartsWith("Purged", StringComparison.Ordinal));
+            clock.Advance(TimeSpan.FromDays(1.5));
+            var entry = await purged.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("Purged 1 expired state entries", entry.Message);
         }
         finally
         {
@@ -61,7 +75,7 @@ public sealed class StateExpiryServiceTests : IDisposable
     {
         var blocked = Path.Combine(_contentRoot.FullName, "blocked.db");
         Directory.CreateDirectory(blocked);
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
         using var storage = new SqliteStateStorage(blocked, StateExpiryPolicy.Default, clock, TimeSpan.FromSeconds(1));
         var service = new StateExpiryService(storage, Options.Create(new StorageOptions()), clock, NullLogger<StateExpiryService>.Instance);
 
@@ -98,15 +112,6 @@ public sealed class StateExpiryServiceTests : IDisposable
 
             default:
                 throw new ArgumentException("Unexpected store.", nameof(storage));
-        }
-    }
-
-    /// <summary>Waits for a background effect; the assertion afterwards decides the test.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 200 && !await condition(); attempt++)
-        {
-            await Task.Delay(50);
         }
     }
 }

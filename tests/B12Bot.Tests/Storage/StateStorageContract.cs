@@ -1,5 +1,6 @@
 using B12Bot.Storage;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.Storage;
@@ -19,7 +20,7 @@ public abstract class StateStorageContract
 
     private IConcurrencyAwareStorage? _store;
 
-    protected ManualClock Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
     protected IConcurrencyAwareStorage Store => _store ??= CreateStore(Clock, Expiry);
 
