@@ -38,16 +38,19 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 
         // Bad-but-parseable requests become 4xx here instead of 500s in the framework.
-        services.AddSingleton(_ =>
+        // Without authentication, replies go to loopback (not in Production) or to Bot:AllowedServiceUrls only.
+        services.AddSingleton(sp =>
         {
             var options = new ActivityRequestOptions
             {
                 AuthenticationEnabled = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]),
+                AllowLoopbackServiceUrls = sp.GetService<IHostEnvironment>()?.IsProduction() != true,
             };
             configuration.GetSection("Bot").Bind(options);
-            foreach (var host in configuration.GetSection("Bot:AllowedServiceUrlHosts").Get<string[]>() ?? [])
+            options.AllowedServiceUrls.Clear();
+            foreach (var prefix in configuration.GetSection("Bot:AllowedServiceUrls").Get<string[]>() ?? [])
             {
-                options.AllowedServiceUrlHosts.Add(host);
+                options.AllowedServiceUrls.Add(prefix);
             }
 
             return new ActivityRequestValidator(options);
@@ -85,6 +88,7 @@ public static class BotServiceCollectionExtensions
         _ = app.Services.GetRequiredService<IAnswerer>();
         _ = app.Services.GetRequiredService<RedFlagDetector>();
         _ = app.Services.GetRequiredService<CauseFinderRules>();
+        WarnWhenUnauthenticatedInProduction(app);
 
         app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
         {
@@ -112,6 +116,11 @@ public static class BotServiceCollectionExtensions
             {
                 await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
             }
+            catch (ReplyDeliveryException) when (!http.Response.HasStarted)
+            {
+                // The channel's serviceUrl could not be reached; the adapter logged one warning line.
+                http.Response.StatusCode = StatusCodes.Status502BadGateway;
+            }
             catch (Exception ex) when (validator.AuthenticationEnabled && !http.Response.HasStarted && IsTokenValidationFailure(ex))
             {
                 // A token that cannot be validated (bad signature, unknown key, signing keys unreachable) is a 401.
@@ -123,6 +132,19 @@ public static class BotServiceCollectionExtensions
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapB12BotDirectLine();
         return app;
+    }
+
+    /// <summary>One clear warning when a Production instance accepts requests without Bot Framework authentication.</summary>
+    private static void WarnWhenUnauthenticatedInProduction(WebApplication app)
+    {
+        var requests = app.Services.GetRequiredService<ActivityRequestValidator>();
+        if (!app.Environment.IsProduction() || requests.AuthenticationEnabled)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.Startup");
+        AuthLog.RunningWithoutAuthentication(logger, requests.AllowedServiceUrlCount);
     }
 
     /// <summary>Whether an exception escaping the adapter comes from validating the request's token.</summary>
@@ -148,4 +170,7 @@ internal static partial class AuthLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: its token could not be validated ({ErrorType})")]
     public static partial void TokenRefused(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Production without authentication: no MicrosoftAppId is configured, so /api/messages accepts requests from anyone; replies go only to Bot:AllowedServiceUrls ({Allowed} configured). Set MicrosoftAppType and MicrosoftAppId to require Bot Framework tokens.")]
+    public static partial void RunningWithoutAuthentication(ILogger logger, int allowed);
 }

@@ -15,6 +15,9 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
     /// <summary>Whether requests must carry a Bot Framework token (an app id is configured).</summary>
     public bool AuthenticationEnabled => options.AuthenticationEnabled;
 
+    /// <summary>How many serviceUrl prefixes replies may go to (<c>Bot:AllowedServiceUrls</c>).</summary>
+    public int AllowedServiceUrlCount => options.AllowedServiceUrls.Count;
+
     /// <summary>
     /// Whether an Authorization header can be a Bot Framework token at all: "Bearer" and a JWT of three base64url
     /// segments. Anything else is refused with 401 before the framework parses it (it would throw: a 500).
@@ -160,7 +163,9 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
             return "activity needs an absolute http(s) serviceUrl";
         }
 
-        if (!options.IsAllowedServiceUrl(uri))
+        var expectReplies = activity.TryGetProperty("deliveryMode", out var delivery) && delivery.ValueKind == JsonValueKind.String
+            && delivery.GetString() == "expectReplies";
+        if (!options.IsAllowedServiceUrl(uri, expectReplies))
         {
             return "serviceUrl not allowed";
         }
@@ -234,21 +239,52 @@ public sealed class ActivityRequestOptions
     public int MaxDepth { get; set; } = 64;
 
     /// <summary>
-    /// Hosts the bot may send replies to. Empty means: any host when authentication is on (tokens bind the
-    /// serviceUrl), only loopback when it is off, so an anonymous caller cannot make the bot post elsewhere.
+    /// Where replies may be sent (<c>Bot:AllowedServiceUrls</c>): absolute http(s) prefixes such as
+    /// <c>https://smba.trafficmanager.net/emea/</c>; a serviceUrl matches a prefix with the same scheme, host and port
+    /// whose path it starts with. With authentication and no prefixes, any serviceUrl (the token binds it).
     /// </summary>
-    public IList<string> AllowedServiceUrlHosts { get; } = [];
+    public IList<string> AllowedServiceUrls { get; } = [];
+
+    /// <summary>
+    /// Without authentication, whether replies may go to loopback addresses (true except in Production). In
+    /// Production without authentication replies go only to <see cref="AllowedServiceUrls"/>.
+    /// </summary>
+    public bool AllowLoopbackServiceUrls { get; set; } = true;
 
     public bool AuthenticationEnabled { get; set; }
 
-    public bool IsAllowedServiceUrl(Uri serviceUrl)
+    /// <param name="serviceUrl">The activity's serviceUrl.</param>
+    /// <param name="expectReplies">Replies come back in the response and nothing is sent to the serviceUrl: then a
+    /// loopback serviceUrl needs no allowance (a foreign one is still refused).</param>
+    public bool IsAllowedServiceUrl(Uri serviceUrl, bool expectReplies = false)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
-        if (AllowedServiceUrlHosts.Count > 0)
+        if (AllowedServiceUrls.Any(prefix => Matches(prefix, serviceUrl)))
         {
-            return AllowedServiceUrlHosts.Any(h => string.Equals(h, serviceUrl.Host, StringComparison.OrdinalIgnoreCase));
+            return true;
         }
 
-        return AuthenticationEnabled || serviceUrl.IsLoopback;
+        if (AuthenticationEnabled)
+        {
+            return AllowedServiceUrls.Count == 0;
+        }
+
+        return serviceUrl.IsLoopback && (AllowLoopbackServiceUrls || expectReplies);
+    }
+
+    private static bool Matches(string prefix, Uri serviceUrl)
+    {
+        if (!Uri.TryCreate(prefix, UriKind.Absolute, out var allowed)
+            || !string.Equals(allowed.Scheme, serviceUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(allowed.IdnHost, serviceUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || allowed.Port != serviceUrl.Port
+            || !string.IsNullOrEmpty(serviceUrl.UserInfo))
+        {
+            return false;
+        }
+
+        var path = allowed.AbsolutePath.EndsWith('/') ? allowed.AbsolutePath : allowed.AbsolutePath + "/";
+        var candidate = serviceUrl.AbsolutePath.EndsWith('/') ? serviceUrl.AbsolutePath : serviceUrl.AbsolutePath + "/";
+        return candidate.StartsWith(path, StringComparison.OrdinalIgnoreCase);
     }
 }

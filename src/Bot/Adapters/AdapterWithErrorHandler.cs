@@ -1,23 +1,100 @@
+using B12Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace B12Bot.Adapters;
 
-/// <summary>The Bot Framework adapter, with the turn error handler the samples put here.</summary>
+/// <summary>
+/// The Bot Framework adapter, with the turn error handler the samples put here: log what failed (its type and ids,
+/// never its message, which can carry what a person typed), clear the broken conversation state, apologise in
+/// Dutch. Replies that cannot reach the channel's <c>serviceUrl</c> are no bug of the bot: one warning line, and
+/// the request ends with 502 (<see cref="ReplyDeliveryException"/>).
+/// </summary>
 public sealed partial class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState? conversationState = null)
         : base(auth, logger)
     {
+        ArgumentNullException.ThrowIfNull(logger);
         OnTurnError = async (turnContext, exception) =>
         {
-            // Never log the user's text: only what kind of failure, where.
-            TurnFailed(logger, turnContext.Activity.ChannelId, turnContext.Activity.Type, exception);
-            await turnContext.SendActivityAsync("Sorry, er ging bij mij iets mis. Wilt u het nog eens proberen?");
+            var activity = turnContext.Activity;
+            if (ReplyDeliveryException.IsDeliveryFailure(exception))
+            {
+                ReplyUndelivered(logger, activity.ChannelId, exception.GetType().Name);
+                throw new ReplyDeliveryException(exception.GetType().Name);
+            }
+
+            TurnFailed(logger, activity.ChannelId, activity.Type, exception.GetType().Name, Where(exception), activity.Conversation?.Id, activity.Id);
+            if (conversationState is not null)
+            {
+                try
+                {
+                    // As the samples do: a turn that failed may have left the conversation's state broken.
+                    await conversationState.DeleteAsync(turnContext).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    StateNotCleared(logger, activity.ChannelId, ex.GetType().Name);
+                }
+            }
+
+            try
+            {
+                await turnContext.SendActivityAsync(Replies.Text(Replies.TurnFailed)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ReplyDeliveryException.IsDeliveryFailure(ex))
+            {
+                ReplyUndelivered(logger, activity.ChannelId, ex.GetType().Name);
+                throw new ReplyDeliveryException(ex.GetType().Name);
+            }
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed on channel {ChannelId} for activity type {ActivityType}")]
-    private static partial void TurnFailed(ILogger logger, string channelId, string activityType, Exception exception);
+    /// <summary>The method that threw (type and name: code, never data).</summary>
+    private static string Where(Exception exception) =>
+        exception.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed on channel {ChannelId} for activity type {ActivityType}: {ExceptionType} in {Where} (conversation {ConversationId}, activity {ActivityId})")]
+    private static partial void TurnFailed(ILogger logger, string channelId, string activityType, string exceptionType, string where, string? conversationId, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replies could not be delivered to the channel's serviceUrl (channel {ChannelId}, {ErrorType}): answered 502")]
+    private static partial void ReplyUndelivered(ILogger logger, string channelId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation state of a failed turn could not be cleared (channel {ChannelId}, {ErrorType})")]
+    private static partial void StateNotCleared(ILogger logger, string channelId, string errorType);
+}
+
+/// <summary>The turn's replies could not be sent to the channel's <c>serviceUrl</c>; the request answers 502.</summary>
+public sealed class ReplyDeliveryException : Exception
+{
+    public ReplyDeliveryException()
+    {
+    }
+
+    public ReplyDeliveryException(string errorType)
+        : base($"Replies could not be delivered ({errorType}).")
+    {
+    }
+
+    public ReplyDeliveryException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Whether sending to the channel failed: no connection, an error status from it, or its timeout.</summary>
+    public static bool IsDeliveryFailure(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HttpRequestException or Microsoft.Rest.HttpOperationException or ReplyDeliveryException
+                || (ex is TaskCanceledException && ex.InnerException is TimeoutException))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
