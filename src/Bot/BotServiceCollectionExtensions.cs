@@ -35,7 +35,12 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AnswerRenderer>();
 
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // Token validation waits a few seconds at most for Entra ID's keys, and remembers an outage briefly.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new BoundedBotFrameworkAuthentication(
+            ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp),
+            AuthenticationLimits.From(configuration),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<BoundedBotFrameworkAuthentication>>()));
 
         // Bad-but-parseable requests become 4xx here instead of 500s in the framework.
         // Without authentication, replies go to loopback (not in Production) or to Bot:AllowedServiceUrls only.
