@@ -3,6 +3,7 @@ using B12Bot.Bots;
 using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.DirectLine;
+using B12Bot.Hosting;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -80,6 +81,9 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<AnswerRenderer>(),
             sp.GetRequiredService<ILogger<SafeTurnBot>>()));
 
+        // Request lines without tokens or connector keys; Kestrel's limits for slow clients.
+        services.AddB12BotRequestLogging(configuration);
+
         // The self-hosted Direct Line endpoint and the demo page with Web Chat.
         services.AddB12BotDirectLine(configuration);
         return services;
@@ -94,10 +98,20 @@ public static class BotServiceCollectionExtensions
         _ = app.Services.GetRequiredService<RedFlagDetector>();
         _ = app.Services.GetRequiredService<CauseFinderRules>();
         WarnWhenUnauthenticatedInProduction(app);
+        app.UseHttpLogging();
 
         app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
         {
             var check = await validator.CheckAsync(http.Request, http.RequestAborted);
+            if (!check.Accepted && check.Status == System.Net.HttpStatusCode.RequestTimeout)
+            {
+                // A client too slow to send its body: one line, no stack trace; Kestrel has already given up on it.
+                var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.Requests");
+                AuthLog.SlowBody(logger);
+                http.Response.StatusCode = StatusCodes.Status408RequestTimeout;
+                return;
+            }
+
             if (!check.Accepted)
             {
                 http.Response.StatusCode = (int)check.Status;
@@ -175,6 +189,9 @@ internal static partial class AuthLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: its token could not be validated ({ErrorType})")]
     public static partial void TokenRefused(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused with 408: its body arrived too slowly or not at all")]
+    public static partial void SlowBody(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Production without authentication: no MicrosoftAppId is configured, so /api/messages accepts requests from anyone; replies go only to Bot:AllowedServiceUrls ({Allowed} configured). Set MicrosoftAppType and MicrosoftAppId to require Bot Framework tokens.")]
     public static partial void RunningWithoutAuthentication(ILogger logger, int allowed);

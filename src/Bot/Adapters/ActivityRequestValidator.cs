@@ -70,6 +70,13 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
         {
             return ActivityRequestCheck.Refuse(HttpStatusCode.BadRequest, "body shorter than its Content-Length");
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel gave up on the body: too slow (below its minimum data rate) or cut off.
+            return ActivityRequestCheck.Refuse(
+                ex.StatusCode == StatusCodes.Status408RequestTimeout ? HttpStatusCode.RequestTimeout : HttpStatusCode.BadRequest,
+                "request body incomplete or too slow");
+        }
 
         if (body is null)
         {
