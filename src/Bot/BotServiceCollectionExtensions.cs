@@ -107,7 +107,7 @@ public static class BotServiceCollectionExtensions
             {
                 // A client too slow to send its body: one line, no stack trace; Kestrel has already given up on it.
                 var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.Requests");
-                AuthLog.SlowBody(logger);
+                RequestLog.SlowBody(logger);
                 http.Response.StatusCode = StatusCodes.Status408RequestTimeout;
                 return;
             }
@@ -190,9 +190,12 @@ internal static partial class AuthLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: its token could not be validated ({ErrorType})")]
     public static partial void TokenRefused(ILogger logger, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused with 408: its body arrived too slowly or not at all")]
-    public static partial void SlowBody(ILogger logger);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Production without authentication: no MicrosoftAppId is configured, so /api/messages accepts requests from anyone; replies go only to Bot:AllowedServiceUrls ({Allowed} configured). Set MicrosoftAppType and MicrosoftAppId to require Bot Framework tokens.")]
     public static partial void RunningWithoutAuthentication(ILogger logger, int allowed);
+}
+
+internal static partial class RequestLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused with 408: its body arrived too slowly or not at all")]
+    public static partial void SlowBody(ILogger logger);
 }

@@ -83,12 +83,19 @@ public sealed class ReplyDeliveryException : Exception
     {
     }
 
-    /// <summary>Whether sending to the channel failed: no connection, an error status from it, or its timeout.</summary>
+    /// <summary>Whether sending to the channel failed: no connection, an error status from it, or the HTTP timeout.</summary>
     public static bool IsDeliveryFailure(Exception exception)
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is HttpRequestException or Microsoft.Rest.HttpOperationException or ReplyDeliveryException
+            if (ex is B12Bot.Storage.StorageUnavailableException or B12Bot.Storage.StorageConflictException)
+            {
+                // The state store's own HTTP failures (Blob storage) are no reply that failed to go out.
+                return false;
+            }
+
+            if (ex is HttpRequestException or Microsoft.Rest.HttpOperationException or Microsoft.Bot.Schema.ErrorResponseException
+                or ReplyDeliveryException
                 || (ex is TaskCanceledException && ex.InnerException is TimeoutException))
             {
                 return true;

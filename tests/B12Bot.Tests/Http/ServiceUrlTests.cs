@@ -83,6 +83,31 @@ public sealed class ServiceUrlTests
         Assert.Contains("could not be delivered", line.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_channel_that_answers_an_error_status_is_a_502_with_one_warning_line()
+    {
+        await using var channel = await ReplyListener.StartAsync(IPAddress.Parse("127.0.0.2"), StatusCodes.Status503ServiceUnavailable);
+        await using var bot = new LiveBotFactory("Production", new Dictionary<string, string?>
+        {
+            ["Storage:Kind"] = "Memory",
+            ["Bot:AllowedServiceUrls:0"] = channel.Url,
+        });
+        using var client = bot.CreateHttpClient();
+        _ = bot.Address;
+        bot.Logs.Clear();
+        var activity = BotHttp.Message("Wat is vitamine B12?", "busy-" + Guid.NewGuid().ToString("N"));
+        activity["serviceUrl"] = channel.Url;
+        activity["deliveryMode"] = "normal";
+
+        var (response, _) = await BotHttp.PostAsync(client, activity);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.NotEmpty(channel.Requests);
+        var line = Assert.Single(bot.Logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Null(line.Exception);
+    }
+
     [Theory]
     [InlineData("Production", 1)]
     [InlineData("Development", 0)]
@@ -118,7 +143,7 @@ public sealed class ServiceUrlTests
 
         public ConcurrentQueue<string> Requests { get; } = new();
 
-        public static async Task<ReplyListener> StartAsync(IPAddress address)
+        public static async Task<ReplyListener> StartAsync(IPAddress address, int status = StatusCodes.Status200OK)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -128,7 +153,7 @@ public sealed class ServiceUrlTests
             app.MapPost("/{**path}", (HttpContext http) =>
             {
                 self!.Requests.Enqueue(http.Request.Path.Value ?? string.Empty);
-                return Results.Json(new { id = "reply-1" });
+                return Results.Json(new { id = "reply-1" }, statusCode: status);
             });
             await app.StartAsync();
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
