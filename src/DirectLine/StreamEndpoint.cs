@@ -11,6 +11,7 @@ namespace B12Bot.DirectLine;
 internal static class StreamEndpoint
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CloseHandshake = TimeSpan.FromSeconds(5);
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync).RequireRateLimiting(DirectLineEndpoints.TokensLimit);
@@ -93,7 +94,16 @@ internal static class StreamEndpoint
         }
         finally
         {
-            await closed.CancelAsync();
+            if (socket.State == WebSocketState.CloseSent)
+            {
+                // The server ended the stream: give the client a moment to answer the close, as the protocol asks.
+                closed.CancelAfter(CloseHandshake);
+            }
+            else
+            {
+                await closed.CancelAsync();
+            }
+
             await receiving;
         }
     }
