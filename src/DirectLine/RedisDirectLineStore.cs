@@ -18,11 +18,33 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
 {
     private const string IdPlaceholder = "$B12SEQ$";
 
-    private const string StartScript = """
-        if redis.call('EXISTS', KEYS[3]) == 1 then return {'forgotten'} end
-        local c = redis.call('HMGET', KEYS[1], 'user', 'locale', 'phase')
-        if c[1] then return {'existing', c[1], c[2] or '', c[3]} end
+    /// <summary>
+    /// Shared by the scripts: whether the conversation in KEYS[1] is over by the app's clock (idle too long, or its
+    /// farewell window passed), removing it when it is. Key TTLs only clean up behind this; the app's clock decides.
+    /// </summary>
+    private const string Prelude = """
+        local function current(now, idle)
+          local h = redis.call('HMGET', KEYS[1], 'phase', 'used', 'until', 'user', 'locale', 'seq')
+          if not h[1] then return nil end
+          local over
+          if h[1] == 'a' then over = now - tonumber(h[2]) > idle else over = now > tonumber(h[3]) end
+          if over then
+            redis.call('DEL', KEYS[1], KEYS[2])
+            return nil
+          end
+          return h
+        end
+
+        """;
+
+    // KEYS: conversation, activities, forgotten, index, new-per-minute counter.
+    // ARGV: id, user, locale, now, idle, active window, max conversations, per minute, prefix, channel, TTL backstop.
+    private const string StartScript = Prelude + """
         local now = tonumber(ARGV[4])
+        local forgotten = redis.call('GET', KEYS[3])
+        if forgotten and tonumber(forgotten) > now then return {'forgotten'} end
+        local c = current(now, tonumber(ARGV[5]))
+        if c then return {'existing', c[4], c[5] or '', c[1]} end
         local n = redis.call('INCR', KEYS[5])
         if n == 1 then redis.call('PEXPIRE', KEYS[5], 120000) end
         if n > tonumber(ARGV[8]) then return {'toomany'} end
@@ -38,18 +60,21 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
           end
           if count - #idle >= max then
             local oldest = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
-            return {'full', tostring(tonumber(oldest[2]) + tonumber(ARGV[6]) - now), tostring(#idle)}
+            return {'full', tostring(tonumber(oldest[2]) + tonumber(ARGV[6]) - now)}
           end
         end
-        redis.call('HSET', KEYS[1], 'user', ARGV[2], 'locale', ARGV[3], 'phase', 'a', 'seq', 0, 'used', ARGV[4])
-        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('DEL', KEYS[2])
+        redis.call('HSET', KEYS[1], 'user', ARGV[2], 'locale', ARGV[3], 'phase', 'a', 'seq', 0, 'used', ARGV[4], 'until', 0)
+        redis.call('PEXPIRE', KEYS[1], ARGV[11])
         redis.call('ZADD', KEYS[4], now, ARGV[1])
         return {'created'}
         """;
 
-    private const string AppendScript = """
-        local phase = redis.call('HGET', KEYS[1], 'phase')
-        if not phase then return false end
+    // KEYS: conversation, activities, index. ARGV: json, source, given id, conversation id, now, idle, max activities, channel, TTL backstop.
+    private const string AppendScript = Prelude + """
+        local c = current(tonumber(ARGV[5]), tonumber(ARGV[6]))
+        if not c then return false end
+        local phase = c[1]
         if not (phase == 'a' or (phase == 'e' and ARGV[2] == 'b')) then return false end
         local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
         local id = ARGV[3]
@@ -63,33 +88,40 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
         if over > 0 then redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1) end
         if phase == 'a' then
           redis.call('HSET', KEYS[1], 'used', ARGV[5])
-          redis.call('PEXPIRE', KEYS[1], ARGV[6])
-          redis.call('PEXPIRE', KEYS[2], ARGV[6])
+          redis.call('PEXPIRE', KEYS[1], ARGV[9])
           redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4])
-        else
-          redis.call('PEXPIRE', KEYS[2], math.max(1, redis.call('PTTL', KEYS[1])))
         end
+        redis.call('PEXPIRE', KEYS[2], math.max(1, redis.call('PTTL', KEYS[1])))
         redis.call('PUBLISH', ARGV[8], ARGV[4])
         return id
         """;
 
-    private const string ReadScript = """
-        local h = redis.call('HMGET', KEYS[1], 'phase', 'seq')
-        if not h[1] then return false end
+    // KEYS: conversation, activities. ARGV: watermark, max, now, idle.
+    private const string ReadScript = Prelude + """
+        local c = current(tonumber(ARGV[3]), tonumber(ARGV[4]))
+        if not c then return false end
         local items = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
-        return {h[1], h[2], items}
+        return {c[1], c[6], items}
         """;
 
+    // KEYS: conversation, activities. ARGV: now, idle.
+    private const string GetScript = Prelude + """
+        local c = current(tonumber(ARGV[1]), tonumber(ARGV[2]))
+        if not c then return false end
+        return {c[4], c[5] or '', c[1], c[6]}
+        """;
+
+    // KEYS: conversation, activities, forgotten, index. ARGV: now, farewell, token lifetime, id, channel.
     private const string EndScript = """
-        redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
-        local phase = redis.call('HGET', KEYS[1], 'phase')
-        if phase == 'a' then
+        local now = tonumber(ARGV[1])
+        redis.call('SET', KEYS[3], tostring(now + tonumber(ARGV[3])), 'PX', ARGV[3])
+        if redis.call('HGET', KEYS[1], 'phase') == 'a' then
           redis.call('DEL', KEYS[2])
-          redis.call('HSET', KEYS[1], 'phase', 'e')
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          redis.call('HSET', KEYS[1], 'phase', 'e', 'until', tostring(now + tonumber(ARGV[2])))
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
         end
-        redis.call('ZREM', KEYS[4], ARGV[3])
-        redis.call('PUBLISH', ARGV[4], ARGV[3])
+        redis.call('ZREM', KEYS[4], ARGV[4])
+        redis.call('PUBLISH', ARGV[5], ARGV[4])
         return 1
         """;
 
@@ -145,12 +177,12 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = Now();
         var minute = now / 60_000;
         var result = (RedisResult[])(await RunAsync(StartScript,
             [Conversation(id), Activities(id), Forgotten(id), index, prefix + "new:" + minute.ToString(CultureInfo.InvariantCulture)],
             [id, userId, locale ?? string.Empty, now, Milliseconds(options.ConversationIdleTimeout), Milliseconds(options.ActiveWindow),
-             options.MaxConversations, options.NewConversationsPerMinute, prefix, channel.ToString()]).ConfigureAwait(false))!;
+             options.MaxConversations, options.NewConversationsPerMinute, prefix, channel.ToString(), Backstop]).ConfigureAwait(false))!;
         switch ((string?)result[0])
         {
             case "forgotten":
@@ -171,12 +203,21 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
 
     public async Task<DirectLineConversation?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var values = await GuardAsync(() => Database.HashGetAsync(Conversation(id), ["user", "locale", "phase"])).ConfigureAwait(false);
-        return values[0].IsNull ? null : Record(id, values[0], values[1], values[2]);
+        var result = await RunAsync(GetScript, [Conversation(id), Activities(id)], [Now(), Milliseconds(options.ConversationIdleTimeout)]).ConfigureAwait(false);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return Record(id, (string?)values[0], (string?)values[1], (string?)values[2]);
     }
 
-    public Task<bool> IsForgottenAsync(string id, CancellationToken cancellationToken) =>
-        GuardAsync(() => Database.KeyExistsAsync(Forgotten(id)));
+    public async Task<bool> IsForgottenAsync(string id, CancellationToken cancellationToken)
+    {
+        var until = await GuardAsync(() => Database.StringGetAsync(Forgotten(id))).ConfigureAwait(false);
+        return !until.IsNull && (long)until > Now();
+    }
 
     public async Task<string?> AppendAsync(string id, JObject activity, ActivitySource source, bool keepId, CancellationToken cancellationToken)
     {
@@ -189,8 +230,8 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
         var result = await RunAsync(AppendScript,
             [Conversation(id), Activities(id), index],
             [activity.ToString(Formatting.None), source == ActivitySource.Bot ? "b" : "c", givenId, id,
-             time.GetUtcNow().ToUnixTimeMilliseconds(), Milliseconds(options.ConversationIdleTimeout),
-             options.MaxActivitiesPerConversation, channel.ToString()]).ConfigureAwait(false);
+             Now(), Milliseconds(options.ConversationIdleTimeout),
+             options.MaxActivitiesPerConversation, channel.ToString(), Backstop]).ConfigureAwait(false);
         if (result.IsNull)
         {
             return null;
@@ -203,7 +244,8 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
 
     public async Task<ActivityPage?> ReadAsync(string id, long watermark, int max, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(ReadScript, [Conversation(id), Activities(id)], [watermark, max]).ConfigureAwait(false);
+        var result = await RunAsync(ReadScript, [Conversation(id), Activities(id)],
+            [watermark, max, Now(), Milliseconds(options.ConversationIdleTimeout)]).ConfigureAwait(false);
         if (result.IsNull)
         {
             return null;
@@ -239,7 +281,7 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
 
     public Task EndAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(EndScript, [Conversation(id), Activities(id), Forgotten(id), index],
-            [Milliseconds(options.FarewellWindow), Milliseconds(options.TokenLifetime), id, channel.ToString()]);
+            [Now(), Milliseconds(options.FarewellWindow), Milliseconds(options.TokenLifetime), id, channel.ToString()]);
 
     public Task SealAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(SealScript, [Conversation(id)], [channel.ToString(), id]);
@@ -249,7 +291,12 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
 
     public void Dispose() => connection.Dispose();
 
+    /// <summary>How long Redis keeps an active conversation's keys: the idle timeout and a minute, behind the app's own check.</summary>
+    private long Backstop => Milliseconds(options.ConversationIdleTimeout + TimeSpan.FromMinutes(1));
+
     private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static ConversationPhase Phase(RedisValue value) => (string?)value switch
     {
