@@ -9,6 +9,11 @@ namespace B12Bot.Tests.DirectLine;
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
+    /// <summary>Shared by both instances (test values, not secrets).</summary>
+    public const string Secret = "two-instances-secret-0123456789-abcdefghijklmnop";
+
+    public const string SigningKey = "two-instances-signing-key-0123456789-abcdefghijklmnop";
+
     private readonly RedisFixture redis = new();
     private readonly AzuriteFixture azurite = new();
 
@@ -29,8 +34,8 @@ public sealed class TwoInstances : IAsyncLifetime
             ["DirectLine:Store"] = "Redis",
             ["DirectLine:Redis:Configuration"] = redis.Configuration,
             ["DirectLine:Redis:KeyPrefix"] = RedisFixture.NewPrefix(),
-            ["DirectLine:Secret"] = DirectLineSite.Secret,
-            ["DirectLine:TokenSigningKey"] = DirectLineSite.SigningKey,
+            ["DirectLine:Secret"] = Secret,
+            ["DirectLine:TokenSigningKey"] = SigningKey,
             ["DirectLine:RateLimits:TokensPerMinute"] = "10000",
             ["DirectLine:RateLimits:PostsPerMinute"] = "10000",
             ["DirectLine:RateLimits:ReadsPerMinute"] = "100000",
