@@ -27,6 +27,7 @@ internal static class Soak
         var botDll = options.String("bot") ?? Paths.BotDll;
         var extra = Modes.BotArgs(options);
         var storage = BotStorage.From(options);
+        var directLine = DirectLineSoak.From(options.String("directline"));
         options.ThrowOnUnknown();
 
         var questions = Activities.Questions();
@@ -34,7 +35,11 @@ internal static class Soak
         BotProcess? bot = null;
         Uri endpoint;
         using var data = new TempFolders();
-        if (url is null)
+        if (directLine is not null)
+        {
+            endpoint = directLine.Instances[0];
+        }
+        else if (url is null)
         {
             string[] args = [.. storage.Args(data.New()), .. extra];
             bot = await BotProcess.StartAsync("B12Bot", botDll, args, questions[0], TimeSpan.FromMinutes(2));
@@ -49,11 +54,13 @@ internal static class Soak
         var stats = new SoakStats();
         try
         {
-            Console.Error.WriteLine($"soak: {conversations} conversations for {duration.TotalMinutes:F1} min against {endpoint}");
+            Console.Error.WriteLine(directLine is null
+                ? $"soak: {conversations} conversations for {duration.TotalMinutes:F1} min against {endpoint}"
+                : $"soak: {conversations} conversations for {duration.TotalMinutes:F1} min over Direct Line, alternating between {string.Join(", ", directLine.Instances)}");
             using var client = LoadRun.CreateClient(conversations);
             var clock = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, conversations)
-                .Select(w => Task.Run(() => ConverseAsync(client, endpoint, w, clock, duration, questions, questionsPerConversation, think, stats)))
+                .Select(w => Task.Run(() => ConverseAsync(client, endpoint, directLine, w, clock, duration, questions, questionsPerConversation, think, stats)))
                 .ToList();
             using var progress = new Timer(_ => Console.Error.WriteLine(stats.Progress(clock.Elapsed)), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
             await Task.WhenAll(workers);
@@ -70,7 +77,7 @@ internal static class Soak
         }
     }
 
-    private static async Task ConverseAsync(HttpClient client, Uri endpoint, int worker, Stopwatch clock, TimeSpan duration,
+    private static async Task ConverseAsync(HttpClient client, Uri endpoint, DirectLineSoak? directLine, int worker, Stopwatch clock, TimeSpan duration,
         IReadOnlyList<string> questions, int questionsPerConversation, TimeSpan think, SoakStats stats)
     {
         var random = new Random(worker);
@@ -79,15 +86,21 @@ internal static class Soak
             var conversation = $"soak-{worker}-{round}-{Guid.NewGuid():N}";
             var user = $"soak-user-{worker}-{round}";
             stats.Count(ref stats.ConversationsStarted);
+            DirectLineSoak.Session? session = null;
+            if (directLine is not null && (session = await directLine.StartAsync(client, worker + round, stats)) is null)
+            {
+                continue;
+            }
 
+            var target = new Target(endpoint, session);
             if (!stats.WalkthroughMissing)
             {
-                await WalkthroughAsync(client, endpoint, conversation, user, random, think, stats);
+                await WalkthroughAsync(client, target, conversation, user, random, think, stats);
             }
 
             for (var q = 0; q < questionsPerConversation && clock.Elapsed < duration; q++)
             {
-                var replies = await PostAsync(client, endpoint, questions[random.Next(questions.Count)], conversation, user, stats);
+                var replies = await PostAsync(client, target, questions[random.Next(questions.Count)], conversation, user, stats);
                 if (replies is not null)
                 {
                     stats.Count(ref stats.QuestionsAnswered);
@@ -100,7 +113,7 @@ internal static class Soak
         }
     }
 
-    private static async Task WalkthroughAsync(HttpClient client, Uri endpoint, string conversation, string user, Random random, TimeSpan think, SoakStats stats)
+    private static async Task WalkthroughAsync(HttpClient client, Target endpoint, string conversation, string user, Random random, TimeSpan think, SoakStats stats)
     {
         var replies = await PostAsync(client, endpoint, StartPhrase, conversation, user, stats);
         if (replies is null)
@@ -160,12 +173,33 @@ internal static class Soak
     private static string Fingerprint(TurnReplies replies) => string.Join('\n', replies.Texts) + "\n|" + string.Join('|', replies.Buttons);
 
     /// <summary>Posts one message; null when it failed or got no reply (counted).</summary>
-    private static async Task<TurnReplies?> PostAsync(HttpClient client, Uri endpoint, string text, string conversation, string user, SoakStats stats)
+    private static async Task<TurnReplies?> PostAsync(HttpClient client, Target target, string text, string conversation, string user, SoakStats stats)
     {
         var started = Stopwatch.GetTimestamp();
         stats.Count(ref stats.Posts);
         try
         {
+            if (target.Session is { } session)
+            {
+                var (status, answered) = await session.SayAsync(client, text);
+                stats.AddLatency(Stopwatch.GetTimestamp() - started);
+                if (status != HttpStatusCode.OK)
+                {
+                    stats.Count(ref stats.NonOk);
+                    stats.Kind("HTTP " + (int)status);
+                    return null;
+                }
+
+                if (!answered!.Answered)
+                {
+                    stats.Count(ref stats.Lost);
+                    return null;
+                }
+
+                return answered;
+            }
+
+            var endpoint = target.Endpoint;
             using var content = new ByteArrayContent(Activities.Message(text, conversation, user));
             content.Headers.ContentType = new("application/json");
             using var response = await client.PostAsync(endpoint, content);
@@ -187,7 +221,7 @@ internal static class Soak
 
             return replies;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException or InvalidOperationException)
         {
             stats.AddLatency(Stopwatch.GetTimestamp() - started);
             stats.Count(ref stats.Errors);
@@ -248,6 +282,9 @@ internal static class Soak
         Console.WriteLine(machine);
     }
 }
+
+/// <summary>Where a conversation's messages go: /api/messages with expectReplies, or a Direct Line session over several instances.</summary>
+internal sealed record Target(Uri Endpoint, DirectLineSoak.Session? Session);
 
 /// <summary>The soak's counters, shared by all conversations.</summary>
 internal sealed class SoakStats
