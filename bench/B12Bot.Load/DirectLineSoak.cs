@@ -60,7 +60,17 @@ internal sealed class DirectLineSoak(IReadOnlyList<Uri> instances)
             }
 
             var body = JsonNode.Parse(await started.Content.ReadAsStringAsync())!;
-            return new Session(this, (string)body["conversationId"]!, (string)body["token"]!, first + 2);
+            var session = new Session(this, (string)body["conversationId"]!, (string)body["token"]!, first + 2);
+
+            // As in Web Chat, the person answers the welcome (its buttons start the walkthrough): wait for it.
+            if (!await session.WelcomedAsync(client))
+            {
+                stats.Count(ref stats.Lost);
+                stats.Kind("no welcome");
+                return null;
+            }
+
+            return session;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or JsonException)
         {
@@ -93,6 +103,30 @@ internal sealed class DirectLineSoak(IReadOnlyList<Uri> instances)
     {
         private string watermark = string.Empty;
         private int turn = next;
+
+        /// <summary>Polls (through the instances in turn, as Web Chat would through a balancer) until the welcome is there.</summary>
+        public async Task<bool> WelcomedAsync(HttpClient client)
+        {
+            var instances = soak.Instances;
+            for (var poll = 0; poll < 600; poll++)
+            {
+                using var get = Request(HttpMethod.Get, instances[(turn + poll) % instances.Count], $"/v3/directline/conversations/{conversationId}/activities", token);
+                using var read = await client.SendAsync(get);
+                if (read.StatusCode == HttpStatusCode.OK)
+                {
+                    var set = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+                    if (set["activities"]!.AsArray().Any(a => (string?)a?["from"]?["role"] == "bot"))
+                    {
+                        watermark = (string?)set["watermark"] ?? watermark;
+                        return true;
+                    }
+                }
+
+                await Task.Delay(100);
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Posts a message through the next instance and reads the bot's replies to it through the one after (the

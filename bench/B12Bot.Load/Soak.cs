@@ -127,6 +127,7 @@ internal static class Soak
         if (replies.Citations > 0 || replies.Buttons.Count == 0 || replies.Buttons.Contains(StartPhrase, StringComparer.Ordinal))
         {
             stats.WalkthroughMissing = true;
+            stats.Kind("start phrase answered with: " + string.Join(" / ", replies.Texts.Select(t => t.Length > 60 ? t[..60] : t)));
             return;
         }
 
