@@ -23,6 +23,7 @@ internal static class Soak
         var duration = TimeSpan.FromMinutes(options.Double("minutes", 3, 0.05, 120));
         var questionsPerConversation = options.Int("questions", 3, 0, 100);
         var think = TimeSpan.FromMilliseconds(options.Int("think-ms", 0, 0, 60_000));
+        var ramp = TimeSpan.FromSeconds(options.Int("ramp-seconds", 0, 0, 600));
         var url = options.String("url");
         var botDll = options.String("bot") ?? Paths.BotDll;
         var extra = Modes.BotArgs(options);
@@ -60,7 +61,12 @@ internal static class Soak
             using var client = LoadRun.CreateClient(conversations);
             var clock = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, conversations)
-                .Select(w => Task.Run(() => ConverseAsync(client, endpoint, directLine, w, clock, duration, questions, questionsPerConversation, think, stats)))
+                .Select(w => Task.Run(async () =>
+                {
+                    // With --ramp-seconds the conversations join one by one over that time instead of all at once.
+                    await Task.Delay(ramp * w / conversations);
+                    await ConverseAsync(client, endpoint, directLine, w, clock, duration, questions, questionsPerConversation, think, stats);
+                }))
                 .ToList();
             using var progress = new Timer(_ => Console.Error.WriteLine(stats.Progress(clock.Elapsed)), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
             await Task.WhenAll(workers);
