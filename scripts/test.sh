@@ -13,6 +13,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Redis for the Direct Line store tests (each test run starts its own on a free loopback port, without persistence).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+fi
+
 # npm packages: the test tools at the top (Azurite), Web Chat for the bot's page.
 for dir in . src/Bot; do
   if [ -f "$dir/package.json" ]; then

@@ -9,6 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         B12Bot.Load scale [--entries 10000] [--grow entries|variants] [same options]
             B12Bot with its own knowledge and with a knowledge base grown to --entries entries (or variants).
         B12Bot.Load soak [--conversations 200] [--minutes 3] [--questions 3] [--think-ms 0] [--storage sqlite|memory]
+                         [--directline http://127.0.0.1:A,http://127.0.0.1:B  (over Direct Line, alternating instances)] [--ramp-seconds 0]
                          [--url http://127.0.0.1:PORT | --bot B12Bot.dll] [--bot-args "--Key=value ..."]
             Many conversations at once, each a walkthrough (choosing offered buttons) and questions.
         B12Bot.Load measure --url http://127.0.0.1:PORT [--connections 16] [--duration 15] [--warmup 30] [--rounds 2]

@@ -23,10 +23,12 @@ internal static class Soak
         var duration = TimeSpan.FromMinutes(options.Double("minutes", 3, 0.05, 120));
         var questionsPerConversation = options.Int("questions", 3, 0, 100);
         var think = TimeSpan.FromMilliseconds(options.Int("think-ms", 0, 0, 60_000));
+        var ramp = TimeSpan.FromSeconds(options.Int("ramp-seconds", 0, 0, 600));
         var url = options.String("url");
         var botDll = options.String("bot") ?? Paths.BotDll;
         var extra = Modes.BotArgs(options);
         var storage = BotStorage.From(options);
+        var directLine = DirectLineSoak.From(options.String("directline"));
         options.ThrowOnUnknown();
 
         var questions = Activities.Questions();
@@ -34,7 +36,11 @@ internal static class Soak
         BotProcess? bot = null;
         Uri endpoint;
         using var data = new TempFolders();
-        if (url is null)
+        if (directLine is not null)
+        {
+            endpoint = directLine.Instances[0];
+        }
+        else if (url is null)
         {
             string[] args = [.. storage.Args(data.New()), .. extra];
             bot = await BotProcess.StartAsync("B12Bot", botDll, args, questions[0], TimeSpan.FromMinutes(2));
@@ -49,11 +55,18 @@ internal static class Soak
         var stats = new SoakStats();
         try
         {
-            Console.Error.WriteLine($"soak: {conversations} conversations for {duration.TotalMinutes:F1} min against {endpoint}");
+            Console.Error.WriteLine(directLine is null
+                ? $"soak: {conversations} conversations for {duration.TotalMinutes:F1} min against {endpoint}"
+                : $"soak: {conversations} conversations for {duration.TotalMinutes:F1} min over Direct Line, alternating between {string.Join(", ", directLine.Instances)}");
             using var client = LoadRun.CreateClient(conversations);
             var clock = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, conversations)
-                .Select(w => Task.Run(() => ConverseAsync(client, endpoint, w, clock, duration, questions, questionsPerConversation, think, stats)))
+                .Select(w => Task.Run(async () =>
+                {
+                    // With --ramp-seconds the conversations join one by one over that time instead of all at once.
+                    await Task.Delay(ramp * w / conversations);
+                    await ConverseAsync(client, endpoint, directLine, w, clock, duration, questions, questionsPerConversation, think, stats);
+                }))
                 .ToList();
             using var progress = new Timer(_ => Console.Error.WriteLine(stats.Progress(clock.Elapsed)), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
             await Task.WhenAll(workers);
@@ -70,7 +83,7 @@ internal static class Soak
         }
     }
 
-    private static async Task ConverseAsync(HttpClient client, Uri endpoint, int worker, Stopwatch clock, TimeSpan duration,
+    private static async Task ConverseAsync(HttpClient client, Uri endpoint, DirectLineSoak? directLine, int worker, Stopwatch clock, TimeSpan duration,
         IReadOnlyList<string> questions, int questionsPerConversation, TimeSpan think, SoakStats stats)
     {
         var random = new Random(worker);
@@ -79,15 +92,21 @@ internal static class Soak
             var conversation = $"soak-{worker}-{round}-{Guid.NewGuid():N}";
             var user = $"soak-user-{worker}-{round}";
             stats.Count(ref stats.ConversationsStarted);
+            DirectLineSoak.Session? session = null;
+            if (directLine is not null && (session = await directLine.StartAsync(client, worker + round, stats)) is null)
+            {
+                continue;
+            }
 
+            var target = new Target(endpoint, session);
             if (!stats.WalkthroughMissing)
             {
-                await WalkthroughAsync(client, endpoint, conversation, user, random, think, stats);
+                await WalkthroughAsync(client, target, conversation, user, random, think, stats);
             }
 
             for (var q = 0; q < questionsPerConversation && clock.Elapsed < duration; q++)
             {
-                var replies = await PostAsync(client, endpoint, questions[random.Next(questions.Count)], conversation, user, stats);
+                var replies = await PostAsync(client, target, questions[random.Next(questions.Count)], conversation, user, stats);
                 if (replies is not null)
                 {
                     stats.Count(ref stats.QuestionsAnswered);
@@ -100,7 +119,7 @@ internal static class Soak
         }
     }
 
-    private static async Task WalkthroughAsync(HttpClient client, Uri endpoint, string conversation, string user, Random random, TimeSpan think, SoakStats stats)
+    private static async Task WalkthroughAsync(HttpClient client, Target endpoint, string conversation, string user, Random random, TimeSpan think, SoakStats stats)
     {
         var replies = await PostAsync(client, endpoint, StartPhrase, conversation, user, stats);
         if (replies is null)
@@ -114,6 +133,7 @@ internal static class Soak
         if (replies.Citations > 0 || replies.Buttons.Count == 0 || replies.Buttons.Contains(StartPhrase, StringComparer.Ordinal))
         {
             stats.WalkthroughMissing = true;
+            stats.Kind("start phrase answered with: " + string.Join(" / ", replies.Texts.Select(t => t.Length > 60 ? t[..60] : t)));
             return;
         }
 
@@ -160,12 +180,33 @@ internal static class Soak
     private static string Fingerprint(TurnReplies replies) => string.Join('\n', replies.Texts) + "\n|" + string.Join('|', replies.Buttons);
 
     /// <summary>Posts one message; null when it failed or got no reply (counted).</summary>
-    private static async Task<TurnReplies?> PostAsync(HttpClient client, Uri endpoint, string text, string conversation, string user, SoakStats stats)
+    private static async Task<TurnReplies?> PostAsync(HttpClient client, Target target, string text, string conversation, string user, SoakStats stats)
     {
         var started = Stopwatch.GetTimestamp();
         stats.Count(ref stats.Posts);
         try
         {
+            if (target.Session is { } session)
+            {
+                var (status, answered) = await session.SayAsync(client, text);
+                stats.AddLatency(Stopwatch.GetTimestamp() - started);
+                if (status != HttpStatusCode.OK)
+                {
+                    stats.Count(ref stats.NonOk);
+                    stats.Kind("HTTP " + (int)status);
+                    return null;
+                }
+
+                if (!answered!.Answered)
+                {
+                    stats.Count(ref stats.Lost);
+                    return null;
+                }
+
+                return answered;
+            }
+
+            var endpoint = target.Endpoint;
             using var content = new ByteArrayContent(Activities.Message(text, conversation, user));
             content.Headers.ContentType = new("application/json");
             using var response = await client.PostAsync(endpoint, content);
@@ -187,7 +228,7 @@ internal static class Soak
 
             return replies;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException or InvalidOperationException)
         {
             stats.AddLatency(Stopwatch.GetTimestamp() - started);
             stats.Count(ref stats.Errors);
@@ -248,6 +289,9 @@ internal static class Soak
         Console.WriteLine(machine);
     }
 }
+
+/// <summary>Where a conversation's messages go: /api/messages with expectReplies, or a Direct Line session over several instances.</summary>
+internal sealed record Target(Uri Endpoint, DirectLineSoak.Session? Session);
 
 /// <summary>The soak's counters, shared by all conversations.</summary>
 internal sealed class SoakStats

@@ -61,6 +61,18 @@ param botSku string = 'F0'
 ])
 param appServiceSku string = 'B1'
 
+@description('Instances of the web app. With more than one, the self-hosted Direct Line keeps its conversations in Azure Cache for Redis (created here), so any instance serves any chat without sticky sessions; set directLineTokenSigningKey too.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@description('Azure Cache for Redis tier, used only when instanceCount is more than 1. Standard keeps a replica; Basic has none (a restart of the cache ends the chats in progress).')
+@allowed([
+  'Basic'
+  'Standard'
+])
+param redisSkuName string = 'Standard'
+
 @description('Also switch on Azure\'s own Direct Line channel (for Web Chat via Azure). The bot\'s self-hosted Direct Line works without it.')
 param enableAzureDirectLine bool = false
 
@@ -119,6 +131,11 @@ var storageConnectionSecretName = 'storage-connection-string'
 var appPasswordSecretName = 'microsoft-app-password'
 var directLineSecretName = 'directline-secret'
 var directLineSigningKeyName = 'directline-token-signing-key'
+var directLineRedisSecretName = 'directline-redis-configuration'
+
+// More than one instance: the self-hosted Direct Line shares its conversations through Redis.
+var useRedis = instanceCount > 1
+var redisName = 'redis-${baseName}-${suffix}'
 
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
@@ -289,6 +306,35 @@ resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 // App Service: Linux, .NET 10
 // ---------------------------------------------------------------------------------------------------------
 
+// Azure Cache for Redis for the self-hosted Direct Line on several instances: TLS only, keys in Key Vault.
+resource redis 'Microsoft.Cache/redis@2024-11-01' = if (useRedis) {
+  name: redisName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: redisSkuName
+      family: 'C'
+      capacity: 0
+    }
+    enableNonSslPort: false
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+    redisConfiguration: {
+      // Every Direct Line key has a TTL: under memory pressure the soonest to expire go first.
+      'maxmemory-policy': 'volatile-ttl'
+    }
+  }
+}
+
+resource directLineRedisSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (useRedis) {
+  parent: vault
+  name: directLineRedisSecretName
+  properties: {
+    value: useRedis ? '${redis!.properties.hostName}:${redis!.properties.sslPort},password=${redis!.listKeys().primaryKey},ssl=True,abortConnect=False' : ''
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: planName
   location: location
@@ -296,6 +342,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -361,6 +408,17 @@ var directLineSigningSettings = empty(directLineTokenSigningKey) ? [] : [
   }
 ]
 
+var directLineRedisSettings = useRedis ? [
+  {
+    name: 'DirectLine__Store'
+    value: 'Redis'
+  }
+  {
+    name: 'DirectLine__Redis__Configuration'
+    value: keyVaultReference(keyVaultName, directLineRedisSecretName)
+  }
+] : []
+
 var directLineOriginSettings = [
   for (origin, index) in directLineAllowedOrigins: {
     name: 'DirectLine__AllowedOrigins__${index}'
@@ -393,7 +451,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       webSocketsEnabled: true
-      appSettings: concat(baseSettings, passwordSettings, articleSettings, directLineSecretSettings, directLineSigningSettings, directLineOriginSettings)
+      appSettings: concat(baseSettings, passwordSettings, articleSettings, directLineSecretSettings, directLineSigningSettings, directLineRedisSettings, directLineOriginSettings)
     }
   }
   dependsOn: [
@@ -403,6 +461,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     appPasswordSecret
     directLineSecretSecret
     directLineSigningKeySecret
+    directLineRedisSecret
   ]
 }
 
@@ -484,3 +543,4 @@ output storageAccountName string = storage.name
 output stateContainerName string = stateContainer.name
 output keyVaultName string = vault.name
 output identityClientId string = identity.properties.clientId
+output directLineStore string = useRedis ? 'Redis' : 'Memory'

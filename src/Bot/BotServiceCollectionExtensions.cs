@@ -4,6 +4,7 @@ using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.DirectLine;
 using B12Bot.Hosting;
+using B12Bot.Privacy;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -86,6 +87,7 @@ public static class BotServiceCollectionExtensions
 
         // The self-hosted Direct Line endpoint and the demo page with Web Chat.
         services.AddB12BotDirectLine(configuration);
+        services.AddSingleton<IPersonalDataEraser, DirectLineConversationEraser>();
         return services;
     }
 

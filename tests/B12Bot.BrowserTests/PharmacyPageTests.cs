@@ -103,7 +103,7 @@ public sealed class PharmacyPageTests(PharmacySite site)
         await chat.AskAsync("Dank u wel");
         var conversationId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
 
-        Assert.True(site.Services.GetRequiredService<DirectLineConversationStore>().Forget(conversationId));
+        Assert.True(await site.Services.GetRequiredService<IDirectLineStore>().RemoveAsync(conversationId, CancellationToken.None));
 
         await Assertions.Expect(chat.UserMessages).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);

@@ -50,9 +50,6 @@ public static class Replies
         "Het lukt mij op dit moment niet om ons gesprek bij te houden. Probeer het zo nog eens; " +
         "uw eerdere antwoorden blijven bewaard.";
 
-    public const string Forgotten =
-        "Ik heb uw gegevens en ons gesprek verwijderd. Als u mij weer iets vraagt, begin ik opnieuw.";
-
     public const string StaleState =
         "Sorry, door een vernieuwing van B12Bot ben ik kwijt waar we gebleven waren. We beginnen opnieuw: " +
         "stel gerust uw vraag, of kies hieronder een onderwerp.";

@@ -37,7 +37,7 @@ public static partial class ForgetMe
         var owner = new PersonalDataOwner(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.From?.Id);
         var removed = new List<string> { BotStatePhrase };
         var notRemoved = new List<string>();
-        foreach (var eraser in erasers)
+        foreach (var eraser in erasers.Where(e => e.AppliesTo(owner)))
         {
             try
             {

@@ -12,6 +12,9 @@ public interface IPersonalDataEraser
     /// <summary>A short Dutch phrase for the reply, e.g. "het gesprek in de chat"; null to name nothing.</summary>
     string? What { get; }
 
+    /// <summary>Whether this eraser keeps anything for conversations like <paramref name="owner"/>'s (say, one channel only): the reply names only what applies.</summary>
+    bool AppliesTo(PersonalDataOwner owner) => true;
+
     /// <summary>Removes what this eraser keeps about <paramref name="owner"/>. Runs before the reply is sent.</summary>
     Task EraseAsync(PersonalDataOwner owner, CancellationToken cancellationToken);
 }

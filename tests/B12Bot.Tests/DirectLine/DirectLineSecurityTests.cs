@@ -1,7 +1,10 @@
 using System.Buffers.Text;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using B12Bot.DirectLine;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.DirectLine;
@@ -19,6 +22,14 @@ public sealed class DirectLineSecurityTests(DirectLineSite site) : IClassFixture
     [InlineData("payload swapped for another conversation")]
     [InlineData("algorithm none")]
     [InlineData("the secret where the signature goes")]
+    [InlineData("padding appended to the signature")]
+    [InlineData("a fourth part")]
+    [InlineData("validly signed, exp not a number")]
+    [InlineData("validly signed, exp far beyond any date")]
+    [InlineData("validly signed, conv not a string")]
+    [InlineData("validly signed, no user")]
+    [InlineData("validly signed, another issuer")]
+    [InlineData("validly signed, exp a numeric string")]
     public async Task A_forged_token_is_refused_with_401(string forgery)
     {
         var (id, token) = await StartedConversationAsync();
@@ -228,6 +239,14 @@ public sealed class DirectLineSecurityTests(DirectLineSite site) : IClassFixture
         "payload swapped for another conversation" => SwapPayload(token, "conv", "someone-elses-conversation"),
         "algorithm none" => Encode("""{"alg":"none","typ":"JWT"}""") + "." + token.Split('.')[1] + ".",
         "the secret where the signature goes" => token[..token.LastIndexOf('.')] + "." + Encode(DirectLineSite.Secret),
+        "padding appended to the signature" => token + "=",
+        "a fourth part" => token + "." + token.Split('.')[2],
+        "validly signed, exp not a number" => SignClaims(token, claims => claims["exp"] = "morgen"),
+        "validly signed, exp far beyond any date" => SignClaims(token, claims => claims["exp"] = 99999999999999),
+        "validly signed, conv not a string" => SignClaims(token, claims => claims["conv"] = 42),
+        "validly signed, no user" => SignClaims(token, claims => claims.Remove("user")),
+        "validly signed, another issuer" => SignClaims(token, claims => claims["iss"] = "someone-else"),
+        "validly signed, exp a numeric string" => SignClaims(token, claims => claims["exp"] = "4102444800"),
         _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
     };
 
@@ -238,6 +257,18 @@ public sealed class DirectLineSecurityTests(DirectLineSite site) : IClassFixture
         var options = new DirectLineOptions { TokenSigningKey = key };
         var tokens = new DirectLineTokens(options, new ShiftedTime(shift));
         return tokens.Issue((string)claims["conv"]!, (string)claims["user"]!).Token;
+    }
+
+    /// <summary>
+    /// The token's claims, changed by <paramref name="change"/> and signed with the site's real key: only the
+    /// claim checks stand between such a token and the conversation.
+    /// </summary>
+    private static string SignClaims(string token, Action<JObject> change)
+    {
+        var claims = JObject.Parse(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Split('.')[1])));
+        change(claims);
+        var key = new SymmetricSecurityKey(SHA256.HashData(Encoding.UTF8.GetBytes(DirectLineSite.SigningKey)));
+        return new JsonWebTokenHandler().CreateToken(claims.ToString(Newtonsoft.Json.Formatting.None), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
     }
 
     private static string SwapPayload(string token, string claim, string value)

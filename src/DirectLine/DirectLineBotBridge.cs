@@ -28,35 +28,56 @@ public sealed partial class DirectLineBotBridge
 
     private readonly IServiceProvider services;
     private readonly DirectLineOptions options;
+    private readonly DirectLineTokens tokens;
     private readonly ILogger<DirectLineBotBridge> logger;
     private readonly string? appId;
+    private readonly Dictionary<string, TurnLine> lines = new(StringComparer.Ordinal);
     private string? baseUrl;
 
-    public DirectLineBotBridge(IServiceProvider services, DirectLineOptions options, IConfiguration configuration, ILogger<DirectLineBotBridge> logger)
+    public DirectLineBotBridge(
+        IServiceProvider services, DirectLineOptions options, DirectLineTokens tokens, IConfiguration configuration, ILogger<DirectLineBotBridge> logger)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(configuration);
         this.services = services;
         this.options = options;
+        this.tokens = tokens;
         this.logger = logger;
         appId = configuration["MicrosoftAppId"] is { Length: > 0 } id ? id : null;
     }
+
+    /// <summary>
+    /// The secret part of the address the bot replies to for a conversation; derived from the signing key, so
+    /// every instance with that key computes the same one and nobody else can.
+    /// </summary>
+    public string ConnectorKey(string conversationId) => tokens.Derive("connector", conversationId);
 
     /// <summary>The service URL the bot replies to for <paramref name="conversation"/>.</summary>
     public string ServiceUrlFor(DirectLineConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return $"{BaseUrl()}{ConnectorPath}/{conversation.ConnectorKey}/";
+        return $"{BaseUrl()}{ConnectorPath}/{ConnectorKey(conversation.Id)}/";
     }
 
-    /// <summary>Runs the bot's turn for <paramref name="activity"/>, after any turn of the same conversation still running.</summary>
+    /// <summary>Runs the bot's turn for <paramref name="activity"/>, after any turn of the same conversation still running here.</summary>
     public async Task DeliverAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
-        await conversation.TurnLock.WaitAsync(cancellationToken);
-        await RunTurnAndReleaseAsync(conversation, activity, cancellationToken);
+        var line = Join(conversation.Id);
+        try
+        {
+            await line.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(conversation.Id, line);
+            throw;
+        }
+
+        await RunTurnAndReleaseAsync(conversation, line, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -67,13 +88,14 @@ public sealed partial class DirectLineBotBridge
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
-        var inLine = conversation.TurnLock.WaitAsync();
+        var line = Join(conversation.Id);
+        var inLine = line.Lock.WaitAsync();
         _ = Task.Run(async () =>
         {
             try
             {
-                await inLine;
-                await RunTurnAndReleaseAsync(conversation, activity, CancellationToken.None);
+                await inLine.ConfigureAwait(false);
+                await RunTurnAndReleaseAsync(conversation, line, activity, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // A background turn has no caller to report to: log the kind of failure and go on.
             catch (Exception e)
@@ -84,20 +106,51 @@ public sealed partial class DirectLineBotBridge
         });
     }
 
-    private async Task RunTurnAndReleaseAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    private async Task RunTurnAndReleaseAsync(DirectLineConversation conversation, TurnLine line, Activity activity, CancellationToken cancellationToken)
     {
         try
         {
             var adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>() as BotAdapter
                 ?? throw new InvalidOperationException("The registered IBotFrameworkHttpAdapter is not a BotAdapter.");
-            await using var scope = services.CreateAsyncScope();
-            var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            BridgeLog.Delivering(logger, activity.Type);
-            await adapter.ContinueConversationAsync(Identity(), activity, bot.OnTurnAsync, cancellationToken);
+            var scope = services.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var bot = scope.ServiceProvider.GetRequiredService<IBot>();
+                BridgeLog.Delivering(logger, activity.Type);
+                await adapter.ContinueConversationAsync(Identity(), activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
-            conversation.TurnLock.Release();
+            line.Lock.Release();
+            Leave(conversation.Id, line);
+        }
+    }
+
+    /// <summary>Takes a place in the conversation's line of turns (made on first use, dropped when nobody waits).</summary>
+    private TurnLine Join(string conversationId)
+    {
+        lock (lines)
+        {
+            if (!lines.TryGetValue(conversationId, out var line))
+            {
+                line = new TurnLine();
+                lines[conversationId] = line;
+            }
+
+            line.Users++;
+            return line;
+        }
+    }
+
+    private void Leave(string conversationId, TurnLine line)
+    {
+        lock (lines)
+        {
+            if (--line.Users == 0)
+            {
+                lines.Remove(conversationId);
+            }
         }
     }
 
@@ -144,6 +197,14 @@ public sealed partial class DirectLineBotBridge
             _ => uri.Host,
         };
         return new UriBuilder(uri.Scheme, host, uri.Port).Uri;
+    }
+
+    /// <summary>The turns of one conversation waiting or running on this instance (never disposed: it holds no handle).</summary>
+    private sealed class TurnLine
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public int Users { get; set; }
     }
 
     private static partial class BridgeLog

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace B12Bot.DirectLine;
 
 /// <summary>Wiring of the self-hosted Direct Line endpoint and the demo page.</summary>
-public static class DirectLineServiceCollectionExtensions
+public static partial class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Direct Line endpoint: options (section <c>DirectLine</c>), tokens, the in-memory conversations,
@@ -17,28 +18,36 @@ public static class DirectLineServiceCollectionExtensions
     public static IServiceCollection AddB12BotDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new DirectLineOptions();
-        configuration.GetSection(DirectLineOptions.SectionName).Bind(options);
-        options.Validate();
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthenticator>();
-        services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBotBridge>();
+        services.AddSingleton<MemoryDirectLineStore>();
+        services.AddSingleton(sp => new Lazy<RedisDirectLineStore>(() => ActivatorUtilities.CreateInstance<RedisDirectLineStore>(sp)));
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<DirectLineOptions>().Store == DirectLineStoreKind.Redis
+            ? sp.GetRequiredService<Lazy<RedisDirectLineStore>>().Value
+            : sp.GetRequiredService<MemoryDirectLineStore>());
 
         // Browsers on the pharmacy's own site may call the endpoint (directlinejs also sends x-ms-bot-agent and
         // x-requested-with); no cookies are involved, so no credentials.
-        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
-            .WithOrigins([.. options.AllowedOrigins.Select(o => o.TrimEnd('/'))])
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+            .WithOrigins([.. directLine.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
             .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, "x-ms-bot-agent", "x-requested-with")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
         // Per client address: few tokens, a fair number of messages, plenty of polls (Web Chat polls every second).
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<DirectLineOptions>>((limiter, directLine) =>
         {
+            var limits = directLine.Value.RateLimits;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -49,9 +58,9 @@ public static class DirectLineServiceCollectionExtensions
 
                 return ValueTask.CompletedTask;
             };
-            AddPerClientLimit(limiter, DirectLineEndpoints.TokensLimit, options.RateLimits.TokensPerMinute);
-            AddPerClientLimit(limiter, DirectLineEndpoints.PostsLimit, options.RateLimits.PostsPerMinute);
-            AddPerClientLimit(limiter, DirectLineEndpoints.ReadsLimit, options.RateLimits.ReadsPerMinute);
+            AddPerClientLimit(limiter, DirectLineEndpoints.TokensLimit, limits.TokensPerMinute);
+            AddPerClientLimit(limiter, DirectLineEndpoints.PostsLimit, limits.PostsPerMinute);
+            AddPerClientLimit(limiter, DirectLineEndpoints.ReadsLimit, limits.ReadsPerMinute);
         });
         return services;
     }
@@ -64,17 +73,35 @@ public static class DirectLineServiceCollectionExtensions
     public static WebApplication MapB12BotDirectLine(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<DirectLineConversationStore>();
+        app.Services.GetRequiredService<IDirectLineStore>();
 
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context.Context.Response) });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();
         app.UseRateLimiter();
+        app.Use(StoreUnavailableAsync);
 
         DirectLineEndpoints.Map(app);
         DirectLineConnectorEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>The conversation store (Redis) cannot be reached: Direct Line answers 503 with Retry-After; nothing else is affected.</summary>
+    private static async Task StoreUnavailableAsync(HttpContext http, RequestDelegate next)
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (DirectLineStoreUnavailableException) when (!http.Response.HasStarted)
+        {
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.DirectLine");
+            ServiceLog.StoreUnavailable(logger);
+            http.Response.Clear();
+            await DirectLineResults.RetryLater(http.Response, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                "The conversation store is not reachable; try again shortly.", TimeSpan.FromSeconds(5)).ExecuteAsync(http);
+        }
     }
 
     private static void AddPerClientLimit(RateLimiterOptions limiter, string policy, int perMinute) =>
@@ -100,4 +127,17 @@ public static class DirectLineServiceCollectionExtensions
             response.Headers.CacheControl = "no-cache";
         }
     }
+
+    private static partial class ServiceLog
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line conversation store unreachable: answered 503")]
+        public static partial void StoreUnavailable(ILogger logger);
+    }
+}
+
+/// <summary>Stops the app at start-up with the first thing wrong in the <c>DirectLine</c> section.</summary>
+internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -89,9 +89,18 @@ internal static class DirectLineActivities
             return "entities must be an array";
         }
 
-        if (activity["channelData"] is { } channelData && channelData.Type != JTokenType.Object)
+        if (activity["channelData"] is { } channelData)
         {
-            return "channelData must be an object";
+            if (channelData.Type != JTokenType.Object)
+            {
+                return "channelData must be an object";
+            }
+
+            // Web Chat sends a client activity id and a timestamp; anything larger is not kept.
+            if (Encoding.UTF8.GetByteCount(channelData.ToString(Formatting.None)) > options.MaxChannelDataBytes)
+            {
+                activity.Remove("channelData");
+            }
         }
 
         var from = new JObject { ["id"] = conversation.UserId, ["role"] = RoleTypes.User };

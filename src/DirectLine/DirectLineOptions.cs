@@ -49,8 +49,32 @@ public sealed class DirectLineOptions
     /// <summary>Largest activity the bot may post, in bytes.</summary>
     public int MaxBotActivityBytes { get; set; } = 512 * 1024;
 
-    /// <summary>Conversations kept in memory at once; past this the least recently used one is dropped.</summary>
+    /// <summary>
+    /// Conversations kept at once. Past this, a conversation idle for longer than <see cref="ActiveWindow"/> makes
+    /// room for a new one; when every conversation is active, new ones are refused (503 with Retry-After).
+    /// </summary>
     public int MaxConversations { get; set; } = 5000;
+
+    /// <summary>A conversation with an activity within this time is never dropped to make room for a new one.</summary>
+    public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>New conversations per minute from all addresses together (the per-address limit is in <see cref="RateLimits"/>).</summary>
+    public int NewConversationsPerMinute { get; set; } = 600;
+
+    /// <summary>Largest <c>channelData</c> kept from a client, in bytes (Web Chat sends well under 200); larger is dropped.</summary>
+    public int MaxChannelDataBytes { get; set; } = 512;
+
+    /// <summary>
+    /// After "vergeet mij", how long the bot's last reply waits for the client to read it before the conversation
+    /// is gone for good (the transcript itself is removed at once).
+    /// </summary>
+    public TimeSpan FarewellWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where conversations live: <see cref="DirectLineStoreKind.Memory"/> (one instance) or <see cref="DirectLineStoreKind.Redis"/>.</summary>
+    public DirectLineStoreKind Store { get; set; } = DirectLineStoreKind.Memory;
+
+    /// <summary>The Redis connection, for <see cref="DirectLineStoreKind.Redis"/> (section <c>DirectLine:Redis</c>).</summary>
+    public DirectLineRedisOptions Redis { get; set; } = new();
 
     /// <summary>Bytes of activities kept in memory in all; past this the least recently used conversations are dropped.</summary>
     public long MaxStoredBytes { get; set; } = 64L * 1024 * 1024;
@@ -66,6 +90,20 @@ public sealed class DirectLineOptions
 
     /// <summary>Requests per minute and client address, per kind of request (over the limit: 429).</summary>
     public DirectLineRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>The first thing wrong with the settings, or null when they are fine.</summary>
+    public string? Problem()
+    {
+        try
+        {
+            Validate();
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
 
     /// <summary>Checks the settings at start-up, so a misconfiguration stops the app with a clear message.</summary>
     public void Validate()
@@ -104,11 +142,52 @@ public sealed class DirectLineOptions
             throw new InvalidOperationException("DirectLine limits must be positive (activity sizes at least 1024 bytes).");
         }
 
+        if (ActiveWindow <= TimeSpan.Zero || NewConversationsPerMinute < 1 || MaxChannelDataBytes < 0
+            || FarewellWindow <= TimeSpan.Zero || FarewellWindow > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("DirectLine:ActiveWindow, NewConversationsPerMinute, MaxChannelDataBytes and FarewellWindow must be positive.");
+        }
+
+        if (!Enum.IsDefined(Store))
+        {
+            throw new InvalidOperationException("DirectLine:Store must be Memory or Redis.");
+        }
+
+        if (Store == DirectLineStoreKind.Redis && string.IsNullOrWhiteSpace(Redis.Configuration))
+        {
+            throw new InvalidOperationException("DirectLine:Store is Redis: set DirectLine:Redis:Configuration (e.g. redis.internal:6379,password=…,ssl=true).");
+        }
+
+        if (Store == DirectLineStoreKind.Redis && string.IsNullOrEmpty(TokenSigningKey) && string.IsNullOrEmpty(Secret))
+        {
+            throw new InvalidOperationException("DirectLine:Store is Redis (several instances): set DirectLine:TokenSigningKey (the same on every instance).");
+        }
+
         RateLimits.Validate();
     }
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>Where the Direct Line conversations are kept.</summary>
+public enum DirectLineStoreKind
+{
+    /// <summary>In this process: one instance only; a restart ends every chat.</summary>
+    Memory,
+
+    /// <summary>In Redis: any number of instances serve any conversation, without sticky sessions.</summary>
+    Redis,
+}
+
+/// <summary>The Redis connection of the Direct Line store (section <c>DirectLine:Redis</c>).</summary>
+public sealed class DirectLineRedisOptions
+{
+    /// <summary>A StackExchange.Redis configuration string, e.g. <c>cache.example:6380,password=…,ssl=true</c>.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every key, so several bots can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "b12bot:dl:";
 }
 
 /// <summary>Requests per minute and client address (configuration section <c>DirectLine:RateLimits</c>).</summary>

@@ -15,20 +15,21 @@ internal static class DirectLineConnectorEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var connector = endpoints.MapGroup(DirectLineBotBridge.ConnectorPath + "/{key}/v3/conversations/{conversationId}/activities");
-        connector.MapPost("/", (string key, string conversationId, HttpContext http, DirectLineConversationStore store, DirectLineOptions options) =>
-            Receive(key, conversationId, replyToId: null, update: false, http, store, options));
-        connector.MapPost("/{activityId}", (string key, string conversationId, string activityId, HttpContext http, DirectLineConversationStore store, DirectLineOptions options) =>
-            Receive(key, conversationId, activityId, update: false, http, store, options));
-        connector.MapPut("/{activityId}", (string key, string conversationId, string activityId, HttpContext http, DirectLineConversationStore store, DirectLineOptions options) =>
-            Receive(key, conversationId, activityId, update: true, http, store, options));
+        connector.MapPost("/", (string key, string conversationId, HttpContext http, IDirectLineStore store, DirectLineBotBridge bridge, DirectLineOptions options) =>
+            Receive(key, conversationId, replyToId: null, update: false, http, store, bridge, options));
+        connector.MapPost("/{activityId}", (string key, string conversationId, string activityId, HttpContext http, IDirectLineStore store, DirectLineBotBridge bridge, DirectLineOptions options) =>
+            Receive(key, conversationId, activityId, update: false, http, store, bridge, options));
+        connector.MapPut("/{activityId}", (string key, string conversationId, string activityId, HttpContext http, IDirectLineStore store, DirectLineBotBridge bridge, DirectLineOptions options) =>
+            Receive(key, conversationId, activityId, update: true, http, store, bridge, options));
     }
 
     private static async Task<IResult> Receive(
-        string key, string conversationId, string? replyToId, bool update, HttpContext http, DirectLineConversationStore store,
-        DirectLineOptions options)
+        string key, string conversationId, string? replyToId, bool update, HttpContext http, IDirectLineStore store,
+        DirectLineBotBridge bridge, DirectLineOptions options)
     {
         // Unknown conversation or wrong key look the same from outside.
-        if (!store.TryGet(conversationId, out var conversation) || !KeyMatches(key, conversation.ConnectorKey))
+        if (!KeyMatches(key, bridge.ConnectorKey(conversationId))
+            || await store.GetAsync(conversationId, http.RequestAborted) is not { Phase: not ConversationPhase.Ended } conversation)
         {
             return Results.NotFound();
         }
@@ -51,8 +52,8 @@ internal static class DirectLineConnectorEndpoints
             activity["id"] = replyToId;
         }
 
-        var id = store.Append(conversation, activity, keepId: update);
-        return Results.Json(new ResourceResponse(id));
+        var id = await store.AppendAsync(conversation.Id, activity, ActivitySource.Bot, keepId: update, http.RequestAborted);
+        return id is null ? Results.NotFound() : Results.Json(new ResourceResponse(id));
     }
 
     private static bool KeyMatches(string given, string expected) =>

@@ -38,33 +38,28 @@ public sealed class DirectLineAuthenticator
     /// <summary>Whether a secret is configured at all.</summary>
     public bool HasSecret => secretHash is not null;
 
-    public CallerProblem Authenticate(HttpRequest request, out DirectLineCaller? caller) =>
-        Authenticate(BearerValue(request), out caller);
+    public Task<(CallerProblem Problem, DirectLineCaller? Caller)> AuthenticateAsync(HttpRequest request) =>
+        AuthenticateAsync(BearerValue(request));
 
-    public CallerProblem Authenticate(string? bearer, out DirectLineCaller? caller)
+    public async Task<(CallerProblem Problem, DirectLineCaller? Caller)> AuthenticateAsync(string? bearer)
     {
-        caller = null;
         if (string.IsNullOrEmpty(bearer))
         {
-            return CallerProblem.Missing;
+            return (CallerProblem.Missing, null);
         }
 
         if (IsSecret(bearer))
         {
-            caller = new DirectLineCaller(true, null, null);
-            return CallerProblem.None;
+            return (CallerProblem.None, new DirectLineCaller(true, null, null));
         }
 
-        switch (tokens.Validate(bearer, out var grant))
+        var (problem, grant) = await tokens.ValidateAsync(bearer).ConfigureAwait(false);
+        return problem switch
         {
-            case TokenProblem.None:
-                caller = new DirectLineCaller(false, grant, bearer);
-                return CallerProblem.None;
-            case TokenProblem.Expired:
-                return CallerProblem.Expired;
-            default:
-                return CallerProblem.Invalid;
-        }
+            TokenProblem.None => (CallerProblem.None, new DirectLineCaller(false, grant, bearer)),
+            TokenProblem.Expired => (CallerProblem.Expired, null),
+            _ => (CallerProblem.Invalid, null),
+        };
     }
 
     /// <summary>Whether <paramref name="value"/> is the configured secret (compared in constant time).</summary>
