@@ -26,7 +26,16 @@ public static class AnswerMatcher
             return [];
         }
 
-        var hits = FindHits(offered, tokens);
+        var options = Select(offered, FindHits(offered, tokens), multiple);
+        return options.Count > 0 ? options : ByAge(offered, tokens);
+    }
+
+    /// <summary>
+    /// The options that <paramref name="hits"/> name, in offered order: a longer match wins over a shorter one inside
+    /// it, a named option over an exclusive one; with one answer expected, the most specific one or none.
+    /// </summary>
+    internal static IReadOnlyList<AnswerOption> Select(IReadOnlyList<AnswerOption> offered, IReadOnlyList<Hit> hits, bool multiple)
+    {
         var named = hits
             .Where(h => !hits.Any(other => !ReferenceEquals(other, h) && other.Covers(h)))
             .ToList();
@@ -39,7 +48,7 @@ public static class AnswerMatcher
         var options = named.Select(h => h.Option).Distinct().ToList();
         if (options.Count == 0)
         {
-            return ByAge(offered, tokens);
+            return [];
         }
 
         if (multiple || options.Count == 1)
@@ -62,7 +71,7 @@ public static class AnswerMatcher
         return Match(question.Options, text, question.Multiple);
     }
 
-    private static List<Hit> FindHits(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
+    internal static List<Hit> FindHits(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {
         var hits = new List<Hit>();
         foreach (var option in offered)
@@ -72,7 +81,7 @@ public static class AnswerMatcher
                 var words = TextTokens.OfPhrase(phrase);
                 foreach (var (start, end) in TextTokens.FindAll(tokens, words))
                 {
-                    hits.Add(new Hit(option, start, end, words.Count));
+                    hits.Add(new Hit(option, start, end, words.Count) { Phrase = words });
                 }
             }
         }
@@ -80,7 +89,7 @@ public static class AnswerMatcher
         return hits;
     }
 
-    private static IReadOnlyList<AnswerOption> ByAge(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
+    internal static IReadOnlyList<AnswerOption> ByAge(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {
         if (!offered.Any(o => o.Ages is not null))
         {
@@ -111,8 +120,11 @@ public static class AnswerMatcher
         return match is null ? [] : [match];
     }
 
-    private sealed record Hit(AnswerOption Option, int Start, int End, int Words)
+    internal sealed record Hit(AnswerOption Option, int Start, int End, int Words)
     {
+        /// <summary>The words of the title or synonym that matched.</summary>
+        public IReadOnlyList<string> Phrase { get; init; } = [];
+
         /// <summary>True when this hit's words span the other's and are more (or the same span, more words).</summary>
         public bool Covers(Hit other) =>
             Start <= other.Start && End >= other.End && (End - Start > other.End - other.Start || Words > other.Words);

@@ -103,6 +103,15 @@ public sealed class Question
     /// <summary>The options, "weet ik niet" last.</summary>
     public IReadOnlyList<AnswerOption> Options { get; }
 
+    /// <summary>A short name for the question ("Leeftijd"): the review's buttons and "wijzig leeftijd" use it.</summary>
+    public string Label { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Words that show a sentence is about this question ("slik", "medicijnen"): an answer to it given while
+    /// another question is asked counts only near one of them (or when the answer's own words contain one).
+    /// </summary>
+    public IReadOnlyList<string> Topic { get; init; } = [];
+
     public AnswerOption? FindOption(string? id) =>
         id is not null && optionsById.TryGetValue(id, out var option) ? option : null;
 

@@ -16,28 +16,94 @@ public sealed class CauseFinderProgress
     /// <summary>The answers so far, in the order given.</summary>
     public List<AnsweredStep> Steps { get; set; } = [];
 
-    /// <summary>What to ask now, or null when every question has been answered.</summary>
+    /// <summary>The answers were shown for review and confirmed: the result may follow.</summary>
+    public bool Reviewed { get; set; }
+
+    /// <summary>
+    /// What to ask now, or null when nothing is left that could change the result. Questions are taken in order:
+    /// one not yet answered is asked unless none of its answers could change the result (the causes that fit, their
+    /// order, or the urgent advice); a question that allows more than one answer gets a follow-up offering only the
+    /// answers left that could still change it.
+    /// </summary>
     public NextQuestion? Next(CauseFinderRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-
-        if (Steps.Count > 0)
+        var answers = Answers(rules);
+        var now = Signature(rules, answers);
+        foreach (var question in rules.Questions)
         {
-            var last = Steps[^1];
-            var question = rules.FindQuestion(last.Question);
-            if (question is { Multiple: true } && last.Options.Count > 0 && last.Options.All(id => IsOwn(question, id)))
+            var steps = Steps.Where(s => string.Equals(s.Question, question.Id, StringComparison.Ordinal)).ToList();
+            if (steps.Count == 0)
             {
-                var chosen = ChosenFor(question.Id);
-                var remaining = question.OwnOptions.Where(o => !o.Exclusive && !chosen.Contains(o.Id)).ToList();
-                if (remaining.Count > 0)
+                if (question.OwnOptions.Any(o => Changes(rules, answers, now, question, o)))
                 {
-                    return new NextQuestion(question, IsFollowUp: true, [.. remaining, rules.Done, rules.DontKnow]);
+                    return new NextQuestion(question, IsFollowUp: false, question.Options);
                 }
+
+                continue;
+            }
+
+            if (!question.Multiple || !steps.All(s => s.Options.Count > 0 && s.Options.All(id => IsOwn(question, id))))
+            {
+                continue;
+            }
+
+            var chosen = ChosenFor(question.Id);
+            var remaining = question.OwnOptions
+                .Where(o => !o.Exclusive && !chosen.Contains(o.Id) && Changes(rules, answers, now, question, o))
+                .ToList();
+            if (remaining.Count > 0)
+            {
+                return new NextQuestion(question, IsFollowUp: true, [.. remaining, rules.Done, rules.DontKnow]);
             }
         }
 
-        var next = rules.Questions.FirstOrDefault(q => !Steps.Any(s => string.Equals(s.Question, q.Id, StringComparison.Ordinal)));
-        return next is null ? null : new NextQuestion(next, IsFollowUp: false, next.Options);
+        return null;
+    }
+
+    /// <summary>Replaces every answer to a question by <paramref name="optionIds"/> (a correction).</summary>
+    public void Replace(string questionId, IEnumerable<string> optionIds)
+    {
+        ArgumentNullException.ThrowIfNull(optionIds);
+        var ids = optionIds.ToList();
+        Forget(questionId);
+        Record(questionId, ids);
+    }
+
+    /// <summary>Forgets every answer to a question, so that it is asked again. False when it had none.</summary>
+    public bool Forget(string questionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
+        Reviewed = false;
+        return Steps.RemoveAll(s => string.Equals(s.Question, questionId, StringComparison.Ordinal)) > 0;
+    }
+
+    /// <summary>True when the question has an answer.</summary>
+    public bool HasAnswered(string questionId) =>
+        Steps.Any(s => string.Equals(s.Question, questionId, StringComparison.Ordinal));
+
+    /// <summary>What the result shows that an answer could change: the causes with their weights, and the urgent advice.</summary>
+    private static string Signature(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
+    {
+        var outcome = CauseFinderEvaluator.Evaluate(rules, answers);
+        return string.Join('|', outcome.Causes.Select(c => c.Cause.Id + ":" + c.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            + (outcome.Urgent ? "|!" : string.Empty);
+    }
+
+    /// <summary>True when choosing <paramref name="option"/> as well would change the result.</summary>
+    private static bool Changes(
+        CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers, string now, Question question, AnswerOption option)
+    {
+        if (option.Exclusive || option.IsDontKnow)
+        {
+            return false;
+        }
+
+        var with = new Dictionary<string, IReadOnlyCollection<string>>(answers, StringComparer.Ordinal)
+        {
+            [question.Id] = answers.TryGetValue(question.Id, out var chosen) ? [.. chosen, option.Id] : [option.Id],
+        };
+        return !string.Equals(Signature(rules, with), now, StringComparison.Ordinal);
     }
 
     /// <summary>Records the options chosen for a question (ids; the follow-up's "verder niets" included).</summary>
@@ -45,6 +111,7 @@ public sealed class CauseFinderProgress
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
         ArgumentNullException.ThrowIfNull(optionIds);
+        Reviewed = false;
         Steps.Add(new AnsweredStep { Question = questionId, Options = optionIds.Distinct(StringComparer.Ordinal).ToList() });
     }
 
@@ -57,6 +124,7 @@ public sealed class CauseFinderProgress
         }
 
         Steps.RemoveAt(Steps.Count - 1);
+        Reviewed = false;
         return true;
     }
 

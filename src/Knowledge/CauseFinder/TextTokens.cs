@@ -11,19 +11,30 @@ namespace B12Bot.Knowledge.CauseFinder;
 public static class TextTokens
 {
     /// <summary>Words that negate what follows them ("geen omeprazol", "niet verward").</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder" };
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder", "niks" };
 
     /// <summary>How many words may stand between two words of a phrase ("weet het niet" for "weet niet").</summary>
     internal const int MaxSkipped = 2;
 
-    public static IReadOnlyList<string> Of(string? text)
+    public static IReadOnlyList<string> Of(string? text) => OfClauses(text).Tokens;
+
+    /// <summary>Words that open a new part of a sentence, as a comma does ("ik eet alles maar slik …").</summary>
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal) { "maar", "behalve", "en", "want", "omdat" };
+
+    /// <summary>
+    /// The words of a text and, for each word, the number of the part of the sentence it is in: a new part begins
+    /// at '.', ',', ';', ':', '!', '?' and at "maar", "behalve", "en", "want" and "omdat" (which belong to the new part).
+    /// </summary>
+    public static (IReadOnlyList<string> Tokens, IReadOnlyList<int> Clauses) OfClauses(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [];
+            return ([], []);
         }
 
         var tokens = new List<string>();
+        var clauses = new List<int>();
+        var clause = 0;
         var current = new StringBuilder();
         foreach (var c in UserText.Fold(text))
         {
@@ -33,11 +44,34 @@ public static class TextTokens
                 continue;
             }
 
-            Flush(current, tokens);
+            clause = Flush(current, tokens, clauses, clause);
+            if (c is '.' or ',' or ';' or ':' or '!' or '?')
+            {
+                clause++;
+            }
         }
 
-        Flush(current, tokens);
-        return tokens;
+        Flush(current, tokens, clauses, clause);
+        return (tokens, clauses);
+    }
+
+    private static int Flush(StringBuilder current, List<string> tokens, List<int> clauses, int clause)
+    {
+        if (current.Length == 0)
+        {
+            return clause;
+        }
+
+        var token = current.ToString();
+        current.Clear();
+        if (ClauseWords.Contains(token) && tokens.Count > 0)
+        {
+            clause++;
+        }
+
+        tokens.Add(token);
+        clauses.Add(clause);
+        return clause;
     }
 
     /// <summary>Phrases of the walkthrough's rules are few and fixed: each is split once.</summary>
@@ -148,14 +182,5 @@ public static class TextTokens
         }
 
         return false;
-    }
-
-    private static void Flush(StringBuilder current, List<string> tokens)
-    {
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-            current.Clear();
-        }
     }
 }
