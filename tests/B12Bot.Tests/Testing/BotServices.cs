@@ -13,7 +13,9 @@ public sealed class BotServices : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public BotServices(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of memory state.</param>
+    /// <param name="configure">Replaces parts of the wiring after the app's own (a shared store, a fixed answerer).</param>
+    public BotServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" })
@@ -24,6 +26,7 @@ public sealed class BotServices : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddB12Bot(configuration);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 
