@@ -20,11 +20,18 @@ public static class WalkthroughIntent
         {
             "vragenlijst", "oorzaakzoeker", "oorzaak vinden", "oorzaak zoeken", "oorzaken zoeken", "oorzaak opsporen",
             "oorzaak achterhalen", "oorzaak uitzoeken", "oorzaken vinden", "oorzaak te vinden", "oorzaak te zoeken",
-            "doorloop de vragen", "vragen doorlopen",
+            "doorloop de vragen", "vragen doorlopen", "oorzaak van mijn tekort", "oorzaak van mijn lage",
         }.Select(TextTokens.Of),
     ];
 
-    private static readonly HashSet<string> AskWhy = new(StringComparer.Ordinal) { "waarom", "waardoor", "oorzaak", "oorzaken", "komt" };
+    private static readonly HashSet<string> AskWhy = new(StringComparer.Ordinal)
+    {
+        "waarom", "waardoor", "oorzaak", "oorzaken", "komt", "vandaan", "uitzoeken", "achterhalen", "verklaring", "verklaren",
+    };
+
+    /// <summary>"Hoe kan dat?" after a sentence about one's own low B12 asks why too.</summary>
+    private static readonly IReadOnlyList<IReadOnlyList<string>> HowCome =
+        [.. new[] { "hoe kan dat", "hoe kan het", "hoe komt dat", "hoe komt het" }.Select(TextTokens.Of)];
 
     private static readonly HashSet<string> Personal = new(StringComparer.Ordinal) { "mijn", "ik", "me", "mij", "m" };
 
@@ -46,7 +53,7 @@ public static class WalkthroughIntent
         var aboutB12 = tokens.Any(t => t.StartsWith("b12", StringComparison.Ordinal) || t is "cobalamine")
             || TextTokens.ContainsSequence(tokens, ["b", "12"]);
         return aboutB12
-            && tokens.Any(AskWhy.Contains)
+            && (tokens.Any(AskWhy.Contains) || HowCome.Any(phrase => TextTokens.ContainsSequence(tokens, phrase)))
             && tokens.Any(Personal.Contains)
             && tokens.Any(t => Low.Contains(t) || t.EndsWith("tekort", StringComparison.Ordinal));
     }

@@ -203,3 +203,11 @@ public sealed partial class Conversation
     [GeneratedRegex(@"^\d+\. \*\*(.+?)\*\*", RegexOptions.Multiline)]
     private static partial Regex CauseLine();
 }
+
+/// <summary>One bot as the app wires it, shared by the tests of a class.</summary>
+public sealed class BotHost : IDisposable
+{
+    public BotServices Bot { get; } = new();
+
+    public void Dispose() => Bot.Dispose();
+}
