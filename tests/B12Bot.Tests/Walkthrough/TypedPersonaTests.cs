@@ -175,6 +175,47 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
         },
     };
 
+    /// <summary>
+    /// In the terminal a question's options are numbered in its text and a number means the list just shown, not a
+    /// list of buttons shown earlier (the welcome's).
+    /// </summary>
+    [Fact]
+    public async Task In_the_terminal_a_number_means_the_list_just_shown()
+    {
+        await Conversation.PlayInTerminalAsync(
+            bot,
+            "<~ 1. Waarom is mijn B12 laag?",
+            "> 1",
+            "<~ {intro}",
+            "<~ Hoe eet u meestal?",
+            "<~ 1. Veganistisch",
+            "> 1",
+            "<~ Hoe oud bent u?",
+            "> ik ben 78 en slik omeprazol",
+            "<~ Genoteerd: maagzuurremmer.",
+            "<~ Heeft u ooit een operatie aan uw maag of darmen gehad?",
+            "> 5",
+            "<~ Heeft u een darmziekte",
+            "> de derde",
+            "<~ Heeft een arts bij u een van deze aandoeningen vastgesteld?",
+            "> 6",
+            "<~ Drinkt u al langere tijd veel alcohol?",
+            "> 2",
+            "<~ Eet u weleens rauwe of onvoldoende verhitte zoetwatervis? (1) Ja, (2) Nee of (3) Weet ik niet",
+            "> 2",
+            "<~ Heeft u een of meer van deze klachten?",
+            "> 8",
+            "<~ - Eten: Veganistisch",
+            "<~ - Medicijnen: Maagzuurremmer (zoals omeprazol)",
+            "<~ 1. Klopt, toon de uitkomst",
+            "> 1",
+            "<~ 1. Bijwerking van medicijnen",
+            "<~ 1. Samenvatting voor uw huisarts",
+            "> 1",
+            "<~ Samenvatting voor uw huisarts",
+            "<~ Dit is geen diagnose.");
+    }
+
     [Theory]
     [MemberData(nameof(Personas))]
     public async Task A_typed_persona_reaches_the_causes_without_being_asked_again(string persona, string[] lines)
