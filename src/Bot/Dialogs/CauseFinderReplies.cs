@@ -76,7 +76,7 @@ internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase k
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(option);
         var title = ShortTitle(option);
-        return option.Exclusive || option.IsDontKnow || title is "ja" or "nee" || title.StartsWith("nee,", StringComparison.Ordinal)
+        return option.IsDontKnow || title is "ja" or "nee" || title.StartsWith("nee,", StringComparison.Ordinal)
             ? question.Label.ToLowerInvariant() + ": " + title
             : title;
     }

@@ -85,8 +85,19 @@ public sealed class MainDialog : ComponentDialog
             return Done;
         }
 
-        if (WalkthroughIntent.IsStartRequest(text))
+        var request = WalkthroughIntent.Classify(text);
+        if (request != WalkthroughRequest.None)
         {
+            // A why-question ("waarom is mijn B12 laag?") is also one the article answers: that answer first (without
+            // follow-up buttons, which would compete with the walkthrough's). A request for help gets the walkthrough.
+            if (request == WalkthroughRequest.Why
+                && !string.Equals(text, Replies.StartWalkthrough, StringComparison.OrdinalIgnoreCase)
+                && _answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } answered)
+            {
+                BotLog.Answered(_logger, answered.Outcome, answered.Entry?.Id, answered.Score);
+                await context.SendActivityAsync(_answerer.AnswerWithoutRelated(answered, context.Activity).Reply, cancellationToken);
+            }
+
             // The walkthrough reads the starting message for answers ("… ik ben 78 en slik omeprazol").
             return await innerDc.BeginDialogAsync(CauseFinderDialog.DialogId, text, cancellationToken);
         }

@@ -38,9 +38,10 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
     public static TheoryData<string, string[]> Personas => new()
     {
         {
-            "78, omeprazol, said in the question that starts it",
+            "78, omeprazol, said in the why-question that starts it (answered from the article first)",
             [
                 "> Waarom is mijn B12 laag? Ik ben 78 jaar en slik al jaren omeprazol.",
+                "<~ waarom het ertoe doet** #waarom-het-ertoe-doet",
                 "< {intro}",
                 "< Genoteerd: 65 jaar of ouder, maagzuurremmer.",
                 Diet,
@@ -103,6 +104,7 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
             "72 and vegan at once, numbers and ordinals for the rest",
             [
                 "> Waarom is mijn B12 zo laag?",
+                "<~ Wat is de belangrijkste oorzaak van vitamine B12-tekort? #faq-01",
                 "< {intro}",
                 Diet,
                 "> ik ben 72 en veganist",
