@@ -34,7 +34,7 @@ public static class WalkthroughIntent
         {
             "vragenlijst", "oorzaakzoeker", "oorzaak vinden", "oorzaak zoeken", "oorzaken zoeken", "oorzaak opsporen",
             "oorzaak achterhalen", "oorzaak uitzoeken", "oorzaken vinden", "oorzaak te vinden", "oorzaak te zoeken",
-            "doorloop de vragen", "vragen doorlopen", "oorzaak van mijn tekort", "oorzaak van mijn lage",
+            "doorloop de vragen", "vragen doorlopen",
         }.Select(TextTokens.Of),
     ];
 
@@ -83,8 +83,10 @@ public static class WalkthroughIntent
 
     private static bool IsPersonalWhy(IReadOnlyList<string> tokens)
     {
+        // In this bot "mijn tekort" is the B12 deficiency.
         var aboutB12 = tokens.Any(t => t.StartsWith("b12", StringComparison.Ordinal) || t is "cobalamine")
-            || TextTokens.ContainsSequence(tokens, ["b", "12"]);
+            || TextTokens.ContainsSequence(tokens, ["b", "12"])
+            || TextTokens.ContainsSequence(tokens, ["mijn", "tekort"]);
         return aboutB12
             && (tokens.Any(AskWhy.Contains) || HowCome.Any(phrase => TextTokens.ContainsSequence(tokens, phrase)))
             && tokens.Any(Personal.Contains)
