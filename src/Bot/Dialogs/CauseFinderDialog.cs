@@ -174,7 +174,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             }
         }
 
-        var (noted, changed) = ApplyTold(progress, answer, correcting: answer.Correction || next is null, chosen);
+        var (noted, changed, conflicting) = ApplyTold(progress, answer, correcting: answer.Correction || next is null, chosen);
         if (noted.Count > 0)
         {
             lines.Add(Texts.Noted + string.Join(", ", noted) + ".");
@@ -194,8 +194,8 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         }
         else if (next is not null && noted.Count == 0 && changed.Count == 0)
         {
-            // Only what was already known: say so before the question is asked again.
-            lines.Add(Texts.AlreadyKnown);
+            // Only what was already known, or another answer to an answered question: say so before asking again.
+            lines.Add(conflicting.Count > 0 ? Texts.ChangeHow(conflicting) : Texts.AlreadyKnown);
         }
 
         if (lines.Count > 0)
@@ -215,10 +215,12 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     /// Records the answers to other questions: a question not yet answered gets its answer ("Genoteerd"); an answered
     /// one is changed only when the message corrects (or at the review), and then replaced, or added to with "ook".
     /// </summary>
-    private (List<string> Noted, List<string> Changed) ApplyTold(CauseFinderProgress progress, WalkthroughAnswer answer, bool correcting, List<AnswerOption> chosen)
+    private (List<string> Noted, List<string> Changed, List<string> Conflicting) ApplyTold(
+        CauseFinderProgress progress, WalkthroughAnswer answer, bool correcting, List<AnswerOption> chosen)
     {
         var noted = new List<string>();
         var changed = new List<string>();
+        var conflicting = new List<string>();
         var answers = progress.Answers(_rules);
         foreach (var (questionId, ids) in answer.Told)
         {
@@ -248,6 +250,15 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             }
 
             var addable = question.Multiple && options.All(o => !o.Exclusive) && before.All(id => question.FindOption(id) is { Exclusive: false });
+            if (!correcting && before.All(id => id == _rules.DontKnow.Id))
+            {
+                // "Weet ik niet" earlier, and now the answer after all: it is new, not a change.
+                progress.Replace(question.Id, options.Select(o => o.Id));
+                noted.AddRange(options.Select(o => CauseFinderReplies.Noted(question, o)));
+                chosen.AddRange(options);
+                continue;
+            }
+
             if (!correcting)
             {
                 // Told again with more ("omeprazol en metformine" after metformine): the new ones are added.
@@ -257,6 +268,11 @@ public sealed class CauseFinderDialog : InterruptibleDialog
                     progress.Replace(question.Id, before.Concat(added.Select(o => o.Id)));
                     noted.AddRange(added.Select(o => CauseFinderReplies.Noted(question, o)));
                     chosen.AddRange(added);
+                }
+                else if (added.Count > 0)
+                {
+                    // Another answer than before, without saying it corrects: ask rather than guess.
+                    conflicting.Add(question.Label.ToLowerInvariant());
                 }
 
                 continue;
@@ -269,7 +285,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             chosen.AddRange(options);
         }
 
-        return (noted, changed);
+        return (noted, changed, conflicting);
     }
 
     // ---- Interruptions (see InterruptibleDialog).
@@ -428,5 +444,9 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string Changed = "Aangepast: ";
         public const string Change = "Goed, dan vraag ik opnieuw naar ";
         public const string AlreadyKnown = "Dat had u al verteld.";
+
+        public static string ChangeHow(IReadOnlyList<string> labels) =>
+            "U gaf eerder een ander antwoord over " + CauseFinderEvaluator.JoinDutch(labels)
+            + ". Wilt u dat wijzigen, typ dan bijvoorbeeld 'nee wacht, …', of wijzig het straks in het overzicht van uw antwoorden.";
     }
 }

@@ -1,6 +1,7 @@
 using B12Bot.Bots;
 using B12Bot.Cards;
 using B12Bot.Knowledge;
+using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
 using B12Bot.Privacy;
 using B12Bot.Storage;
@@ -12,7 +13,8 @@ namespace B12Bot.Dialogs;
 /// <summary>
 /// The root dialog: every message goes through it. With no walkthrough under way it routes the message, in this
 /// order: a red-flag symptom (the urgent advice first, then the message is handled as usual), "vergeet mij", the
-/// huisarts summary, the start of the walkthrough, small talk, and otherwise a free question answered from the
+/// huisarts summary, the start of the walkthrough (asked for, or a sentence about one's own low B12 with facts it
+/// can use), small talk, and otherwise a free question answered from the
 /// knowledge; all but the walkthrough end in the same turn, so such a turn stores no dialog. While the walkthrough
 /// is under way "vergeet mij" still comes first, and everything else goes to the walkthrough, which handles its own
 /// red flags, commands and free questions. Ends with the walkthrough's <see cref="CauseFinderResult"/>, or null.
@@ -21,6 +23,9 @@ public sealed class MainDialog : ComponentDialog
 {
     public const string DialogId = "main";
 
+    private static readonly Dictionary<string, IReadOnlyCollection<string>> NoAnswers = new(StringComparer.Ordinal);
+
+    private readonly CauseFinderRules _rules;
     private readonly RedFlagDetector _redFlags;
     private readonly FreeQuestionAnswerer _answerer;
     private readonly GpSummary _summary;
@@ -33,6 +38,7 @@ public sealed class MainDialog : ComponentDialog
 
     public MainDialog(
         CauseFinderDialog causeFinder,
+        CauseFinderRules rules,
         RedFlagDetector redFlags,
         FreeQuestionAnswerer answerer,
         GpSummary summary,
@@ -45,6 +51,7 @@ public sealed class MainDialog : ComponentDialog
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(causeFinder);
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _redFlags = redFlags ?? throw new ArgumentNullException(nameof(redFlags));
         _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
         _summary = summary ?? throw new ArgumentNullException(nameof(summary));
@@ -99,6 +106,12 @@ public sealed class MainDialog : ComponentDialog
             }
 
             // The walkthrough reads the starting message for answers ("… ik ben 78 en slik omeprazol").
+            return await innerDc.BeginDialogAsync(CauseFinderDialog.DialogId, text, cancellationToken);
+        }
+
+        if (WalkthroughIntent.TellsOwnLowB12(text) && !AnswerReader.Read(_rules, NoAnswers, asked: null, text).IsEmpty)
+        {
+            // "Mijn B12 is te laag; ik ben 67 en eet geen vlees": what was told starts the walkthrough with it.
             return await innerDc.BeginDialogAsync(CauseFinderDialog.DialogId, text, cancellationToken);
         }
 

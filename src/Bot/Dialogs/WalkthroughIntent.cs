@@ -81,6 +81,26 @@ public static class WalkthroughIntent
         return tokens.Any(HelpWords.Contains) ? WalkthroughRequest.Help : WalkthroughRequest.Why;
     }
 
+    /// <summary>
+    /// True for a sentence about one's own low B12 that asks nothing ("mijn B12 is te laag, ik ben 67 en eet geen
+    /// vlees"): told with facts the walkthrough can use, it starts the walkthrough.
+    /// </summary>
+    public static bool TellsOwnLowB12(string? text)
+    {
+        var tokens = TextTokens.Of(text);
+        return tokens.Count > 0 && AboutOwnLowB12(tokens) && !Interruption.LooksLikeQuestion(text);
+    }
+
+    private static bool AboutOwnLowB12(IReadOnlyList<string> tokens)
+    {
+        var aboutB12 = tokens.Any(t => t.StartsWith("b12", StringComparison.Ordinal) || t is "cobalamine")
+            || TextTokens.ContainsSequence(tokens, ["b", "12"])
+            || TextTokens.ContainsSequence(tokens, ["mijn", "tekort"]);
+        return aboutB12
+            && tokens.Any(Personal.Contains)
+            && tokens.Any(t => Low.Contains(t) || t.EndsWith("tekort", StringComparison.Ordinal));
+    }
+
     private static bool IsPersonalWhy(IReadOnlyList<string> tokens)
     {
         // In this bot "mijn tekort" is the B12 deficiency.

@@ -175,6 +175,41 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
                 Ending,
             ]
         },
+        {
+            "a story about one's own low B12 starts it; 'weet ik niet' is answered later after all",
+            [
+                "> Hoi, mijn B12 is te laag. Ik ben een vrouw van 67, eet geen vlees en heb 5 jaar geleden een maagverkleining gehad.",
+                "< {intro}",
+                "< Genoteerd: vegetarisch, 65 jaar of ouder, sleeve.",
+                SurgeryMore,
+                "> nee",
+                Bowel,
+                "> nee",
+                Immune,
+                "> nee",
+                Medicines,
+                "> geen idee",
+                Alcohol,
+                "> ik gebruik pantoprazol",
+                "< Genoteerd: maagzuurremmer.",
+                Alcohol,
+                "> ik ben veganist",
+                "< U gaf eerder een ander antwoord over eten. Wilt u dat wijzigen, typ dan bijvoorbeeld 'nee wacht, …', of wijzig het straks in het overzicht van uw antwoorden.",
+                Alcohol,
+                "> nee hoor",
+                Fish,
+                "> nooit",
+                Symptoms,
+                "> ik ben altijd moe en heb tintelende voeten",
+                "< Heeft u daarnaast nog een van deze klachten? [Moeite met lopen of evenwicht|Verwardheid|Plotselinge zwakte of gevoelloosheid|Nee, verder niets|Weet ik niet]",
+                "> nee",
+                "<~ - **Klachten**: Vermoeidheid, Tintelingen in handen of voeten",
+                ReviewQuestion,
+                "> klopt",
+                "<~ 1. **Een operatie aan de maag**",
+                Ending,
+            ]
+        },
     };
 
     /// <summary>
