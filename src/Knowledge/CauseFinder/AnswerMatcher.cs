@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace B12Bot.Knowledge.CauseFinder;
 
 /// <summary>
@@ -99,7 +97,7 @@ public static class AnswerMatcher
         var ages = new List<int>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (!TextTokens.TryNumber(tokens[i], out var number))
             {
                 continue;
             }

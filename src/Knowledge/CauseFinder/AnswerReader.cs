@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 
 namespace B12Bot.Knowledge.CauseFinder;
 
@@ -211,7 +210,7 @@ public static class AnswerReader
         (int Value, int Start, int End)? found = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            if (!TextTokens.TryNumber(tokens[i], out var number)
                 || number < SmallestAge || number > LargestAge)
             {
                 continue;

@@ -102,6 +102,51 @@ public static class TextTokens
 
     public static bool IsNegation(string token) => Negations.Contains(token);
 
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["tien"] = 10, ["elf"] = 11, ["twaalf"] = 12, ["dertien"] = 13, ["veertien"] = 14, ["vijftien"] = 15, ["zestien"] = 16,
+        ["zeventien"] = 17, ["achttien"] = 18, ["negentien"] = 19, ["twintig"] = 20, ["dertig"] = 30, ["veertig"] = 40,
+        ["vijftig"] = 50, ["zestig"] = 60, ["zeventig"] = 70, ["tachtig"] = 80, ["negentig"] = 90, ["honderd"] = 100,
+    };
+
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["een"] = 1, ["twee"] = 2, ["drie"] = 3, ["vier"] = 4, ["vijf"] = 5, ["zes"] = 6, ["zeven"] = 7, ["acht"] = 8, ["negen"] = 9,
+    };
+
+    /// <summary>
+    /// A whole number a word stands for: digits ("72", "80+"), or a Dutch number word from ten to a hundred
+    /// ("zeventig", "vijfenzestig", "tweeenzeventig" as "tweeënzeventig" folds).
+    /// </summary>
+    public static bool TryNumber(string token, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var digits = token.EndsWith('+') ? token[..^1] : token;
+        if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number))
+        {
+            return true;
+        }
+
+        if (NumberWords.TryGetValue(token, out number))
+        {
+            return true;
+        }
+
+        foreach (var (unit, ones) in Units)
+        {
+            var prefix = unit + "en";
+            if (token.StartsWith(prefix, StringComparison.Ordinal)
+                && NumberWords.TryGetValue(token[prefix.Length..], out var tens) && tens is >= 20 and <= 90 && tens % 10 == 0)
+            {
+                number = tens + ones;
+                return true;
+            }
+        }
+
+        number = 0;
+        return false;
+    }
+
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="tokens"/> and is not negated.</summary>
     public static bool ContainsSequence(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase) =>
         FindAll(tokens, phrase).Any();

@@ -35,6 +35,19 @@ public sealed class AnswerReaderTests
     [InlineData("medicijnen", "ik slik al 10 jaar metformine", "metformine | ")]
     [InlineData("operatie", "ik ben 10 jaar geleden aan mijn maag geopereerd", " | ")]
     [InlineData("vis", "ik heb geen klachten", " | klachten=geen")]
+    [InlineData("leeftijd", "ik ben vijfenzestig", "65-plus | ")]
+    [InlineData("leeftijd", "tweeënvijftig", "50-64 | ")]
+    [InlineData("leeftijd", "80+", "65-plus | ")]
+    [InlineData("dieet", "ik ben pescotariër", "vegetarisch | ")]
+    [InlineData("operatie", "alleen mijn blindedarm", "geen | ")]
+    [InlineData("darmziekte", "nee, alleen prikkelbare darm", "geen | ")]
+    [InlineData("auto-immuun", "suikerziekte type 2", "geen | ")]
+    [InlineData("medicijnen", "alleen paracetamol", "geen | ")]
+    [InlineData("medicijnen", "pantozol", "maagzuurremmer | ")]
+    [InlineData("alcohol", "geen druppel", "nee | ")]
+    [InlineData("klachten", "moe, tintelingen en ik vergeet veel", "vermoeidheid tintelingen geheugen | ")]
+    [InlineData("klachten", "mijn benen slapen vaak", "tintelingen | ")]
+    [InlineData("dieet", "ik ben zeventig en eet alles", "alles | leeftijd=65-plus")]
     public void Reads_answers_to_the_question_asked_and_to_the_others(string askedId, string typed, string expected)
     {
         var asked = askedId == "-" ? null : new NextQuestion(Rules.FindQuestion(askedId)!, IsFollowUp: false, Rules.FindQuestion(askedId)!.Options);
