@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace B12Bot.Tests.Testing;
 
-/// <summary>The bot as the app wires it (real knowledge, answerer, dialogs), for in-process transcript tests.</summary>
+/// <summary>The bot as the app wires it (real knowledge, answerer, dialogs), for in-process tests; talk to it with <see cref="Conversation"/>.</summary>
 public sealed class BotServices : IDisposable
 {
     private readonly ServiceProvider provider;
@@ -33,16 +33,6 @@ public sealed class BotServices : IDisposable
     public IServiceProvider Services => provider;
 
     public IBot Bot => provider.GetRequiredService<IBot>();
-
-    /// <summary>A conversation with the bot on a channel, in Dutch.</summary>
-    public TestFlow Conversation(string channelId = "webchat")
-    {
-        // Every conversation its own id: tests share one store and must not see each other's walkthroughs.
-        var reference = TestAdapter.CreateConversation("test-" + Guid.NewGuid().ToString("N"));
-        reference.ChannelId = channelId;
-        var adapter = new TestAdapter(reference) { Locale = "nl-NL" };
-        return new TestFlow(adapter, (context, ct) => provider.GetRequiredService<IBot>().OnTurnAsync(context, ct));
-    }
 
     public void Dispose() => provider.Dispose();
 }

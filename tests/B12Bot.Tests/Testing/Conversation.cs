@@ -67,6 +67,11 @@ public sealed partial class Conversation
     {
         var activity = adapter.MakeActivity(text);
         activity.Value = value;
+        return await RunAsync(activity);
+    }
+
+    private async Task<IReadOnlyList<IMessageActivity>> RunAsync(Activity activity)
+    {
         await adapter.ProcessActivityAsync(activity, services.Bot.OnTurnAsync, CancellationToken.None);
         var replies = new List<IMessageActivity>();
         while (adapter.GetNextReply() is IMessageActivity reply)
@@ -76,6 +81,38 @@ public sealed partial class Conversation
 
         Last = replies;
         return replies;
+    }
+
+    /// <summary>Sends an activity of the person's own making (a photo, say) and returns the replies of that turn.</summary>
+    public async Task<IReadOnlyList<IMessageActivity>> SendAsync(IMessageActivity message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = adapter.MakeActivity();
+        activity.Text = message.Text;
+        activity.Attachments = message.Attachments;
+        activity.Value = message.Value;
+        return await RunAsync(activity);
+    }
+
+    /// <summary>The person joins the conversation (the welcome) and the replies of that turn.</summary>
+    public async Task<IReadOnlyList<IMessageActivity>> JoinAsync()
+    {
+        var update = (Activity)Activity.CreateConversationUpdateActivity();
+        update.ApplyConversationReference(adapter.Conversation, isIncoming: true);
+        update.MembersAdded = [adapter.Conversation.User];
+        return await RunAsync(update);
+    }
+
+    /// <summary>Checks the replies of a turn in order, one check per reply (more replies may follow).</summary>
+    public static void Expect(IReadOnlyList<IMessageActivity> replies, params Action<IActivity>[] checks)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        ArgumentNullException.ThrowIfNull(checks);
+        Assert.True(replies.Count >= checks.Length, $"{checks.Length} replies expected, {replies.Count} came: {string.Join(" | ", replies.Select(r => r.Text))}");
+        for (var i = 0; i < checks.Length; i++)
+        {
+            checks[i](replies[i]);
+        }
     }
 
     /// <summary>Presses a button of the last turn's replies: its text, and its value for a card button that carries one.</summary>
