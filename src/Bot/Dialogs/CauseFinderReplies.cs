@@ -76,7 +76,14 @@ internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase k
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(option);
         var title = ShortTitle(option);
-        return option.IsDontKnow || title is "ja" or "nee" || title.StartsWith("nee,", StringComparison.Ordinal)
+        if (title.StartsWith("nee, ", StringComparison.Ordinal))
+        {
+            // "Nee, geen operatie" → "geen operatie"; "Nee, geen van deze" needs its question: "medicijnen: geen van deze".
+            title = title["nee, ".Length..];
+            return title.StartsWith("geen van", StringComparison.Ordinal) ? question.Label.ToLowerInvariant() + ": " + title : title;
+        }
+
+        return option.IsDontKnow || title is "ja" or "nee"
             ? question.Label.ToLowerInvariant() + ": " + title
             : title;
     }

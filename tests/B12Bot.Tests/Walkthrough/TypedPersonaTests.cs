@@ -41,7 +41,7 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
             "78, omeprazol, said in the why-question that starts it (answered from the article first)",
             [
                 "> Waarom is mijn B12 laag? Ik ben 78 jaar en slik al jaren omeprazol.",
-                "<~ waarom het ertoe doet** #waarom-het-ertoe-doet",
+                "<~ Bron:",
                 "< {intro}",
                 "< Genoteerd: 65 jaar of ouder, maagzuurremmer.",
                 Diet,
@@ -104,7 +104,7 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
             "72 and vegan at once, numbers and ordinals for the rest",
             [
                 "> Waarom is mijn B12 zo laag?",
-                "<~ Wat is de belangrijkste oorzaak van vitamine B12-tekort? #faq-01",
+                "<~ Bron:",
                 "< {intro}",
                 Diet,
                 "> ik ben 72 en veganist",
@@ -208,6 +208,35 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
                 "> klopt",
                 "<~ 1. **Een operatie aan de maag**",
                 Ending,
+            ]
+        },
+        {
+            "everything told in the request for help",
+            [
+                "> Kun je helpen uitzoeken waarom mijn b12 te laag is? Ik ben 58, eet wel vlees, geen operaties gehad, neem wel pantoprazol en drink bijna niks",
+                "< {intro}",
+                "< Genoteerd: ik eet alles, 50 tot 65 jaar, geen operatie, maagzuurremmer, alcohol: nee.",
+                Bowel,
+                "> nee hoor geen darmziekte",
+                Immune,
+                "> heb ik niet",
+                Fish,
+                "> nee",
+                Symptoms,
+                "> ik heb last van mijn geheugen en ben snel moe",
+                "< Heeft u daarnaast nog een van deze klachten? [Moeite met lopen of evenwicht|Verwardheid|Plotselinge zwakte of gevoelloosheid|Nee, verder niets|Weet ik niet]",
+                "> nee, verder niks",
+                "<~ - **Klachten**: Vermoeidheid, Geheugen- of concentratieproblemen",
+                ReviewQuestion,
+                "> terug",
+                "< We gaan een vraag terug.",
+                "< Heeft u daarnaast nog een van deze klachten? [Moeite met lopen of evenwicht|Verwardheid|Plotselinge zwakte of gevoelloosheid|Nee, verder niets|Weet ik niet]",
+                "> nee",
+                Review,
+                ReviewQuestion,
+                "> toon de uitkomst",
+                "<~ 1. **Bijwerking van medicijnen**",
+                "<~ U noemde vermoeidheid en geheugen- of concentratieproblemen.",
             ]
         },
     };
