@@ -160,6 +160,12 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         }
 
         var answer = StateValue.To<WalkthroughAnswer>(stepContext.Result) ?? new WalkthroughAnswer();
+        if (answer.Which && next is not null)
+        {
+            await context.SendActivityAsync(Replies.Text(Texts.Which), cancellationToken);
+            return await stepContext.ReplaceDialogAsync(QuestionsDialogId, progress, cancellationToken);
+        }
+
         var lines = new List<string>();
         if (next is null)
         {
@@ -444,6 +450,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string Changed = "Aangepast: ";
         public const string Change = "Goed, dan vraag ik opnieuw naar ";
         public const string AlreadyKnown = "Dat had u al verteld.";
+        public const string Which = "Welke? Kies wat bij u past, of typ het; meer dan één mag ook.";
 
         public static string ChangeHow(IReadOnlyList<string> labels) =>
             "U gaf eerder een ander antwoord over " + CauseFinderEvaluator.JoinDutch(labels)

@@ -44,6 +44,8 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
         "klopt", "ja", "jawel", "goed", "prima", "oke", "ok", "uitkomst", "resultaat", "toon", "verder", "akkoord", "correct", "juist",
     };
 
+    private static readonly HashSet<string> PlainYes = new(StringComparer.Ordinal) { "ja", "jawel", "jazeker", "zeker", "jep", "hoor", "wel" };
+
     private readonly CauseFinderRules _rules;
 
     public CauseFinderPrompt(string dialogId, CauseFinderRules rules)
@@ -156,7 +158,9 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
 
         if (asked.Count == 0 && reading.Told.Count == 0)
         {
-            return null;
+            // "Ja" to a question whose answers are the things themselves ("Gebruikt u een van deze medicijnen?"): which?
+            var words = TextTokens.Of(text);
+            return words.Count is > 0 and <= 2 && words.All(PlainYes.Contains) ? new WalkthroughAnswer { Which = true } : null;
         }
 
         return new WalkthroughAnswer
@@ -300,6 +304,9 @@ public sealed class WalkthroughAnswer
 
     /// <summary>At the review: show the result.</summary>
     public bool Confirm { get; set; }
+
+    /// <summary>A plain "ja" to a question whose answers name things: the walkthrough asks which.</summary>
+    public bool Which { get; set; }
 
     /// <summary>At the review: the id of the question whose answer is to be changed.</summary>
     public string? Change { get; set; }

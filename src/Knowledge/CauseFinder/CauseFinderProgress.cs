@@ -83,12 +83,8 @@ public sealed class CauseFinderProgress
         Steps.Any(s => string.Equals(s.Question, questionId, StringComparison.Ordinal));
 
     /// <summary>What the result shows that an answer could change: the causes with their weights, and the urgent advice.</summary>
-    private static string Signature(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
-    {
-        var outcome = CauseFinderEvaluator.Evaluate(rules, answers);
-        return string.Join('|', outcome.Causes.Select(c => c.Cause.Id + ":" + c.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            + (outcome.Urgent ? "|!" : string.Empty);
-    }
+    private static string Signature(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers) =>
+        CauseFinderEvaluator.Signature(rules, answers);
 
     /// <summary>True when choosing <paramref name="option"/> as well would change the result.</summary>
     private static bool Changes(

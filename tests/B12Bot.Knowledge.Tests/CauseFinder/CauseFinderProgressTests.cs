@@ -104,6 +104,24 @@ public sealed class CauseFinderProgressTests
         Assert.Equal(["dieet", "leeftijd", "operatie"], progress.Answers(Rules).Keys);
     }
 
+    /// <summary>The cheap signature agrees with the full evaluation on which causes fit, their weights and urgency.</summary>
+    [Theory]
+    [InlineData("dieet=veganistisch;leeftijd=50-64")]
+    [InlineData("leeftijd=65-plus;medicijnen=maagzuurremmer metformine;klachten=verward")]
+    [InlineData("operatie=sleeve darmoperatie;auto-immuun=lupus ms pernicieuze-anemie")]
+    [InlineData("dieet=alles")]
+    public void The_signature_follows_the_evaluation(string given)
+    {
+        var answers = given.Split(';').Select(a => a.Split('='))
+            .ToDictionary(a => a[0], a => (IReadOnlyCollection<string>)a[1].Split(' '), StringComparer.Ordinal);
+
+        var outcome = CauseFinderEvaluator.Evaluate(Rules, answers);
+        var expected = string.Join('|', outcome.Causes.Select(c => c.Cause.Id + ":" + c.Weight).Order(StringComparer.Ordinal))
+            + (outcome.Urgent ? "|!" : string.Empty);
+
+        Assert.Equal(expected, CauseFinderEvaluator.Signature(Rules, answers));
+    }
+
     [Fact]
     public void Back_at_the_start_does_nothing()
     {

@@ -241,6 +241,24 @@ public sealed class TypedPersonaTests : IClassFixture<TypedPersonaTests.Host>
         },
     };
 
+    [Fact]
+    public async Task A_plain_yes_to_a_question_of_things_is_asked_which()
+    {
+        await new Conversation(bot).PlayAsync(
+            "> help me de oorzaak vinden",
+            "< {intro}",
+            Diet,
+            "> alles",
+            Age,
+            "> 40",
+            Surgery,
+            "> ja",
+            "< Welke? Kies wat bij u past, of typ het; meer dan één mag ook.",
+            Surgery,
+            "> ja, een bypass",
+            SurgeryMore);
+    }
+
     /// <summary>
     /// In the terminal a question's options are numbered in its text and a number means the list just shown, not a
     /// list of buttons shown earlier (the welcome's).
