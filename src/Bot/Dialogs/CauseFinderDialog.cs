@@ -48,15 +48,13 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
     /// <param name="rules">The cause-finder data, loaded with <see cref="CauseFinderLoader.Load(string, KnowledgeBase)"/>.</param>
     /// <param name="knowledge">The knowledge the causes cite.</param>
-    /// <param name="answerer">Answers free questions asked during the walkthrough.</param>
-    /// <param name="renderer">Shows those answers as everywhere else in the bot.</param>
+    /// <param name="answerer">Answers free questions asked during the walkthrough, as everywhere else in the bot.</param>
     /// <param name="citations">Builds the citation entity of the ending's messages.</param>
     /// <param name="redFlags">Recognises red-flag symptoms in what is typed, and holds the urgent advice.</param>
     public CauseFinderDialog(
         CauseFinderRules rules,
         KnowledgeBase knowledge,
-        IAnswerer answerer,
-        AnswerRenderer renderer,
+        FreeQuestionAnswerer answerer,
         Citations citations,
         RedFlagDetector redFlags)
         : base(DialogId)
@@ -64,7 +62,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(citations);
-        _answerer = new FreeQuestionAnswerer(answerer ?? throw new ArgumentNullException(nameof(answerer)), renderer ?? throw new ArgumentNullException(nameof(renderer)));
+        _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
         _redFlags = redFlags ?? throw new ArgumentNullException(nameof(redFlags));
         _replies = new CauseFinderReplies(rules, knowledge, citations);
 

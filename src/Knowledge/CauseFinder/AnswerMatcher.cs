@@ -71,21 +71,33 @@ public static class AnswerMatcher
 
     internal static List<Hit> FindHits(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {
+        // Most phrases share no word with a short message: look only at those whose first word is in it.
+        var words = new HashSet<string>(tokens, StringComparer.Ordinal);
         var hits = new List<Hit>();
         foreach (var option in offered)
         {
-            foreach (var phrase in option.Synonyms.Prepend(option.Title))
+            foreach (var phrase in PhrasesOf(option))
             {
-                var words = TextTokens.OfPhrase(phrase);
-                foreach (var (start, end) in TextTokens.FindAll(tokens, words))
+                if (!words.Contains(phrase[0]))
                 {
-                    hits.Add(new Hit(option, start, end, words.Count) { Phrase = words });
+                    continue;
+                }
+
+                foreach (var (start, end) in TextTokens.FindAll(tokens, phrase))
+                {
+                    hits.Add(new Hit(option, start, end, phrase.Count) { Phrase = phrase });
                 }
             }
         }
 
         return hits;
     }
+
+    /// <summary>The words of an option's title and synonyms, split once per option (the rules are read-only).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnswerOption, IReadOnlyList<IReadOnlyList<string>>> Phrases = new();
+
+    private static IReadOnlyList<IReadOnlyList<string>> PhrasesOf(AnswerOption option) =>
+        Phrases.GetValue(option, o => o.Synonyms.Prepend(o.Title).Select(TextTokens.OfPhrase).Where(w => w.Count > 0).ToList());
 
     internal static IReadOnlyList<AnswerOption> ByAge(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {

@@ -93,34 +93,6 @@ public static class CauseFinderEvaluator
         };
     }
 
-    /// <summary>
-    /// What the result shows that answers could change, cheaply (no sentences built): the causes that fit with their
-    /// weights, and whether the urgent advice applies. Equal for two sets of answers exactly when those agree.
-    /// </summary>
-    public static string Signature(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(answers);
-        var weights = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var rule in rules.Rules)
-        {
-            if (!rule.When.All(c => Holds(c, answers)) || rules.FindCause(rule.Cause) is not { } cause)
-            {
-                continue;
-            }
-
-            var weight = rule.Weight ?? cause.Weight;
-            if (!weights.TryGetValue(cause.Id, out var before) || weight > before)
-            {
-                weights[cause.Id] = weight;
-            }
-        }
-
-        var urgent = rules.Questions.Any(q => answers.ContainsKey(q.Id) && q.Options.Any(o => o.Urgent && Chosen(answers, q.Id, o.Id)));
-        return string.Join('|', weights.Select(w => w.Key + ":" + w.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            + (urgent ? "|!" : string.Empty);
-    }
-
     /// <summary>Replaces the placeholder by the answers' phrases: "a", "a en b", "a, b en c".</summary>
     public static string Fill(string template, IReadOnlyList<AnswerOption> options)
     {

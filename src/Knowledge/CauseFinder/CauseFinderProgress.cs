@@ -29,13 +29,13 @@ public sealed class CauseFinderProgress
     {
         ArgumentNullException.ThrowIfNull(rules);
         var answers = Answers(rules);
-        var now = Signature(rules, answers);
+        var now = new Fitting(rules, answers);
         foreach (var question in rules.Questions)
         {
             var steps = Steps.Where(s => string.Equals(s.Question, question.Id, StringComparison.Ordinal)).ToList();
             if (steps.Count == 0)
             {
-                if (question.OwnOptions.Any(o => Changes(rules, answers, now, question, o)))
+                if (question.OwnOptions.Any(o => now.ChangedBy(question, o)))
                 {
                     return new NextQuestion(question, IsFollowUp: false, question.Options);
                 }
@@ -50,7 +50,7 @@ public sealed class CauseFinderProgress
 
             var chosen = ChosenFor(question.Id);
             var remaining = question.OwnOptions
-                .Where(o => !o.Exclusive && !chosen.Contains(o.Id) && Changes(rules, answers, now, question, o))
+                .Where(o => !o.Exclusive && !chosen.Contains(o.Id) && now.ChangedBy(question, o))
                 .ToList();
             if (remaining.Count > 0)
             {
@@ -82,24 +82,71 @@ public sealed class CauseFinderProgress
     public bool HasAnswered(string questionId) =>
         Steps.Any(s => string.Equals(s.Question, questionId, StringComparison.Ordinal));
 
-    /// <summary>What the result shows that an answer could change: the causes with their weights, and the urgent advice.</summary>
-    private static string Signature(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers) =>
-        CauseFinderEvaluator.Signature(rules, answers);
-
-    /// <summary>True when choosing <paramref name="option"/> as well would change the result.</summary>
-    private static bool Changes(
-        CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers, string now, Question question, AnswerOption option)
+    /// <summary>
+    /// The causes that fit the answers with their weights, and whether the urgent advice applies: what an answer could
+    /// change. Choosing one more option can only add to it (a rule holds when any of its options was chosen), so it
+    /// changes the result exactly when it makes a rule hold with more weight than its cause has, or is urgent.
+    /// </summary>
+    private sealed class Fitting
     {
-        if (option.Exclusive || option.IsDontKnow)
+        private readonly CauseFinderRules rules;
+        private readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers;
+        private readonly Dictionary<string, int> weights = new(StringComparer.Ordinal);
+        private readonly bool urgent;
+
+        public Fitting(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
         {
+            this.rules = rules;
+            this.answers = answers;
+            foreach (var rule in rules.Rules)
+            {
+                if (rule.When.All(c => Holds(c, null, null)) && rules.FindCause(rule.Cause) is { } cause)
+                {
+                    var weight = rule.Weight ?? cause.Weight;
+                    weights[cause.Id] = Math.Max(weight, weights.GetValueOrDefault(cause.Id));
+                }
+            }
+
+            urgent = rules.Questions.Any(q => answers.TryGetValue(q.Id, out var chosen) && q.Options.Any(o => o.Urgent && chosen.Contains(o.Id)));
+        }
+
+        /// <summary>True when choosing <paramref name="option"/> of <paramref name="question"/> as well would change the result.</summary>
+        public bool ChangedBy(Question question, AnswerOption option)
+        {
+            if (option.Exclusive || option.IsDontKnow)
+            {
+                return false;
+            }
+
+            if (option.Urgent && !urgent)
+            {
+                return true;
+            }
+
+            foreach (var rule in rules.RulesNaming(question.Id, option.Id))
+            {
+                if (!rule.When.All(c => Holds(c, question.Id, option.Id)))
+                {
+                    continue;
+                }
+
+                if (rules.FindCause(rule.Cause) is { } cause
+                    && (!weights.TryGetValue(cause.Id, out var now) || (rule.Weight ?? cause.Weight) > now))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        var with = new Dictionary<string, IReadOnlyCollection<string>>(answers, StringComparer.Ordinal)
-        {
-            [question.Id] = answers.TryGetValue(question.Id, out var chosen) ? [.. chosen, option.Id] : [option.Id],
-        };
-        return !string.Equals(Signature(rules, with), now, StringComparison.Ordinal);
+        private static bool Names(Condition condition, string questionId, string optionId) =>
+            string.Equals(condition.Question, questionId, StringComparison.Ordinal) && condition.AnyOf.Contains(optionId, StringComparer.Ordinal);
+
+        /// <summary>The condition holds with the answers, plus the option given (when one is).</summary>
+        private bool Holds(Condition condition, string? questionId, string? optionId) =>
+            (questionId is not null && Names(condition, questionId, optionId!))
+            || (answers.TryGetValue(condition.Question, out var chosen) && condition.AnyOf.Any(id => chosen.Contains(id)));
     }
 
     /// <summary>Records the options chosen for a question (ids; the follow-up's "verder niets" included).</summary>
