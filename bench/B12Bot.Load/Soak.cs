@@ -6,13 +6,17 @@ namespace B12Bot.Load;
 
 /// <summary>
 /// Many conversations at once over HTTP for minutes: each starts the walkthrough, answers every question with
-/// one of the buttons it was offered until a reply cites the article (the result), then asks a few questions;
+/// one of the buttons it was offered (and confirms the review of its answers) until a reply cites the article (the
+/// result), then asks a few questions; the questions answered per walkthrough are averaged (the review not counted);
 /// then a new conversation begins. Counts errors, lost posts (no reply), and walkthroughs that never reach a result.
 /// </summary>
 internal static class Soak
 {
     /// <summary>The button and phrase that starts the walkthrough.</summary>
     private const string StartPhrase = "Waarom is mijn B12 laag?";
+
+    /// <summary>The button of the review before the result that shows it (the review is no question: not counted).</summary>
+    private const string ShowResult = "Klopt, toon de uitkomst";
 
     /// <summary>A walkthrough is a handful of questions; more turns than this means it is stuck.</summary>
     private const int MaxSteps = 40;
@@ -139,12 +143,13 @@ internal static class Soak
 
         stats.Count(ref stats.WalkthroughsStarted);
         var previous = Fingerprint(replies);
+        var questions = 0;
         for (var step = 0; step < MaxSteps; step++)
         {
             if (replies.Citations > 0)
             {
                 stats.Count(ref stats.WalkthroughsFinished);
-                stats.AddSteps(step);
+                stats.AddSteps(questions);
                 return;
             }
 
@@ -155,7 +160,13 @@ internal static class Soak
             }
 
             await Task.Delay(think);
-            var choice = replies.Buttons[random.Next(replies.Buttons.Count)];
+            var review = replies.Buttons.Contains(ShowResult, StringComparer.Ordinal);
+            var choice = review ? ShowResult : replies.Buttons[random.Next(replies.Buttons.Count)];
+            if (!review)
+            {
+                questions++;
+            }
+
             replies = await PostAsync(client, endpoint, choice, conversation, user, stats);
             if (replies is null)
             {

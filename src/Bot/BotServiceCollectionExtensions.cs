@@ -74,12 +74,14 @@ public static class BotServiceCollectionExtensions
         // turns, holds replies until state is saved, reruns a turn on an ETag conflict and copes with outages.
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<CauseFinderDialog>();
+        services.AddSingleton<FreeQuestionAnswerer>();
+        services.AddSingleton<GpSummary>();
+        services.AddSingleton<MainDialog>();
         services.AddTransient<B12ActivityHandler>();
         services.AddSingleton<IBot>(sp => new SafeTurnBot(
             sp.GetRequiredService<B12ActivityHandler>,
             sp.GetRequiredService<ConversationLocks>(),
-            sp.GetRequiredService<IAnswerer>(),
-            sp.GetRequiredService<AnswerRenderer>(),
+            sp.GetRequiredService<FreeQuestionAnswerer>(),
             sp.GetRequiredService<ILogger<SafeTurnBot>>()));
 
         // Request lines without tokens or connector keys; Kestrel's limits for slow clients.

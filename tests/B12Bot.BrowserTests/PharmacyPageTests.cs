@@ -134,7 +134,7 @@ public sealed class PharmacyPageTests(PharmacySite site)
             return "Veganistisch";
         }
 
-        foreach (var preferred in (string[])["Nee", "Jonger dan 50"])
+        foreach (var preferred in (string[])["Klopt", "Nee", "Jonger dan 50"])
         {
             if (turn.Buttons.FirstOrDefault(b => b.StartsWith(preferred, StringComparison.Ordinal)) is { } button)
             {

@@ -23,7 +23,8 @@ public sealed class RoundRobinWebChatTests(RoundRobinPair pair) : IClassFixture<
         for (var i = 0; i < MaxTurns && !turn.Cited; i++)
         {
             Assert.NotEmpty(turn.Buttons);
-            var choice = turn.Buttons.FirstOrDefault(b => b.StartsWith("Nee", StringComparison.Ordinal))
+            var choice = turn.Buttons.FirstOrDefault(b => b.StartsWith("Klopt", StringComparison.Ordinal))
+                ?? turn.Buttons.FirstOrDefault(b => b.StartsWith("Nee", StringComparison.Ordinal))
                 ?? turn.Buttons.FirstOrDefault(b => b.StartsWith("Ik eet alles", StringComparison.Ordinal))
                 ?? turn.Buttons.FirstOrDefault(b => b.StartsWith("Jonger dan 50", StringComparison.Ordinal))
                 ?? turn.Buttons[^1];

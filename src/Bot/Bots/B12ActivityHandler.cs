@@ -2,8 +2,6 @@ using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
-using B12Bot.Privacy;
-using B12Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -11,21 +9,17 @@ using Microsoft.Bot.Schema;
 namespace B12Bot.Bots;
 
 /// <summary>
-/// The bot: welcomes people, answers their questions from the knowledge with the citation, walks them through
-/// the cause-finder, handles small talk, and sends red-flag advice before anything else. Works the same in
-/// Web Chat, Direct Line, Teams and the terminal.
+/// The bot: welcomes people and runs every message through the root dialog (<see cref="MainDialog"/>), which
+/// answers questions from the knowledge with the citation, walks people through the cause-finder, handles small talk
+/// and "vergeet mij", and sends red-flag advice before anything else. Works the same in Web Chat, Direct Line, Teams
+/// and the terminal.
 /// </summary>
 public class B12ActivityHandler(
-    IAnswerer answerer,
-    AnswerRenderer renderer,
-    RedFlagDetector redFlags,
     KnowledgeBase knowledge,
     ConversationState conversationState,
     UserState userState,
-    CauseFinderDialog causeFinder,
-    IStorage storage,
-    IEnumerable<IPersonalDataEraser> erasers,
-    ILogger<B12ActivityHandler> logger) : DialogBot<CauseFinderDialog>(conversationState, userState, causeFinder)
+    MainDialog mainDialog,
+    ILogger<B12ActivityHandler> logger) : DialogBot<MainDialog>(conversationState, userState, mainDialog)
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
     public const int MaxTextLength = 2000;
@@ -90,30 +84,17 @@ public class B12ActivityHandler(
             return;
         }
 
-        await OnTextAsync(turnContext, text, cancellationToken);
+        await OnTextAsync(turnContext, cancellationToken);
     }
 
-    /// <summary>
-    /// Handles a message's text: a walkthrough in progress gets it first (it handles its own interruptions and red
-    /// flags); otherwise red flags first, then "vergeet mij", the walkthrough's start, small talk, the knowledge.
-    /// </summary>
-    protected virtual async Task OnTextAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
+    /// <summary>Runs the root dialog for the message; state saved by an older version of a dialog gets an apology and a fresh start.</summary>
+    protected virtual async Task OnTextAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (PrivacyIntent.IsForgetMe(text))
-        {
-            await ForgetMe.RunAsync(turnContext, storage, [ConversationState, UserState], erasers, logger, cancellationToken);
-            return;
-        }
-
         try
         {
-            if (await Dialogs.ContinueContextAsync(turnContext, cancellationToken) is { } dialogContext)
-            {
-                var result = await dialogContext.ContinueDialogAsync(cancellationToken);
-                MarkDialog(turnContext, result);
-                return;
-            }
+            var result = await Dialog.RunAsync(turnContext, DialogStateAccessor, cancellationToken);
+            MarkDialog(turnContext, result);
         }
         catch (DialogStateException ex)
         {
@@ -123,92 +104,10 @@ public class B12ActivityHandler(
             var sorry = Replies.Text(Replies.StaleState);
             Buttons.Offer(sorry, turnContext.Activity, Replies.TopicQuestions(knowledge));
             await turnContext.SendActivityAsync(sorry, cancellationToken);
-            return;
         }
-
-        await SendRedFlagAdviceAsync(turnContext, text, cancellationToken);
-
-        if (WalkthroughIntent.IsStartRequest(text))
-        {
-            // A typed "waarom is mijn B12 laag?" is also a question the article answers: quote that first
-            // (without follow-up buttons, which would compete with the walkthrough's), then start the walkthrough.
-            if (!string.Equals(text, Replies.StartWalkthrough, StringComparison.OrdinalIgnoreCase)
-                && answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } answer)
-            {
-                BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
-                await turnContext.SendActivityAsync(renderer.Render(answer with { Related = [] }, turnContext.Activity, aboutThemselves: true), cancellationToken);
-            }
-
-            var dialogContext = await Dialogs.CreateContextAsync(turnContext, cancellationToken);
-            var result = await dialogContext.BeginDialogAsync(CauseFinderDialog.DialogId, cancellationToken: cancellationToken);
-            MarkDialog(turnContext, result);
-            return;
-        }
-
-        var smallTalk = SmallTalk.Recognize(text);
-        if (smallTalk is { } kind)
-        {
-            await turnContext.SendActivityAsync(SmallTalkReply(kind, turnContext.Activity), cancellationToken);
-            return;
-        }
-
-        await AnswerAsync(turnContext, text, cancellationToken);
     }
 
     /// <summary>Tells the safe-turn wrapper whether a dialog now waits for an answer (its hint during outages).</summary>
     private static void MarkDialog(ITurnContext turnContext, DialogTurnResult result) =>
         turnContext.TurnState[SafeTurnBot.DialogActiveKey] = result.Status == DialogTurnStatus.Waiting;
-
-    /// <summary>Sends the urgent advice first when the text names a red-flag symptom; the question is still answered.</summary>
-    protected async Task SendRedFlagAdviceAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var sign = redFlags.Detect(text);
-        if (sign is null)
-        {
-            return;
-        }
-
-        BotLog.RedFlag(logger, sign);
-        await turnContext.SendActivityAsync(Replies.Text(redFlags.Advice), cancellationToken);
-
-        // A walkthrough begun in this same turn must not send the advice a second time.
-        turnContext.TurnState[CauseFinderDialog.RedFlagAdviceSentKey] = true;
-    }
-
-    /// <summary>Answers from the knowledge: the passage with its citation, a clarifying question, or "not in my information".</summary>
-    protected async Task AnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var answer = answerer.Ask(text);
-        BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
-        var reply = renderer.Render(answer, turnContext.Activity, AboutThemselves(text));
-        await turnContext.SendActivityAsync(reply, cancellationToken);
-    }
-
-    private IMessageActivity SmallTalkReply(SmallTalkKind kind, IActivity incoming)
-    {
-        var (text, offerTopics) = kind switch
-        {
-            SmallTalkKind.Greeting => (Replies.Welcome, true),
-            SmallTalkKind.Thanks => (Replies.Thanks, false),
-            SmallTalkKind.WhoAreYou => (Replies.WhoAreYou, true),
-            SmallTalkKind.Goodbye => (Replies.Goodbye, false),
-            _ => (Replies.WhatCanYouDo, true),
-        };
-        var reply = Replies.Text(text);
-        if (offerTopics)
-        {
-            Buttons.Offer(reply, incoming, Replies.TopicQuestions(knowledge));
-        }
-
-        return reply;
-    }
-
-    /// <summary>Whether the person writes about themselves ("ik", "mijn"): then the answer says it is no diagnosis.</summary>
-    private static bool AboutThemselves(string text)
-    {
-        var words = SmallTalk.Normalize(text).Split(' ');
-        return words.Any(w => w is "ik" or "mijn" or "me" or "mij" or "heb" or "ben");
-    }
 }

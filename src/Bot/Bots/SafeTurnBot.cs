@@ -1,4 +1,5 @@
 using B12Bot.Cards;
+using B12Bot.Dialogs;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
 using B12Bot.Storage;
@@ -20,8 +21,7 @@ namespace B12Bot.Bots;
 public sealed class SafeTurnBot(
     Func<IBot> createBot,
     ConversationLocks locks,
-    IAnswerer answerer,
-    AnswerRenderer renderer,
+    FreeQuestionAnswerer answerer,
     ILogger<SafeTurnBot> logger) : IBot
 {
     /// <summary>How often a turn is run when other instances keep saving the same conversation first.</summary>
@@ -110,7 +110,7 @@ public sealed class SafeTurnBot(
         if (!activeDialogs.IsActive(key) && !string.IsNullOrEmpty(text) && text.Length <= B12ActivityHandler.MaxTextLength)
         {
             // Answer, clarify or "not in my information": none of these needs state.
-            await turnContext.SendActivityAsync(renderer.Render(answerer.Ask(text), activity, aboutThemselves: false), cancellationToken);
+            await turnContext.SendActivityAsync(answerer.Answer(text, activity, aboutThemselves: false).Reply, cancellationToken);
             return;
         }
 

@@ -10,10 +10,15 @@ namespace B12Bot.Dialogs;
 
 /// <summary>
 /// The guided "waarom is mijn B12 laag?" walkthrough: one plain opening sentence, then the questions of
-/// <c>knowledge/causefinder.json</c> one at a time (with a follow-up for questions that allow more than one
-/// answer), and an ending with the causes that fit, most likely first, each with why and its citation;
-/// what to discuss with the GP, the treatments the article names, and that only a GP can diagnose.
-/// The answers so far are kept in the dialog's own state (plain JSON), so the walkthrough survives a restart.
+/// <c>knowledge/causefinder.json</c> one at a time, and an ending with the causes that fit, most likely first, each
+/// with why and its citation; what to discuss with the GP, the treatments the article names, that only a GP can
+/// diagnose, and a "Samenvatting voor uw huisarts" button.
+/// Every message, the one that starts it included, is read for answers to every question not yet answered: what was
+/// told is confirmed in one line ("Genoteerd: …") and its question skipped; the question asked is asked again when
+/// the message answered only others. A follow-up ("daarnaast nog …?") offers only the answers that could still change
+/// the result, and a question none of whose answers could is skipped. "nee wacht, …" corrects an earlier answer.
+/// Before the result the answers are shown, each with a button to change it.
+/// The progress travels in the options of the questions' waterfall (plain JSON), so the walkthrough survives a restart.
 /// Ends with a <see cref="CauseFinderResult"/>, or null when stopped.
 /// </summary>
 public sealed class CauseFinderDialog : InterruptibleDialog
@@ -30,33 +35,26 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     private const string QuestionsDialogId = "causeFinder.questions";
     private const string AnswerPromptId = "causeFinder.answer";
 
-    /// <summary>Key of the progress in the component's persisted state.</summary>
-    private const string ProgressKey = "progress";
+    /// <summary>Key of the waterfall's options in its persisted state (where the progress travels).</summary>
+    private const string WaterfallOptionsKey = "options";
 
     /// <summary>After this many answers that are not recognised, "weet ik niet" is noted and the walkthrough moves on.</summary>
     private const int MaxAttempts = 3;
 
-    /// <summary>Longer answers count only when our own matcher recognises them.</summary>
-    private const int MaxWordsForPromptRecognition = 4;
-
     private readonly CauseFinderRules _rules;
-    private readonly IAnswerer _answerer;
-    private readonly AnswerRenderer _renderer;
+    private readonly FreeQuestionAnswerer _answerer;
     private readonly RedFlagDetector _redFlags;
     private readonly CauseFinderReplies _replies;
-    private readonly CauseFinderPrompt _prompt;
 
     /// <param name="rules">The cause-finder data, loaded with <see cref="CauseFinderLoader.Load(string, KnowledgeBase)"/>.</param>
     /// <param name="knowledge">The knowledge the causes cite.</param>
-    /// <param name="answerer">Answers free questions asked during the walkthrough.</param>
-    /// <param name="renderer">Shows those answers as everywhere else in the bot.</param>
+    /// <param name="answerer">Answers free questions asked during the walkthrough, as everywhere else in the bot.</param>
     /// <param name="citations">Builds the citation entity of the ending's messages.</param>
     /// <param name="redFlags">Recognises red-flag symptoms in what is typed, and holds the urgent advice.</param>
     public CauseFinderDialog(
         CauseFinderRules rules,
         KnowledgeBase knowledge,
-        IAnswerer answerer,
-        AnswerRenderer renderer,
+        FreeQuestionAnswerer answerer,
         Citations citations,
         RedFlagDetector redFlags)
         : base(DialogId)
@@ -65,88 +63,233 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(citations);
         _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
-        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
         _redFlags = redFlags ?? throw new ArgumentNullException(nameof(redFlags));
         _replies = new CauseFinderReplies(rules, knowledge, citations);
 
-        AddDialog(new WaterfallDialog(QuestionsDialogId, [IntroStepAsync, AskStepAsync, RecordStepAsync, SummaryStepAsync]));
-        _prompt = new CauseFinderPrompt(AnswerPromptId, rules, ValidateAnswerAsync);
-        AddDialog(_prompt);
+        AddDialog(new WaterfallDialog(QuestionsDialogId, [AskStepAsync, RecordStepAsync]));
+        AddDialog(new CauseFinderPrompt(AnswerPromptId, rules));
         InitialDialogId = QuestionsDialogId;
     }
 
-    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the walkthrough: the opening sentence, what the starting message already told ("Ik ben 78 en slik
+    /// omeprazol"), then the first question still open. <paramref name="options"/> may be the starting message's text.
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        ComponentState(innerDc)[ProgressKey] = new CauseFinderProgress();
-        return base.OnBeginDialogAsync(innerDc, options, cancellationToken);
-    }
+        var progress = new CauseFinderProgress { IntroShown = true };
+        await innerDc.Context.SendActivityAsync(Replies.Text(_rules.Intro), cancellationToken);
 
-    // ---- The steps: the waterfall runs once per question and replaces itself until every question is answered.
-
-    private async Task<DialogTurnResult> IntroStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
-    {
-        var progress = Progress(stepContext);
-        if (!progress.IntroShown)
+        var text = options as string ?? innerDc.Context.Activity?.Text;
+        var reading = AnswerReader.Read(_rules, progress.Answers(_rules), asked: null, text);
+        var noted = new List<string>();
+        foreach (var told in reading.Told)
         {
-            progress.IntroShown = true;
-            await stepContext.Context.SendActivityAsync(Replies.Text(_rules.Intro), cancellationToken);
+            progress.Record(told.Question.Id, told.Options.Select(o => o.Id));
+            noted.AddRange(told.Options.Select(o => CauseFinderReplies.Noted(told.Question, o)));
         }
 
-        return await stepContext.NextAsync(null, cancellationToken);
+        if (noted.Count > 0)
+        {
+            await innerDc.Context.SendActivityAsync(Replies.Text(Texts.Noted + string.Join(", ", noted) + "."), cancellationToken);
+        }
+
+        if (reading.Told.SelectMany(t => t.Options).Any(o => o.Urgent))
+        {
+            await SendUrgentAsync(innerDc, progress, cancellationToken);
+        }
+
+        return await innerDc.BeginDialogAsync(QuestionsDialogId, progress, cancellationToken);
     }
+
+    // ---- The steps: the waterfall runs once per question and replaces itself, with the progress as its options.
 
     private async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
-    {
-        var next = Progress(stepContext).Next(_rules);
-        if (next is null)
-        {
-            return await stepContext.NextAsync(null, cancellationToken);
-        }
-
-        return await stepContext.PromptAsync(AnswerPromptId, CauseFinderPrompt.OptionsFor(next, MaxAttempts), cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var progress = Progress(stepContext);
         var next = progress.Next(_rules);
         if (next is not null)
         {
-            var chosen = Chosen(next, stepContext.Context.Activity?.Text, stepContext.Result);
-            if (chosen.Count == 0)
-            {
-                // The prompt gave up: note "weet ik niet" and go on rather than ask forever.
-                chosen = [_rules.DontKnow];
-                await stepContext.Context.SendActivityAsync(Replies.Text(Texts.GaveUp), cancellationToken);
-            }
-
-            progress.Record(next.Question.Id, chosen.Select(o => o.Id));
-            if (chosen.Any(o => o.Urgent))
-            {
-                await SendUrgentAsync(stepContext, progress, cancellationToken);
-            }
-
-            if (progress.Next(_rules) is not null)
-            {
-                return await stepContext.ReplaceDialogAsync(QuestionsDialogId, null, cancellationToken);
-            }
+            return await stepContext.PromptAsync(AnswerPromptId, CauseFinderPrompt.OptionsFor(next, MaxAttempts), cancellationToken);
         }
 
-        return await stepContext.NextAsync(null, cancellationToken);
-    }
+        var answers = progress.Answers(_rules);
+        if (!progress.Reviewed)
+        {
+            // Before the result: the answers given, each of which can still be changed.
+            await stepContext.Context.SendActivityAsync(_replies.Review(answers), cancellationToken);
+            var answered = _rules.Questions.Where(q => answers.ContainsKey(q.Id)).Select(q => q.Id);
+            return await stepContext.PromptAsync(AnswerPromptId, CauseFinderPrompt.ReviewOptionsFor(answered, MaxAttempts), cancellationToken);
+        }
 
-    private async Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
-    {
-        var progress = Progress(stepContext);
-        var outcome = CauseFinderEvaluator.Evaluate(_rules, progress.Answers(_rules));
-        var (messages, result) = _replies.Ending(outcome, urgent: progress.UrgentShown);
+        var outcome = CauseFinderEvaluator.Evaluate(_rules, answers);
+        var (messages, result) = _replies.Ending(outcome, urgent: progress.UrgentShown, answers);
         foreach (var message in messages)
         {
             await stepContext.Context.SendActivityAsync(message, cancellationToken);
         }
 
         return await stepContext.EndDialogAsync(result, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
+    {
+        var progress = Progress(stepContext);
+        var next = progress.Next(_rules);
+        var context = stepContext.Context;
+        var chosen = new List<AnswerOption>();
+
+        if (stepContext.Result is PromptFailedResult)
+        {
+            if (next is null)
+            {
+                // The review gave up: show the result as the answers stand.
+                progress.Reviewed = true;
+            }
+            else
+            {
+                // The question gave up: note "weet ik niet" and go on rather than ask forever.
+                await context.SendActivityAsync(Replies.Text(Texts.GaveUp), cancellationToken);
+                progress.Record(next.Question.Id, [_rules.DontKnow.Id]);
+            }
+
+            return await stepContext.ReplaceDialogAsync(QuestionsDialogId, progress, cancellationToken);
+        }
+
+        var answer = StateValue.To<WalkthroughAnswer>(stepContext.Result) ?? new WalkthroughAnswer();
+        if (answer.Which && next is not null)
+        {
+            await context.SendActivityAsync(Replies.Text(Texts.Which), cancellationToken);
+            return await stepContext.ReplaceDialogAsync(QuestionsDialogId, progress, cancellationToken);
+        }
+
+        var lines = new List<string>();
+        if (next is null)
+        {
+            if (answer.Change is { } change && _rules.FindQuestion(change) is { } question)
+            {
+                progress.Forget(question.Id);
+                lines.Add(Texts.Change + question.Label.ToLowerInvariant() + ".");
+            }
+            else if (answer.Confirm)
+            {
+                progress.Reviewed = true;
+            }
+        }
+
+        var (noted, changed, conflicting) = ApplyTold(progress, answer, correcting: answer.Correction || next is null, chosen);
+        if (noted.Count > 0)
+        {
+            lines.Add(Texts.Noted + string.Join(", ", noted) + ".");
+        }
+
+        if (changed.Count > 0)
+        {
+            lines.Add(Texts.Changed + string.Join(", ", changed) + ".");
+        }
+
+        if (next is not null && answer.Asked.Count > 0)
+        {
+            // Recorded last, so that "terug" goes back to the question just asked.
+            var options = answer.Asked.Select(id => next.Offered.FirstOrDefault(o => o.Id == id)).OfType<AnswerOption>().ToList();
+            progress.Record(next.Question.Id, options.Select(o => o.Id));
+            chosen.AddRange(options);
+        }
+        else if (next is not null && noted.Count == 0 && changed.Count == 0)
+        {
+            // Only what was already known, or another answer to an answered question: say so before asking again.
+            lines.Add(conflicting.Count > 0 ? Texts.ChangeHow(conflicting) : Texts.AlreadyKnown);
+        }
+
+        if (lines.Count > 0)
+        {
+            await context.SendActivityAsync(Replies.Text(string.Join(" ", lines)), cancellationToken);
+        }
+
+        if (chosen.Any(o => o.Urgent))
+        {
+            await SendUrgentAsync(stepContext, progress, cancellationToken);
+        }
+
+        return await stepContext.ReplaceDialogAsync(QuestionsDialogId, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the answers to other questions: a question not yet answered gets its answer ("Genoteerd"); an answered
+    /// one is changed only when the message corrects (or at the review), and then replaced, or added to with "ook".
+    /// </summary>
+    private (List<string> Noted, List<string> Changed, List<string> Conflicting) ApplyTold(
+        CauseFinderProgress progress, WalkthroughAnswer answer, bool correcting, List<AnswerOption> chosen)
+    {
+        var noted = new List<string>();
+        var changed = new List<string>();
+        var conflicting = new List<string>();
+        var answers = progress.Answers(_rules);
+        foreach (var (questionId, ids) in answer.Told)
+        {
+            var question = _rules.FindQuestion(questionId);
+            if (question is null)
+            {
+                continue;
+            }
+
+            var options = ids.Select(question.FindOption).OfType<AnswerOption>().ToList();
+            if (options.Count == 0)
+            {
+                continue;
+            }
+
+            if (!answers.TryGetValue(question.Id, out var before))
+            {
+                progress.Record(question.Id, options.Select(o => o.Id));
+                noted.AddRange(options.Select(o => CauseFinderReplies.Noted(question, o)));
+                chosen.AddRange(options);
+                continue;
+            }
+
+            if (before.Count == options.Count && options.All(o => before.Contains(o.Id)))
+            {
+                continue;
+            }
+
+            var addable = question.Multiple && options.All(o => !o.Exclusive) && before.All(id => question.FindOption(id) is { Exclusive: false });
+            if (!correcting && before.All(id => id == _rules.DontKnow.Id))
+            {
+                // "Weet ik niet" earlier, and now the answer after all: it is new, not a change.
+                progress.Replace(question.Id, options.Select(o => o.Id));
+                noted.AddRange(options.Select(o => CauseFinderReplies.Noted(question, o)));
+                chosen.AddRange(options);
+                continue;
+            }
+
+            if (!correcting)
+            {
+                // Told again with more ("omeprazol en metformine" after metformine): the new ones are added.
+                var added = options.Where(o => !before.Contains(o.Id)).ToList();
+                if (addable && added.Count > 0)
+                {
+                    progress.Replace(question.Id, before.Concat(added.Select(o => o.Id)));
+                    noted.AddRange(added.Select(o => CauseFinderReplies.Noted(question, o)));
+                    chosen.AddRange(added);
+                }
+                else if (added.Count > 0)
+                {
+                    // Another answer than before, without saying it corrects: ask rather than guess.
+                    conflicting.Add(question.Label.ToLowerInvariant());
+                }
+
+                continue;
+            }
+
+            var adds = answer.Adds && addable;
+            var now = adds ? before.Concat(options.Select(o => o.Id)).Distinct(StringComparer.Ordinal).ToList() : options.Select(o => o.Id).ToList();
+            progress.Replace(question.Id, now);
+            changed.AddRange(options.Select(o => CauseFinderReplies.Noted(question, o)));
+            chosen.AddRange(options);
+        }
+
+        return (noted, changed, conflicting);
     }
 
     // ---- Interruptions (see InterruptibleDialog).
@@ -183,7 +326,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
         // "is niet van toepassing" opens with a verb but answers; a question word or "?" always asks.
         var asks = text.TrimEnd().EndsWith('?') || Interruption.StartsWithQuestionWord(text);
-        return asks || AnswerMatcher.Match(next.Offered, text, next.Multiple).Count == 0;
+        return asks || AnswerReader.Read(_rules, Progress(innerDc).Answers(_rules), next, text).IsEmpty;
     }
 
     protected override Task OnRedFlagAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -202,9 +345,10 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     protected override async Task<DialogTurnResult> OnBackAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        var went = Progress(innerDc).Back();
+        var progress = Progress(innerDc);
+        var went = progress.Back();
         await innerDc.Context.SendActivityAsync(Replies.Text(went ? Texts.WentBack : Texts.AtFirstQuestion), cancellationToken);
-        return await AskAgainAsync(innerDc, cancellationToken);
+        return await AskAgainAsync(innerDc, progress, cancellationToken);
     }
 
     protected override async Task<DialogTurnResult> OnHelpAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -219,9 +363,8 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     protected override async Task<DialogTurnResult> OnRestartAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        ComponentState(innerDc)[ProgressKey] = new CauseFinderProgress { IntroShown = true };
         await innerDc.Context.SendActivityAsync(Replies.Text(Texts.Restarted), cancellationToken);
-        return await AskAgainAsync(innerDc, cancellationToken);
+        return await AskAgainAsync(innerDc, new CauseFinderProgress { IntroShown = true }, cancellationToken);
     }
 
     protected override async Task<DialogTurnResult> OnQuestionAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
@@ -233,18 +376,18 @@ public sealed class CauseFinderDialog : InterruptibleDialog
             return await AskSameAgainAsync(innerDc, cancellationToken);
         }
 
-        await innerDc.Context.SendActivityAsync(AnswerTo(innerDc.Context, text), cancellationToken);
+        await innerDc.Context.SendActivityAsync(_answerer.AnswerDuringWalkthrough(text, innerDc.Context.Activity), cancellationToken);
         await innerDc.Context.SendActivityAsync(Replies.Text(Texts.BackToQuestions), cancellationToken);
         return await AskSameAgainAsync(innerDc, cancellationToken);
     }
 
     // ---- Shared by the steps and the interruptions.
 
-    /// <summary>Asks the current question afresh (after help, back, a restart or an answered question).</summary>
-    private static async Task<DialogTurnResult> AskAgainAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    /// <summary>Asks the current question afresh (after back or a restart), with the progress given.</summary>
+    private static async Task<DialogTurnResult> AskAgainAsync(DialogContext innerDc, CauseFinderProgress progress, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
-        return await innerDc.BeginDialogAsync(QuestionsDialogId, null, cancellationToken);
+        return await innerDc.BeginDialogAsync(QuestionsDialogId, progress, cancellationToken);
     }
 
     /// <summary>
@@ -255,64 +398,11 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     {
         if (innerDc.ActiveDialog?.Id != AnswerPromptId)
         {
-            return await AskAgainAsync(innerDc, cancellationToken);
+            return await AskAgainAsync(innerDc, Progress(innerDc), cancellationToken);
         }
 
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
-    }
-
-    private IMessageActivity AnswerTo(ITurnContext turnContext, string question)
-    {
-        var answer = _answerer.Ask(question);
-        if (answer.Outcome == AnswerOutcome.Clarify)
-        {
-            // Buttons to pick a topic would be replaced by the question's own at once: name the topics instead.
-            var topics = CauseFinderEvaluator.JoinDutch(answer.Alternatives.Take(3).Select(a => "\"" + a.Question + "\"").ToList());
-            return Replies.Text(Texts.ClarifyStart + topics + Texts.ClarifyEnd);
-        }
-
-        // Follow-up buttons would compete with the question asked next: the answer goes without them.
-        var reply = _renderer.Render(answer, turnContext.Activity, aboutThemselves: false);
-        reply.SuggestedActions = null;
-        if (reply.Attachments is { } attachments)
-        {
-            reply.Attachments = attachments.Where(a => a.Content is not HeroCard).ToList();
-        }
-
-        return reply;
-    }
-
-    private static IReadOnlyList<AnswerOption> Chosen(NextQuestion next, string? text, object? promptResult)
-    {
-        var matched = AnswerMatcher.Match(next.Offered, text, next.Multiple);
-        if (matched.Count > 0)
-        {
-            return matched;
-        }
-
-        if (promptResult is FoundChoice found && found.Index >= 0 && found.Index < next.Offered.Count)
-        {
-            return [next.Offered[found.Index]];
-        }
-
-        return [];
-    }
-
-    private Task<bool> ValidateAnswerAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
-    {
-        var text = prompt.Context.Activity?.Text;
-
-        // The prompt's own recognition (positions, ordinals, small typos) is trusted for short answers only:
-        // in a sentence, "de laatste tijd" is no choice of the last button.
-        if (prompt.Recognized.Succeeded && TextTokens.Of(text).Count <= MaxWordsForPromptRecognition)
-        {
-            return Task.FromResult(true);
-        }
-
-        // Our own matcher also knows ages ("75") and several answers at once ("omeprazol en metformine").
-        var next = _prompt.Resolve(prompt.Options);
-        return Task.FromResult(next is not null && AnswerMatcher.Match(next.Offered, text, next.Multiple).Count > 0);
     }
 
     /// <summary>The urgent advice, at most once per turn (the bot may already have sent it this turn).</summary>
@@ -328,20 +418,20 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         await dc.Context.SendActivityAsync(Replies.Text(_redFlags.Advice), cancellationToken);
     }
 
-    /// <summary>The progress in the component's state, typed again after a load from storage.</summary>
-    private static CauseFinderProgress Progress(DialogContext innerDc)
+    /// <summary>
+    /// The progress: the options of the questions' waterfall (on the inner stack), typed again after a load from
+    /// storage and put back, so that what changes this turn is saved.
+    /// </summary>
+    private static CauseFinderProgress Progress(DialogContext dc)
     {
-        var state = ComponentState(innerDc);
-        state.TryGetValue(ProgressKey, out var raw);
-        var progress = StateValue.To<CauseFinderProgress>(raw) ?? new CauseFinderProgress();
-        state[ProgressKey] = progress;
+        var instance = dc.Stack.FirstOrDefault(i => string.Equals(i.Id, QuestionsDialogId, StringComparison.Ordinal))
+            ?? throw new DialogStateException("The walkthrough has no questions under way.");
+        instance.State.TryGetValue(WaterfallOptionsKey, out var raw);
+        var progress = StateValue.To<CauseFinderProgress>(raw)
+            ?? throw new DialogStateException("The walkthrough's questions have no progress.");
+        instance.State[WaterfallOptionsKey] = progress;
         return progress;
     }
-
-    /// <summary>This component's own instance state (the inner context's parent has it on top).</summary>
-    private static IDictionary<string, object?> ComponentState(DialogContext innerDc) =>
-        innerDc.Parent?.ActiveDialog?.State
-        ?? throw new InvalidOperationException("The cause-finder's steps run only inside the cause-finder dialog.");
 
     /// <summary>The walkthrough's own sentences.</summary>
     private static class Texts
@@ -354,7 +444,14 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         public const string AlreadyBusy = "We zijn al bezig met de vragen over mogelijke oorzaken. Typ 'opnieuw' om opnieuw te beginnen.";
         public const string BackToQuestions = "Dan gaan we verder met de vragen.";
         public const string GaveUp = "Ik noteer 'Weet ik niet' en ga verder met de volgende vraag.";
-        public const string ClarifyStart = "Uw vraag kan over meerdere onderwerpen gaan: ";
-        public const string ClarifyEnd = ". Stel hem na de vragenlijst gerust nog eens wat preciezer.";
+        public const string Noted = "Genoteerd: ";
+        public const string Changed = "Aangepast: ";
+        public const string Change = "Goed, dan vraag ik opnieuw naar ";
+        public const string AlreadyKnown = "Dat had u al verteld.";
+        public const string Which = "Welke? Kies wat bij u past, of typ het; meer dan één mag ook.";
+
+        public static string ChangeHow(IReadOnlyList<string> labels) =>
+            "U gaf eerder een ander antwoord over " + CauseFinderEvaluator.JoinDutch(labels)
+            + ". Wilt u dat wijzigen, typ dan bijvoorbeeld 'nee wacht, …', of wijzig het straks in het overzicht van uw antwoorden.";
     }
 }

@@ -15,9 +15,11 @@ internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase k
     /// nothing fits, the general causes); then the symptoms named, what to discuss with the GP, the treatments
     /// the article names, and that only a GP can diagnose. Each message cites its entries in marker order.
     /// </summary>
-    public (IReadOnlyList<IMessageActivity> Messages, CauseFinderResult Result) Ending(CauseFinderOutcome outcome, bool urgent)
+    public (IReadOnlyList<IMessageActivity> Messages, CauseFinderResult Result) Ending(
+        CauseFinderOutcome outcome, bool urgent, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(answers);
 
         var first = new CitedBuilder(knowledge);
         var causes = new List<FoundCause>();
@@ -61,9 +63,74 @@ internal sealed class CauseFinderReplies(CauseFinderRules rules, KnowledgeBase k
         next.Add(rules.Ending.Treatments);
         next.Text.Append(rules.Ending.GpReminder);
 
-        var messages = new List<IMessageActivity> { first.Build(citations), next.Build(citations) };
+        var last = next.Build(citations);
+        last.Attachments = [GpSummary.Button(answers)];
+        var messages = new List<IMessageActivity> { first.Build(citations), last };
         var entryIds = first.Entries.Concat(next.Entries).Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
         return (messages, new CauseFinderResult { Causes = causes, Urgent = urgent || outcome.Urgent, EntryIds = entryIds });
+    }
+
+    /// <summary>How an answer is confirmed in "Genoteerd: …": "veganistisch", "maagzuurremmer", "alcohol: nee".</summary>
+    public static string Noted(Question question, AnswerOption option)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(option);
+        var title = ShortTitle(option);
+        if (title.StartsWith("nee, ", StringComparison.Ordinal))
+        {
+            // "Nee, geen operatie" → "geen operatie"; "Nee, geen van deze" needs its question: "medicijnen: geen van deze".
+            title = title["nee, ".Length..];
+            return title.StartsWith("geen van", StringComparison.Ordinal) ? question.Label.ToLowerInvariant() + ": " + title : title;
+        }
+
+        return option.IsDontKnow || title is "ja" or "nee"
+            ? question.Label.ToLowerInvariant() + ": " + title
+            : title;
+    }
+
+    /// <summary>The answers given so far, one line per question, before the result (the review).</summary>
+    public IMessageActivity Review(IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var text = new StringBuilder(ReviewIntro);
+        foreach (var line in AnswerLines(rules, answers))
+        {
+            text.Append("\n- ").Append(line);
+        }
+
+        return Replies.Text(text.ToString());
+    }
+
+    /// <summary>"Label: answer, answer" for every question answered, in question order.</summary>
+    public static IEnumerable<string> AnswerLines(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(answers);
+        foreach (var question in rules.Questions)
+        {
+            if (!answers.TryGetValue(question.Id, out var chosen) || chosen.Count == 0)
+            {
+                continue;
+            }
+
+            var titles = question.Options.Where(o => chosen.Contains(o.Id)).Select(o => o.Title).ToList();
+            yield return "**" + question.Label + "**: " + string.Join(", ", titles);
+        }
+    }
+
+    private const string ReviewIntro = "Dit zijn uw antwoorden:\n";
+
+    /// <summary>An option's title as a word in a sentence: without its explanation in brackets, lower case first.</summary>
+    private static string ShortTitle(AnswerOption option)
+    {
+        var title = option.Title;
+        var bracket = title.IndexOf(" (", StringComparison.Ordinal);
+        if (bracket > 0)
+        {
+            title = title[..bracket];
+        }
+
+        return title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
     }
 
     /// <summary>A message text with "[n]" markers and the entries they refer to, in marker order.</summary>

@@ -7,12 +7,15 @@ namespace B12Bot.Terminal;
 
 /// <summary>
 /// The bot in a terminal: each line typed is a message, replies are printed with their buttons as numbered
-/// choices, and typing a choice's number sends that choice.
+/// choices, and typing a number means the list just shown: the buttons of the last turn's replies are numbered here
+/// and a number sends that button; when the last turn showed no buttons (a question with its options numbered in its
+/// text), the number is sent as typed, for the question to read as the position of its option.
 /// </summary>
 public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter output) : BotAdapter
 {
     private const string ChannelId = "console";
-    private readonly List<string> choices = [];
+    /// <summary>The buttons of the last turn's replies, numbered from 1; empty when that turn showed none.</summary>
+    private readonly List<CardAction> choices = [];
     private readonly ConversationReference conversation = new()
     {
         ChannelId = ChannelId,
@@ -40,11 +43,15 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
                 break;
             }
 
-            var text = int.TryParse(line.Trim(), out var number) && number >= 1 && number <= choices.Count
-                ? choices[number - 1]
-                : line;
             var message = Stamp((Activity)Activity.CreateMessageActivity());
-            message.Text = text;
+            message.Text = line;
+            if (int.TryParse(line.Trim(), out var number) && number >= 1 && number <= choices.Count)
+            {
+                var chosen = choices[number - 1];
+                message.Text = chosen.Type == ActionTypes.MessageBack ? chosen.Text ?? chosen.Title : chosen.Value as string ?? chosen.Title;
+                message.Value = chosen.Type == ActionTypes.MessageBack ? chosen.Value : null;
+            }
+
             await TurnAsync(message, bot, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -74,6 +81,8 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
 
     private async Task TurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
+        // A number means the list just shown: a turn that shows no buttons leaves none to choose by number.
+        choices.Clear();
         using var context = new TurnContext(this, activity);
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
     }
@@ -93,17 +102,17 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
         var builder = new StringBuilder();
         builder.AppendLine();
         builder.AppendLine(Emphasis().Replace(activity.Text ?? string.Empty, "$1$2"));
-        var titles = (activity.SuggestedActions?.Actions ?? [])
+        var actions = (activity.SuggestedActions?.Actions ?? [])
             .Concat((activity.Attachments ?? []).Select(a => a.Content).OfType<HeroCard>().SelectMany(h => h.Buttons ?? []))
-            .Select(a => a.Title)
             .ToList();
-        if (titles.Count > 0)
+        if (actions.Count > 0)
         {
+            // The buttons of a later reply of the same turn are the list just shown.
             choices.Clear();
-            choices.AddRange(titles);
-            for (var i = 0; i < titles.Count; i++)
+            choices.AddRange(actions);
+            for (var i = 0; i < actions.Count; i++)
             {
-                builder.Append("  ").Append(i + 1).Append(". ").AppendLine(titles[i]);
+                builder.Append("  ").Append(i + 1).Append(". ").AppendLine(actions[i].Title);
             }
         }
 

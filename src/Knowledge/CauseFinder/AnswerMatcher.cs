@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace B12Bot.Knowledge.CauseFinder;
 
 /// <summary>
@@ -26,7 +24,16 @@ public static class AnswerMatcher
             return [];
         }
 
-        var hits = FindHits(offered, tokens);
+        var options = Select(offered, FindHits(offered, tokens), multiple);
+        return options.Count > 0 ? options : ByAge(offered, tokens);
+    }
+
+    /// <summary>
+    /// The options that <paramref name="hits"/> name, in offered order: a longer match wins over a shorter one inside
+    /// it, a named option over an exclusive one; with one answer expected, the most specific one or none.
+    /// </summary>
+    internal static IReadOnlyList<AnswerOption> Select(IReadOnlyList<AnswerOption> offered, IReadOnlyList<Hit> hits, bool multiple)
+    {
         var named = hits
             .Where(h => !hits.Any(other => !ReferenceEquals(other, h) && other.Covers(h)))
             .ToList();
@@ -39,7 +46,7 @@ public static class AnswerMatcher
         var options = named.Select(h => h.Option).Distinct().ToList();
         if (options.Count == 0)
         {
-            return ByAge(offered, tokens);
+            return [];
         }
 
         if (multiple || options.Count == 1)
@@ -62,17 +69,23 @@ public static class AnswerMatcher
         return Match(question.Options, text, question.Multiple);
     }
 
-    private static List<Hit> FindHits(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
+    internal static List<Hit> FindHits(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {
+        // Most phrases share no word with a short message: look only at those whose first word is in it.
+        var words = new HashSet<string>(tokens, StringComparer.Ordinal);
         var hits = new List<Hit>();
         foreach (var option in offered)
         {
-            foreach (var phrase in option.Synonyms.Prepend(option.Title))
+            foreach (var phrase in PhrasesOf(option))
             {
-                var words = TextTokens.OfPhrase(phrase);
-                foreach (var (start, end) in TextTokens.FindAll(tokens, words))
+                if (!words.Contains(phrase[0]))
                 {
-                    hits.Add(new Hit(option, start, end, words.Count));
+                    continue;
+                }
+
+                foreach (var (start, end) in TextTokens.FindAll(tokens, phrase))
+                {
+                    hits.Add(new Hit(option, start, end, phrase.Count) { Phrase = phrase });
                 }
             }
         }
@@ -80,7 +93,13 @@ public static class AnswerMatcher
         return hits;
     }
 
-    private static IReadOnlyList<AnswerOption> ByAge(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
+    /// <summary>The words of an option's title and synonyms, split once per option (the rules are read-only).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnswerOption, IReadOnlyList<IReadOnlyList<string>>> Phrases = new();
+
+    private static IReadOnlyList<IReadOnlyList<string>> PhrasesOf(AnswerOption option) =>
+        Phrases.GetValue(option, o => o.Synonyms.Prepend(o.Title).Select(TextTokens.OfPhrase).Where(w => w.Count > 0).ToList());
+
+    internal static IReadOnlyList<AnswerOption> ByAge(IReadOnlyList<AnswerOption> offered, IReadOnlyList<string> tokens)
     {
         if (!offered.Any(o => o.Ages is not null))
         {
@@ -90,7 +109,7 @@ public static class AnswerMatcher
         var ages = new List<int>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (!TextTokens.TryNumber(tokens[i], out var number))
             {
                 continue;
             }
@@ -111,8 +130,11 @@ public static class AnswerMatcher
         return match is null ? [] : [match];
     }
 
-    private sealed record Hit(AnswerOption Option, int Start, int End, int Words)
+    internal sealed record Hit(AnswerOption Option, int Start, int End, int Words)
     {
+        /// <summary>The words of the title or synonym that matched.</summary>
+        public IReadOnlyList<string> Phrase { get; init; } = [];
+
         /// <summary>True when this hit's words span the other's and are more (or the same span, more words).</summary>
         public bool Covers(Hit other) =>
             Start <= other.Start && End >= other.End && (End - Start > other.End - other.Start || Words > other.Words);

@@ -204,7 +204,20 @@ public static class CauseFinderLoader
                     options.Add(dontKnow);
                 }
 
-                questions.Add(new Question(id, text, help, item.Multiple, followUp, options));
+                var label = item.Label is null ? text : Text(item.Label, $"{where}: label");
+                var topic = new List<string>();
+                foreach (var word in item.Topic ?? [])
+                {
+                    if (string.IsNullOrWhiteSpace(word))
+                    {
+                        Problems.Add($"{where}: topic has an empty word");
+                        continue;
+                    }
+
+                    topic.Add(word.Trim());
+                }
+
+                questions.Add(new Question(id, text, help, item.Multiple, followUp, options) { Label = label, Topic = topic });
             }
 
             return questions;
@@ -501,6 +514,10 @@ public static class CauseFinderLoader
         public bool Multiple { get; set; }
 
         public string? FollowUp { get; set; }
+
+        public string? Label { get; set; }
+
+        public List<string?>? Topic { get; set; }
 
         public List<OptionDto?>? Options { get; set; }
     }

@@ -31,7 +31,32 @@ public sealed class CauseFinderRules
         Ending = ending;
         questionsById = ById(questions, q => q.Id);
         causesById = ById(causes, c => c.Id);
+        foreach (var rule in rules)
+        {
+            foreach (var condition in rule.When)
+            {
+                foreach (var option in condition.AnyOf)
+                {
+                    var key = (condition.Question, option);
+                    if (!rulesNaming.TryGetValue(key, out var list))
+                    {
+                        rulesNaming[key] = list = [];
+                    }
+
+                    if (!list.Contains(rule))
+                    {
+                        list.Add(rule);
+                    }
+                }
+            }
+        }
     }
+
+    private readonly Dictionary<(string Question, string Option), List<Rule>> rulesNaming = [];
+
+    /// <summary>The rules with a condition that the option of the question satisfies.</summary>
+    public IReadOnlyList<Rule> RulesNaming(string questionId, string optionId) =>
+        rulesNaming.TryGetValue((questionId, optionId), out var list) ? list : [];
 
     /// <summary>The one plain sentence the walkthrough opens with.</summary>
     public string Intro { get; }
@@ -102,6 +127,15 @@ public sealed class Question
 
     /// <summary>The options, "weet ik niet" last.</summary>
     public IReadOnlyList<AnswerOption> Options { get; }
+
+    /// <summary>A short name for the question ("Leeftijd"): the review's buttons and "wijzig leeftijd" use it.</summary>
+    public string Label { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Words that show a sentence is about this question ("slik", "medicijnen"): an answer to it given while
+    /// another question is asked counts only near one of them (or when the answer's own words contain one).
+    /// </summary>
+    public IReadOnlyList<string> Topic { get; init; } = [];
 
     public AnswerOption? FindOption(string? id) =>
         id is not null && optionsById.TryGetValue(id, out var option) ? option : null;

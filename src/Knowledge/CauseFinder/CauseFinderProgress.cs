@@ -16,28 +16,137 @@ public sealed class CauseFinderProgress
     /// <summary>The answers so far, in the order given.</summary>
     public List<AnsweredStep> Steps { get; set; } = [];
 
-    /// <summary>What to ask now, or null when every question has been answered.</summary>
+    /// <summary>The answers were shown for review and confirmed: the result may follow.</summary>
+    public bool Reviewed { get; set; }
+
+    /// <summary>
+    /// What to ask now, or null when nothing is left that could change the result. Questions are taken in order:
+    /// one not yet answered is asked unless none of its answers could change the result (the causes that fit, their
+    /// order, or the urgent advice); a question that allows more than one answer gets a follow-up offering only the
+    /// answers left that could still change it.
+    /// </summary>
     public NextQuestion? Next(CauseFinderRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-
-        if (Steps.Count > 0)
+        var answers = Answers(rules);
+        var now = new Fitting(rules, answers);
+        foreach (var question in rules.Questions)
         {
-            var last = Steps[^1];
-            var question = rules.FindQuestion(last.Question);
-            if (question is { Multiple: true } && last.Options.Count > 0 && last.Options.All(id => IsOwn(question, id)))
+            var steps = Steps.Where(s => string.Equals(s.Question, question.Id, StringComparison.Ordinal)).ToList();
+            if (steps.Count == 0)
             {
-                var chosen = ChosenFor(question.Id);
-                var remaining = question.OwnOptions.Where(o => !o.Exclusive && !chosen.Contains(o.Id)).ToList();
-                if (remaining.Count > 0)
+                if (question.OwnOptions.Any(o => now.ChangedBy(question, o)))
                 {
-                    return new NextQuestion(question, IsFollowUp: true, [.. remaining, rules.Done, rules.DontKnow]);
+                    return new NextQuestion(question, IsFollowUp: false, question.Options);
                 }
+
+                continue;
+            }
+
+            if (!question.Multiple || !steps.All(s => s.Options.Count > 0 && s.Options.All(id => IsOwn(question, id))))
+            {
+                continue;
+            }
+
+            var chosen = ChosenFor(question.Id);
+            var remaining = question.OwnOptions
+                .Where(o => !o.Exclusive && !chosen.Contains(o.Id) && now.ChangedBy(question, o))
+                .ToList();
+            if (remaining.Count > 0)
+            {
+                return new NextQuestion(question, IsFollowUp: true, [.. remaining, rules.Done, rules.DontKnow]);
             }
         }
 
-        var next = rules.Questions.FirstOrDefault(q => !Steps.Any(s => string.Equals(s.Question, q.Id, StringComparison.Ordinal)));
-        return next is null ? null : new NextQuestion(next, IsFollowUp: false, next.Options);
+        return null;
+    }
+
+    /// <summary>Replaces every answer to a question by <paramref name="optionIds"/> (a correction).</summary>
+    public void Replace(string questionId, IEnumerable<string> optionIds)
+    {
+        ArgumentNullException.ThrowIfNull(optionIds);
+        var ids = optionIds.ToList();
+        Forget(questionId);
+        Record(questionId, ids);
+    }
+
+    /// <summary>Forgets every answer to a question, so that it is asked again. False when it had none.</summary>
+    public bool Forget(string questionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
+        Reviewed = false;
+        return Steps.RemoveAll(s => string.Equals(s.Question, questionId, StringComparison.Ordinal)) > 0;
+    }
+
+    /// <summary>True when the question has an answer.</summary>
+    public bool HasAnswered(string questionId) =>
+        Steps.Any(s => string.Equals(s.Question, questionId, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The causes that fit the answers with their weights, and whether the urgent advice applies: what an answer could
+    /// change. Choosing one more option can only add to it (a rule holds when any of its options was chosen), so it
+    /// changes the result exactly when it makes a rule hold with more weight than its cause has, or is urgent.
+    /// </summary>
+    private sealed class Fitting
+    {
+        private readonly CauseFinderRules rules;
+        private readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers;
+        private readonly Dictionary<string, int> weights = new(StringComparer.Ordinal);
+        private readonly bool urgent;
+
+        public Fitting(CauseFinderRules rules, IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers)
+        {
+            this.rules = rules;
+            this.answers = answers;
+            foreach (var rule in rules.Rules)
+            {
+                if (rule.When.All(c => Holds(c, null, null)) && rules.FindCause(rule.Cause) is { } cause)
+                {
+                    var weight = rule.Weight ?? cause.Weight;
+                    weights[cause.Id] = Math.Max(weight, weights.GetValueOrDefault(cause.Id));
+                }
+            }
+
+            urgent = rules.Questions.Any(q => answers.TryGetValue(q.Id, out var chosen) && q.Options.Any(o => o.Urgent && chosen.Contains(o.Id)));
+        }
+
+        /// <summary>True when choosing <paramref name="option"/> of <paramref name="question"/> as well would change the result.</summary>
+        public bool ChangedBy(Question question, AnswerOption option)
+        {
+            if (option.Exclusive || option.IsDontKnow)
+            {
+                return false;
+            }
+
+            if (option.Urgent && !urgent)
+            {
+                return true;
+            }
+
+            foreach (var rule in rules.RulesNaming(question.Id, option.Id))
+            {
+                if (!rule.When.All(c => Holds(c, question.Id, option.Id)))
+                {
+                    continue;
+                }
+
+                if (rules.FindCause(rule.Cause) is { } cause
+                    && (!weights.TryGetValue(cause.Id, out var now) || (rule.Weight ?? cause.Weight) > now))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Names(Condition condition, string questionId, string optionId) =>
+            string.Equals(condition.Question, questionId, StringComparison.Ordinal) && condition.AnyOf.Contains(optionId, StringComparer.Ordinal);
+
+        /// <summary>The condition holds with the answers, plus the option given (when one is).</summary>
+        private bool Holds(Condition condition, string? questionId, string? optionId) =>
+            (questionId is not null && Names(condition, questionId, optionId!))
+            || (answers.TryGetValue(condition.Question, out var chosen) && condition.AnyOf.Any(id => chosen.Contains(id)));
     }
 
     /// <summary>Records the options chosen for a question (ids; the follow-up's "verder niets" included).</summary>
@@ -45,6 +154,7 @@ public sealed class CauseFinderProgress
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
         ArgumentNullException.ThrowIfNull(optionIds);
+        Reviewed = false;
         Steps.Add(new AnsweredStep { Question = questionId, Options = optionIds.Distinct(StringComparer.Ordinal).ToList() });
     }
 
@@ -57,6 +167,7 @@ public sealed class CauseFinderProgress
         }
 
         Steps.RemoveAt(Steps.Count - 1);
+        Reviewed = false;
         return true;
     }
 

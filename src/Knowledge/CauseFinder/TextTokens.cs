@@ -11,19 +11,30 @@ namespace B12Bot.Knowledge.CauseFinder;
 public static class TextTokens
 {
     /// <summary>Words that negate what follows them ("geen omeprazol", "niet verward").</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder" };
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "geen", "niet", "nooit", "zonder", "niks" };
 
     /// <summary>How many words may stand between two words of a phrase ("weet het niet" for "weet niet").</summary>
     internal const int MaxSkipped = 2;
 
-    public static IReadOnlyList<string> Of(string? text)
+    public static IReadOnlyList<string> Of(string? text) => OfClauses(text).Tokens;
+
+    /// <summary>Words that open a new part of a sentence, as a comma does ("ik eet alles maar slik …").</summary>
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal) { "maar", "behalve", "en", "want", "omdat" };
+
+    /// <summary>
+    /// The words of a text and, for each word, the number of the part of the sentence it is in: a new part begins
+    /// at '.', ',', ';', ':', '!', '?' and at "maar", "behalve", "en", "want" and "omdat" (which belong to the new part).
+    /// </summary>
+    public static (IReadOnlyList<string> Tokens, IReadOnlyList<int> Clauses) OfClauses(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [];
+            return ([], []);
         }
 
         var tokens = new List<string>();
+        var clauses = new List<int>();
+        var clause = 0;
         var current = new StringBuilder();
         foreach (var c in UserText.Fold(text))
         {
@@ -33,11 +44,34 @@ public static class TextTokens
                 continue;
             }
 
-            Flush(current, tokens);
+            clause = Flush(current, tokens, clauses, clause);
+            if (c is '.' or ',' or ';' or ':' or '!' or '?')
+            {
+                clause++;
+            }
         }
 
-        Flush(current, tokens);
-        return tokens;
+        Flush(current, tokens, clauses, clause);
+        return (tokens, clauses);
+    }
+
+    private static int Flush(StringBuilder current, List<string> tokens, List<int> clauses, int clause)
+    {
+        if (current.Length == 0)
+        {
+            return clause;
+        }
+
+        var token = current.ToString();
+        current.Clear();
+        if (ClauseWords.Contains(token) && tokens.Count > 0)
+        {
+            clause++;
+        }
+
+        tokens.Add(token);
+        clauses.Add(clause);
+        return clause;
     }
 
     /// <summary>Phrases of the walkthrough's rules are few and fixed: each is split once.</summary>
@@ -67,6 +101,51 @@ public static class TextTokens
     }
 
     public static bool IsNegation(string token) => Negations.Contains(token);
+
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["tien"] = 10, ["elf"] = 11, ["twaalf"] = 12, ["dertien"] = 13, ["veertien"] = 14, ["vijftien"] = 15, ["zestien"] = 16,
+        ["zeventien"] = 17, ["achttien"] = 18, ["negentien"] = 19, ["twintig"] = 20, ["dertig"] = 30, ["veertig"] = 40,
+        ["vijftig"] = 50, ["zestig"] = 60, ["zeventig"] = 70, ["tachtig"] = 80, ["negentig"] = 90, ["honderd"] = 100,
+    };
+
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["een"] = 1, ["twee"] = 2, ["drie"] = 3, ["vier"] = 4, ["vijf"] = 5, ["zes"] = 6, ["zeven"] = 7, ["acht"] = 8, ["negen"] = 9,
+    };
+
+    /// <summary>
+    /// A whole number a word stands for: digits ("72", "80+"), or a Dutch number word from ten to a hundred
+    /// ("zeventig", "vijfenzestig", "tweeenzeventig" as "tweeënzeventig" folds).
+    /// </summary>
+    public static bool TryNumber(string token, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var digits = token.EndsWith('+') ? token[..^1] : token;
+        if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number))
+        {
+            return true;
+        }
+
+        if (NumberWords.TryGetValue(token, out number))
+        {
+            return true;
+        }
+
+        foreach (var (unit, ones) in Units)
+        {
+            var prefix = unit + "en";
+            if (token.StartsWith(prefix, StringComparison.Ordinal)
+                && NumberWords.TryGetValue(token[prefix.Length..], out var tens) && tens is >= 20 and <= 90 && tens % 10 == 0)
+            {
+                number = tens + ones;
+                return true;
+            }
+        }
+
+        number = 0;
+        return false;
+    }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="tokens"/> and is not negated.</summary>
     public static bool ContainsSequence(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase) =>
@@ -148,14 +227,5 @@ public static class TextTokens
         }
 
         return false;
-    }
-
-    private static void Flush(StringBuilder current, List<string> tokens)
-    {
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-            current.Clear();
-        }
     }
 }

@@ -23,21 +23,31 @@ public sealed class CauseFinderProgressTests
         Assert.Equal(Rules.Questions.Select(q => q.Id), asked);
     }
 
-    /// <summary>Answers given to the medicines question (";" between turns) → what is offered next.</summary>
+    /// <summary>
+    /// Answers given to a question that allows more than one (";" between turns) → what is offered next: a follow-up
+    /// offers only the answers left that would add a cause (metformine adds nothing to a maagzuurremmer: both are
+    /// "bijwerking van medicijnen"; lupus and MS add nothing to diabetes type 1).
+    /// </summary>
     [Theory]
-    [InlineData("maagzuurremmer", "follow-up: metformine klaar weet-niet")]
-    [InlineData("maagzuurremmer;metformine", "alcohol")]
-    [InlineData("maagzuurremmer metformine", "alcohol")]
-    [InlineData("maagzuurremmer;klaar", "alcohol")]
-    [InlineData("maagzuurremmer;weet-niet", "alcohol")]
-    [InlineData("geen", "alcohol")]
-    [InlineData("weet-niet", "alcohol")]
-    public void A_question_with_more_answers_asks_a_follow_up_for_what_is_left(string turns, string expected)
+    [InlineData("medicijnen", "maagzuurremmer", "alcohol")]
+    [InlineData("medicijnen", "metformine", "alcohol")]
+    [InlineData("medicijnen", "geen", "alcohol")]
+    [InlineData("medicijnen", "weet-niet", "alcohol")]
+    [InlineData("auto-immuun", "pernicieuze-anemie", "follow-up: auto-immuun-gastritis diabetes-type-1 lupus ms klaar weet-niet")]
+    [InlineData("auto-immuun", "pernicieuze-anemie;diabetes-type-1", "follow-up: auto-immuun-gastritis klaar weet-niet")]
+    [InlineData("auto-immuun", "pernicieuze-anemie diabetes-type-1", "follow-up: auto-immuun-gastritis klaar weet-niet")]
+    [InlineData("auto-immuun", "pernicieuze-anemie;klaar", "medicijnen")]
+    [InlineData("auto-immuun", "pernicieuze-anemie;weet-niet", "medicijnen")]
+    [InlineData("auto-immuun", "pernicieuze-anemie auto-immuun-gastritis lupus", "medicijnen")]
+    [InlineData("operatie", "gastric-bypass", "follow-up: darmoperatie klaar weet-niet")]
+    [InlineData("operatie", "sleeve darmoperatie", "darmziekte")]
+    [InlineData("darmziekte", "crohn", "auto-immuun")]
+    public void A_question_with_more_answers_asks_a_follow_up_only_for_what_could_change_the_result(string questionId, string turns, string expected)
     {
-        var progress = UpTo("medicijnen");
+        var progress = UpTo(questionId);
         foreach (var turn in turns.Split(';'))
         {
-            progress.Record("medicijnen", turn.Split(' '));
+            progress.Record(questionId, turn.Split(' '));
         }
 
         var next = progress.Next(Rules)!;
@@ -46,25 +56,90 @@ public sealed class CauseFinderProgressTests
         Assert.Equal(expected, shown);
         if (next.IsFollowUp)
         {
-            Assert.Equal("Gebruikt u daarnaast nog een van deze medicijnen?", next.Text);
+            Assert.Equal(Rules.FindQuestion(questionId)!.FollowUp, next.Text);
         }
+    }
+
+    [Fact]
+    public void The_symptoms_follow_up_offers_only_the_urgent_ones_and_none_once_one_was_chosen()
+    {
+        var progress = UpTo("klachten");
+        progress.Record("klachten", ["vermoeidheid"]);
+        Assert.Equal(["lopen", "verward", "plotseling", "klaar", "weet-niet"], progress.Next(Rules)!.Offered.Select(o => o.Id));
+
+        progress.Record("klachten", ["verward"]);
+        Assert.Null(progress.Next(Rules));
+    }
+
+    [Fact]
+    public void A_question_answered_in_passing_is_skipped_and_a_correction_replaces_its_answer()
+    {
+        var progress = new CauseFinderProgress();
+        progress.Record("leeftijd", ["65-plus"]);
+        progress.Record("medicijnen", ["maagzuurremmer"]);
+        progress.Record("dieet", ["veganistisch"]);
+
+        Assert.Equal("operatie", progress.Next(Rules)!.Question.Id);
+
+        progress.Replace("dieet", ["vegetarisch"]);
+        Assert.Equal(["vegetarisch"], progress.Answers(Rules)["dieet"]);
+
+        Assert.True(progress.Forget("leeftijd"));
+        Assert.Equal("leeftijd", progress.Next(Rules)!.Question.Id);
     }
 
     [Fact]
     public void Back_forgets_only_the_last_answer()
     {
-        var progress = UpTo("medicijnen");
-        progress.Record("medicijnen", ["maagzuurremmer"]);
-        progress.Record("medicijnen", ["metformine"]);
+        var progress = UpTo("auto-immuun");
+        progress.Record("auto-immuun", ["pernicieuze-anemie"]);
+        progress.Record("auto-immuun", ["lupus"]);
 
         Assert.True(progress.Back());
         Assert.True(progress.Next(Rules)!.IsFollowUp);
         Assert.True(progress.Back());
-        Assert.Equal("medicijnen", progress.Next(Rules)!.Question.Id);
-        Assert.True(progress.Back());
         Assert.Equal("auto-immuun", progress.Next(Rules)!.Question.Id);
-        Assert.Equal(["dieet", "leeftijd", "operatie", "darmziekte"], progress.Answers(Rules).Keys);
+        Assert.True(progress.Back());
+        Assert.Equal("darmziekte", progress.Next(Rules)!.Question.Id);
+        Assert.Equal(["dieet", "leeftijd", "operatie"], progress.Answers(Rules).Keys);
     }
+
+    /// <summary>
+    /// Every follow-up offers exactly the options left whose choice would change the causes that fit (or their weight,
+    /// or the urgent advice), checked against the full evaluation for every question and first answer.
+    /// </summary>
+    [Fact]
+    public void A_follow_up_offers_exactly_the_answers_that_change_the_evaluation()
+    {
+        foreach (var question in Rules.Questions.Where(q => q.Multiple))
+        {
+            foreach (var first in question.OwnOptions.Where(o => !o.Exclusive))
+            {
+                var progress = UpTo(question.Id);
+                progress.Record(question.Id, [first.Id]);
+                var answers = progress.Answers(Rules);
+                var before = Shown(CauseFinderEvaluator.Evaluate(Rules, answers));
+                var expected = question.OwnOptions
+                    .Where(o => !o.Exclusive && o.Id != first.Id)
+                    .Where(o => Shown(CauseFinderEvaluator.Evaluate(Rules, With(answers, question.Id, first.Id, o.Id))) != before)
+                    .Select(o => o.Id)
+                    .ToList();
+
+                var next = progress.Next(Rules);
+                var offered = next is { IsFollowUp: true } && next.Question == question
+                    ? next.Offered.Select(o => o.Id).Where(id => id != Rules.Done.Id && id != Rules.DontKnow.Id).ToList()
+                    : [];
+                Assert.True(expected.SequenceEqual(offered), $"{question.Id} after {first.Id}: expected [{string.Join(' ', expected)}], offered [{string.Join(' ', offered)}]");
+            }
+        }
+    }
+
+    private static string Shown(CauseFinderOutcome outcome) =>
+        string.Join('|', outcome.Causes.Select(c => c.Cause.Id + ":" + c.Weight)) + (outcome.Urgent ? "!" : string.Empty);
+
+    private static Dictionary<string, IReadOnlyCollection<string>> With(
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers, string questionId, params string[] optionIds) =>
+        new(answers, StringComparer.Ordinal) { [questionId] = optionIds };
 
     [Fact]
     public void Back_at_the_start_does_nothing()
@@ -88,9 +163,9 @@ public sealed class CauseFinderProgressTests
     [Fact]
     public void Progress_round_trips_through_plain_json()
     {
-        var progress = UpTo("medicijnen");
+        var progress = UpTo("auto-immuun");
         progress.IntroShown = true;
-        progress.Record("medicijnen", ["maagzuurremmer"]);
+        progress.Record("auto-immuun", ["pernicieuze-anemie"]);
 
         var copy = JsonSerializer.Deserialize<CauseFinderProgress>(JsonSerializer.Serialize(progress))!;
 

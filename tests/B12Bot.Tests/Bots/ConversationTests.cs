@@ -5,7 +5,7 @@ using Microsoft.Bot.Schema;
 
 namespace B12Bot.Tests.Bots;
 
-/// <summary>Transcripts of short conversations with the bot as the app wires it.</summary>
+/// <summary>Short conversations with the bot as the app wires it, in Web Chat.</summary>
 public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
 {
     private readonly BotServices bot;
@@ -22,16 +22,16 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [Fact]
     public async Task A_new_member_is_welcomed_with_what_the_bot_can_do_and_the_walkthrough_button()
     {
-        await bot.Conversation()
-            .SendConversationUpdate()
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").JoinAsync();
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Contains("B12Bot", reply.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Contains("huisarts", reply.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
                 Assert.Empty(Cited.Ids(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     public static TheoryData<string, string> Questions => new()
@@ -46,16 +46,16 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [MemberData(nameof(Questions))]
     public async Task A_question_is_answered_with_the_passage_its_source_and_a_citation(string question, string entryId)
     {
-        await bot.Conversation()
-            .Send(question)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(question);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 var message = reply.AsMessageActivity();
                 Assert.Equal(entryId, Cited.Top(reply));
                 Assert.Contains("Bron:", message.Text, StringComparison.Ordinal);
                 Assert.True(Cited.ButtonTitles(reply).Count <= 3);
-            })
-            .StartTestAsync();
+            });
     }
 
     [Theory]
@@ -64,15 +64,15 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("asdfghjkl")]
     public async Task A_question_outside_the_article_gets_no_citation_and_a_pointer_to_what_the_bot_knows(string question)
     {
-        await bot.Conversation()
-            .Send(question)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(question);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Empty(Cited.Ids(reply));
                 Assert.Contains("staat niet in mijn informatie", reply.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     [Theory]
@@ -85,14 +85,14 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("doei", "Tot ziens")]
     public async Task Small_talk_gets_a_friendly_reply_without_citation(string message, string expected)
     {
-        await bot.Conversation()
-            .Send(message)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(message);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Contains(expected, reply.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Empty(Cited.Ids(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     [Theory]
@@ -101,75 +101,95 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("ik heb plotseling een gevoelloos been, komt dat door b12?")]
     public async Task Red_flag_symptoms_get_urgent_advice_before_anything_else(string message)
     {
-        await bot.Conversation()
-            .Send(message)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(message);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 var text = reply.AsMessageActivity().Text;
                 Assert.Contains("huisarts", text, StringComparison.Ordinal);
                 Assert.Contains("112", text, StringComparison.Ordinal);
                 Assert.Empty(Cited.Ids(reply));
-            })
-            .AssertReply(reply => Assert.Equal(ActivityTypes.Message, reply.Type))
-            .StartTestAsync();
+            },
+            reply => Assert.Equal(ActivityTypes.Message, reply.Type));
     }
 
     [Fact]
     public async Task A_message_without_text_is_answered_politely()
     {
         var photo = MessageFactory.Attachment(new Attachment("image/png", "https://example.org/foto.png"));
-        await bot.Conversation()
-            .Send(photo)
-            .AssertReply(reply => Assert.Contains("alleen tekstberichten", reply.AsMessageActivity().Text, StringComparison.Ordinal))
-            .StartTestAsync();
+        var replies = await new Conversation(bot, "webchat").SendAsync(photo);
+        Conversation.Expect(
+            replies,
+            reply => Assert.Contains("alleen tekstberichten", reply.AsMessageActivity().Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_very_long_message_is_refused_politely()
     {
-        await bot.Conversation()
-            .Send(new string('b', 5000))
-            .AssertReply(reply => Assert.Contains("te lang", reply.AsMessageActivity().Text, StringComparison.Ordinal))
-            .StartTestAsync();
+        var replies = await new Conversation(bot, "webchat").SendAsync(new string('b', 5000));
+        Conversation.Expect(
+            replies,
+            reply => Assert.Contains("te lang", reply.AsMessageActivity().Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Speaking_about_oneself_adds_that_the_answer_is_no_diagnosis()
     {
-        await bot.Conversation()
-            .Send("Ik ben veganist, kan ik daardoor een B12-tekort krijgen?")
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync("Ik ben veganist, kan ik daardoor een B12-tekort krijgen?");
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.NotEmpty(Cited.Ids(reply));
                 Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
-            })
-            .StartTestAsync();
+            });
     }
 
-    [Fact]
-    public async Task A_typed_personal_why_question_gets_the_articles_answer_and_then_the_walkthrough()
+    [Theory]
+    [InlineData("Kun je mij helpen uitzoeken waarom mijn B12 laag is?")]
+    [InlineData("help me de oorzaak van mijn tekort te vinden")]
+    [InlineData("Wil je met me meedenken waarom mijn B12 zo laag is?")]
+    [InlineData("kunt u helpen achterhalen waardoor ik een b12 tekort heb")]
+    public async Task A_request_for_help_with_ones_own_low_B12_starts_the_walkthrough_without_an_answer_first(string request)
     {
-        await bot.Conversation()
-            .Send("Mijn B12 is te laag, wat kan daar de oorzaak van zijn?")
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(request);
+        Conversation.Expect(
+            replies,
+            reply =>
+            {
+                Assert.Empty(Cited.Ids(reply));
+                Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+            },
+            reply => Assert.Equal("Hoe eet u meestal?", reply.AsMessageActivity().Text));
+    }
+
+    [Theory]
+    [InlineData("Mijn B12 is te laag, wat kan daar de oorzaak van zijn?")]
+    [InlineData("Mijn huisarts zegt dat mijn B12 te laag is. Hoe kan dat?")]
+    public async Task A_personal_why_question_gets_the_articles_answer_about_causes_and_then_the_walkthrough(string question)
+    {
+        var replies = await new Conversation(bot, "webchat").SendAsync(question);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Equal("faq-01", Cited.Top(reply));
                 Assert.Empty(Cited.ButtonTitles(reply));
-            })
-            .AssertReply(reply => Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal))
-            .StartTestAsync();
+            },
+            reply => Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_start_button_starts_the_walkthrough_without_an_answer_first()
     {
-        await bot.Conversation()
-            .Send(Replies.StartWalkthrough)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot, "webchat").SendAsync(Replies.StartWalkthrough);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Empty(Cited.Ids(reply));
                 Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
-            })
-            .StartTestAsync();
+            });
     }
 }

@@ -7,12 +7,11 @@ using Newtonsoft.Json.Linq;
 namespace B12Bot.Tests.Dialogs;
 
 /// <summary>Typed answers, nonsense, and a walkthrough that continues after a restart.</summary>
-public sealed class CauseFinderAnswerTests
+public sealed class CauseFinderAnswerTests(BotHost host) : IClassFixture<BotHost>
 {
     private const string Start = "> help me de oorzaak vinden";
     private const string Q1 = "< Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]";
     private const string Q2 = "< Hoe oud bent u? [Jonger dan 50|50 tot 65 jaar|65 jaar of ouder|Weet ik niet]";
-    private const string ConversationKey = "directline/conversations/causefinder-directline";
     private const string Retry1 = "< Dat antwoord herken ik niet. Kies een van de knoppen, of typ 'help' voor uitleg. Hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]";
 
     [Theory]
@@ -22,18 +21,17 @@ public sealed class CauseFinderAnswerTests
     [InlineData("7")]
     public async Task Nonsense_is_asked_again_with_the_buttons(string nonsense)
     {
-        var harness = new CauseFinderHarness();
+        var harness = new Conversation(host.Bot);
 
-        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1, "> " + nonsense, Retry1, "> Vegetarisch", Q2);
+        await harness.PlayAsync(Start, "< {intro}", Q1, "> " + nonsense, Retry1, "> Vegetarisch", Q2);
     }
 
     [Fact]
     public async Task After_three_unrecognised_answers_weet_ik_niet_is_noted_and_the_walkthrough_goes_on()
     {
-        var harness = new CauseFinderHarness();
+        var harness = new Conversation(host.Bot);
 
-        await Transcript.PlayAsync(
-            harness,
+        await harness.PlayAsync(
             Start, "< {intro}", Q1,
             "> banaan", Retry1,
             "> appel", Retry1,
@@ -52,30 +50,30 @@ public sealed class CauseFinderAnswerTests
     [InlineData("Ik eet alles", "weet ik niet", "")]
     public async Task Typed_answers_count_like_buttons(string diet, string age, string expected)
     {
-        var harness = new CauseFinderHarness();
+        var harness = new Conversation(host.Bot);
         await harness.SendAsync(WalkthroughIntent.StartButtonText);
-        foreach (var answer in new[] { diet, age, "nee", "nee", "nee", "nee", "nee", "nee", "nee" })
+        foreach (var answer in new[] { diet, age, "nee", "nee", "nee", "nee", "nee", "nee", "nee", "klopt" })
         {
             var replies = await harness.SendAsync(answer);
             Assert.DoesNotContain(replies, r => r.Text?.StartsWith("Dat antwoord herken ik niet", StringComparison.Ordinal) == true);
         }
 
-        var result = Assert.IsType<CauseFinderResult>(harness.LastResult!.Result);
-        Assert.Equal(expected, string.Join(' ', result.Causes.Select(c => c.Id)));
+        var titles = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => harness.Rules.FindCause(id)!.Title);
+        Assert.Equal(titles, Conversation.CausesListed(harness.Last[0]));
+        Assert.Contains(harness.Rules.Ending.GpReminder, harness.LastText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Two_medicines_typed_at_once_are_both_noted_and_need_no_follow_up()
     {
-        var harness = new CauseFinderHarness();
+        var harness = new Conversation(host.Bot);
         await harness.SendAsync(WalkthroughIntent.StartButtonText);
         foreach (var answer in new[] { "alles", "40", "nee", "nee", "nee" })
         {
             await harness.SendAsync(answer);
         }
 
-        await Transcript.PlayAsync(
-            harness,
+        await harness.PlayAsync(
             "> ik slik omeprazol en metformine",
             "< Drinkt u al langere tijd veel alcohol? [Ja|Nee|Weet ik niet]");
     }
@@ -84,19 +82,20 @@ public sealed class CauseFinderAnswerTests
     public async Task A_walkthrough_continues_after_a_restart_from_plain_json_state()
     {
         var storage = new MemoryStateStorage();
-        var before = new CauseFinderHarness(storage);
-        await Transcript.PlayAsync(
-            before, Start, "< {intro}", Q1, "> Veganistisch", Q2, "> 65 jaar of ouder", "<~ Heeft u ooit een operatie aan uw maag of darmen gehad?");
+        using var first = Conversation.BotOver(storage);
+        var before = new Conversation(first);
+        await before.PlayAsync(
+            Start, "< {intro}", Q1, "> Veganistisch", Q2, "> 65 jaar of ouder", "<~ Heeft u ooit een operatie aan uw maag of darmen gehad?");
 
-        var json = storage.GetStoredJson("directline/conversations/causefinder-directline");
+        var json = storage.GetStoredJson(before.Key);
         Assert.NotNull(json);
         Assert.DoesNotContain("$type", json, StringComparison.Ordinal);
         Assert.Contains("veganistisch", json, StringComparison.Ordinal);
 
         // A new process: new dialog objects, the same store and conversation.
-        var after = new CauseFinderHarness(storage);
-        await Transcript.PlayAsync(
-            after,
+        using var second = Conversation.BotOver(storage);
+        var after = before.ContinuedBy(second);
+        await after.PlayAsync(
             "> Gastric bypass",
             "<~ Heeft u daarnaast nog een van deze operaties gehad?",
             "> terug",
@@ -104,25 +103,23 @@ public sealed class CauseFinderAnswerTests
             "<~ Heeft u ooit een operatie aan uw maag of darmen gehad?",
             "> Gastric bypass",
             "<~ Heeft u daarnaast nog een van deze operaties gehad?");
-        foreach (var answer in new[] { "Nee, verder niets", "Nee", "Nee, geen van deze", "Nee, geen van deze", "Nee", "Nee", "Nee, geen van deze" })
+        foreach (var answer in new[] { "Nee, verder niets", "Nee", "Nee, geen van deze", "Nee, geen van deze", "Nee", "Nee", "Nee, geen van deze", "klopt" })
         {
             await after.SendAsync(answer);
         }
 
-        var result = Assert.IsType<CauseFinderResult>(after.LastResult!.Result);
-        Assert.Equal(["maagoperatie", "veganistisch-dieet", "leeftijd"], result.Causes.Select(c => c.Id));
+        Assert.Equal(["Een operatie aan de maag", "Weinig of geen B12 uit voeding", "Minder maagzuur op oudere leeftijd"], Conversation.CausesListed(after.Last[0]));
     }
 
     [Fact]
     public async Task A_waiting_question_is_persisted_by_ids_not_as_whole_activities()
     {
-        var storage = new MemoryStateStorage();
-        var harness = new CauseFinderHarness(storage);
-        await Transcript.PlayAsync(harness, Start, "< {intro}", Q1);
+        var harness = new Conversation(host.Bot);
+        await harness.PlayAsync(Start, "< {intro}", Q1);
 
-        var json = storage.GetStoredJson(ConversationKey);
+        var json = ((MemoryStateStorage)harness.Storage).GetStoredJson(harness.Key);
         Assert.NotNull(json);
-        var options = JObject.Parse(json).SelectTokens("$..options").OfType<JObject>().Single();
+        var options = JObject.Parse(json).SelectTokens("$..options").OfType<JObject>().Single(o => o["validations"] is not null);
         Assert.Null(options["prompt"]);
         Assert.Null(options["retryPrompt"]);
         Assert.Null(options["choices"]);
@@ -134,19 +131,19 @@ public sealed class CauseFinderAnswerTests
     [Fact]
     public async Task A_question_persisted_whole_by_an_earlier_version_is_still_answered()
     {
-        var storage = new MemoryStateStorage();
-        await Transcript.PlayAsync(new CauseFinderHarness(storage), Start, "< {intro}", Q1);
+        var harness = new Conversation(host.Bot);
+        var storage = (MemoryStateStorage)harness.Storage;
+        await harness.PlayAsync(Start, "< {intro}", Q1);
 
         // Put the prompt back in the earlier shape: the question, its retry and its choices stored in full.
-        var state = JObject.Parse(storage.GetStoredJson(ConversationKey)!);
-        var options = state.SelectTokens("$..options").OfType<JObject>().Single();
+        var state = JObject.Parse(storage.GetStoredJson(harness.Key)!);
+        var options = state.SelectTokens("$..options").OfType<JObject>().Single(o => o["validations"] is not null);
         options["prompt"] = JObject.FromObject(new { type = "message", text = "Hoe eet u meestal?", locale = "nl-NL" });
         options["retryPrompt"] = JObject.FromObject(new { type = "message", text = "Nog eens: hoe eet u meestal?", locale = "nl-NL" });
         options["choices"] = JArray.FromObject(new[] { "Veganistisch", "Vegetarisch", "Ik eet alles", "Weet ik niet" }.Select(v => new { value = v }));
-        await storage.WriteAsync(new Dictionary<string, object> { [ConversationKey] = state });
+        await storage.WriteAsync(new Dictionary<string, object> { [harness.Key] = state });
 
-        await Transcript.PlayAsync(
-            new CauseFinderHarness(storage),
+        await harness.PlayAsync(
             "> banaan",
             "< Nog eens: hoe eet u meestal? [Veganistisch|Vegetarisch|Ik eet alles|Weet ik niet]",
             "> Vegetarisch",
@@ -156,7 +153,7 @@ public sealed class CauseFinderAnswerTests
     [Fact]
     public async Task In_a_Teams_channel_the_choices_are_buttons_on_a_card()
     {
-        var harness = new CauseFinderHarness(channelId: "msteams", conversationType: "channel");
+        var harness = new Conversation(host.Bot, channelId: "msteams", conversationType: "channel");
 
         var replies = await harness.SendAsync(WalkthroughIntent.StartButtonText);
 

@@ -188,7 +188,7 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
     {
         var buttons = replies.SelectMany(r => r["suggestedActions"]?["actions"] as JArray ?? []).Select(a => (string?)a["title"] ?? string.Empty).ToList();
         Assert.True(buttons.Count > 0, "a question came without buttons: " + string.Join(" | ", BotHttp.Texts(replies)));
-        foreach (var preferred in (string[])["Nee", "Ik eet alles", "Jonger dan 50"])
+        foreach (var preferred in (string[])[B12Bot.Dialogs.CauseFinderPrompt.ConfirmTitle, "Nee", "Ik eet alles", "Jonger dan 50"])
         {
             if (buttons.FirstOrDefault(b => b.StartsWith(preferred, StringComparison.Ordinal)) is { } match)
             {

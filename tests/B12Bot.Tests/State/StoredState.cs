@@ -50,15 +50,15 @@ public abstract class StoredState
     /// </summary>
     public static IReadOnlyList<(string Question, IReadOnlyList<string> Options)>? WalkthroughAnswers(JObject? conversationState)
     {
-        var stack = conversationState?["DialogState"]?["dialogStack"] as JArray;
-        var walkthrough = stack?.OfType<JObject>().FirstOrDefault(d => (string?)d["id"] == B12Bot.Dialogs.CauseFinderDialog.DialogId);
-        if (walkthrough?["state"] is not JObject state)
+        // The walkthrough's progress travels in the options of its questions, somewhere inside the root dialog.
+        var progress = conversationState?["DialogState"]?.SelectTokens("$..options").OfType<JObject>()
+            .FirstOrDefault(o => o.GetValue("steps", StringComparison.OrdinalIgnoreCase) is JArray);
+        if (progress is null)
         {
             return null;
         }
 
-        var progress = state.GetValue("progress", StringComparison.OrdinalIgnoreCase) as JObject;
-        var steps = progress?.GetValue("steps", StringComparison.OrdinalIgnoreCase) as JArray ?? [];
+        var steps = progress.GetValue("steps", StringComparison.OrdinalIgnoreCase) as JArray ?? [];
         return steps.OfType<JObject>()
             .Select(step => (
                 (string?)step.GetValue("question", StringComparison.OrdinalIgnoreCase) ?? string.Empty,

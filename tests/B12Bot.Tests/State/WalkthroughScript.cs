@@ -42,6 +42,12 @@ public sealed class WalkthroughScript
     {
         var buttons = reply.Buttons;
         Assert.True(buttons.Count > 0, $"A walkthrough question came without buttons: {reply.AllText}");
+        if (buttons.Contains(B12Bot.Dialogs.CauseFinderPrompt.ConfirmTitle))
+        {
+            // The review of the answers before the result.
+            return B12Bot.Dialogs.CauseFinderPrompt.ConfirmTitle;
+        }
+
         var prompt = reply.Prompt ?? string.Empty;
         var question = Rules.Questions.FirstOrDefault(q => string.Equals(q.Text, prompt, StringComparison.Ordinal));
         if (question is null)

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace B12Bot.Tests.Testing;
 
-/// <summary>The bot as the app wires it (real knowledge, answerer, dialogs), for in-process transcript tests.</summary>
+/// <summary>The bot as the app wires it (real knowledge, answerer, dialogs), for in-process tests; talk to it with <see cref="Conversation"/>.</summary>
 public sealed class BotServices : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public BotServices(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of memory state.</param>
+    /// <param name="configure">Replaces parts of the wiring after the app's own (a shared store, a fixed answerer).</param>
+    public BotServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" })
@@ -24,22 +26,13 @@ public sealed class BotServices : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddB12Bot(configuration);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 
     public IServiceProvider Services => provider;
 
     public IBot Bot => provider.GetRequiredService<IBot>();
-
-    /// <summary>A conversation with the bot on a channel, in Dutch.</summary>
-    public TestFlow Conversation(string channelId = "webchat")
-    {
-        // Every conversation its own id: tests share one store and must not see each other's walkthroughs.
-        var reference = TestAdapter.CreateConversation("test-" + Guid.NewGuid().ToString("N"));
-        reference.ChannelId = channelId;
-        var adapter = new TestAdapter(reference) { Locale = "nl-NL" };
-        return new TestFlow(adapter, (context, ct) => provider.GetRequiredService<IBot>().OnTurnAsync(context, ct));
-    }
 
     public void Dispose() => provider.Dispose();
 }

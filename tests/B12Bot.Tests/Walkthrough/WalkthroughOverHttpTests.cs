@@ -56,7 +56,7 @@ public sealed class WalkthroughOverHttpTests(BotAppFactory factory) : IClassFixt
         using var client = factory.CreateClient();
         var conversation = "walk-none-" + Guid.NewGuid().ToString("N");
         var replies = await SayAsync(client, conversation, "Waarom is mijn B12 laag?");
-        for (var turn = 0; turn < MaxTurns && Buttons(replies).Count > 0; turn++)
+        for (var turn = 0; turn < MaxTurns && Cited.Ids(replies).Count == 0 && Buttons(replies).Count > 0; turn++)
         {
             replies = await SayAsync(client, conversation, Choose(string.Join(" ", BotHttp.Texts(replies)), Buttons(replies), []));
         }
@@ -76,7 +76,7 @@ public sealed class WalkthroughOverHttpTests(BotAppFactory factory) : IClassFixt
             }
         }
 
-        string[] defaults = ["Nee", "Ik eet alles", "Jonger dan 50"];
+        string[] defaults = ["Klopt, toon de uitkomst", "Nee", "Ik eet alles", "Jonger dan 50"];
         foreach (var preferred in defaults)
         {
             var match = buttons.FirstOrDefault(b => b.StartsWith(preferred, StringComparison.Ordinal));
