@@ -15,6 +15,20 @@ var tokens = TakeFlag(arguments, "--tokens");
 var ask = TakeFlag(arguments, "--ask");
 var sweep = TakeFlag(arguments, "--sweep");
 var profile = TakeFlag(arguments, "--profile");
+var vocabularySource = TakeOption(arguments, "--vocabulary");
+var train = TakeFlag(arguments, "--train");
+var crossValidate = TakeFlag(arguments, "--cv");
+var handRules = TakeFlag(arguments, "--hand");
+
+if (vocabularySource is not null)
+{
+    return Training.WriteVocabulary(vocabularySource, Path.Combine(Training.KnowledgeFolder(), B12Bot.Knowledge.Analysis.Vocabulary.FileName));
+}
+
+if (train || crossValidate)
+{
+    return Training.Run(train);
+}
 
 if (arguments.Count == 0)
 {
@@ -23,6 +37,9 @@ if (arguments.Count == 0)
     Console.Error.WriteLine("       B12Bot.Eval --ask \"question\" …     (how one question is answered)");
     Console.Error.WriteLine("       B12Bot.Eval --tokens \"text\" …      (what the analysis makes of a text)");
     Console.Error.WriteLine("       B12Bot.Eval --sweep SET.jsonl …   (thresholds over a grid, for tuning)");
+    Console.Error.WriteLine("       B12Bot.Eval --train [--cv]        (trains the answer decision on tests/questions, writes knowledge/decision-model.json)");
+    Console.Error.WriteLine("       B12Bot.Eval --cv                  (k-fold cross-validation of the answer decision only)");
+    Console.Error.WriteLine("       B12Bot.Eval --vocabulary /usr/share/dict/dutch   (writes knowledge/vocabulary-nl.txt.gz)");
     return 2;
 }
 
@@ -97,8 +114,9 @@ if (sweep)
 }
 
 var allHold = true;
-using (var answerer = new LuceneAnswerer(knowledge))
+using (var lucene = new LuceneAnswerer(knowledge))
 {
+    IAnswerer answerer = handRules ? new DecidedAnswerer(lucene, null) : lucene;
     foreach (var path in arguments)
     {
         var cases = QuestionSet.Read(path);
@@ -115,7 +133,7 @@ using (var answerer = new LuceneAnswerer(knowledge))
                 Console.WriteLine($"{result.Verdict,-7} '{result.Case.Question}' expect=[{string.Join(", ", result.Case.Expect)}] got={got}{outcome}");
                 if (explain && result.Verdict != "ok")
                 {
-                    Console.WriteLine("        " + Explain(answerer, result.Case.Question).Replace("\n", "\n        ", StringComparison.Ordinal));
+                    Console.WriteLine("        " + Explain(lucene, result.Case.Question).Replace("\n", "\n        ", StringComparison.Ordinal));
                 }
             }
         }
@@ -126,6 +144,11 @@ using (var answerer = new LuceneAnswerer(knowledge))
         }
 
         Console.WriteLine(summary.Line());
+        foreach (var line in summary.KindLines())
+        {
+            Console.WriteLine(line);
+        }
+
         allHold &= summary.Holds(minCorrect, maxWrong, minAbstain);
     }
 }
@@ -135,7 +158,16 @@ return allHold ? 0 : 1;
 static string Explain(LuceneAnswerer answerer, string text)
 {
     var trace = answerer.Evaluate(text);
-    var lines = new List<string> { $"'{text}' → {trace.Answer.Outcome} {trace.Answer.Entry?.Id} ({trace.Reason}, {trace.Answer.Score:0.000})" };
+    var lines = new List<string> { $"'{text}' → {trace.Answer.Outcome} {trace.Answer.Entry?.Id} ({trace.Reason}, {trace.Answer.Score:0.000}; candidate {trace.Candidate} p={trace.Probability:0.000})" };
+    if (trace.Answer.NotCovered is { } notCovered || trace.Answer.InEnglish)
+    {
+        lines.Add(trace.Answer.InEnglish ? "in English" : $"not covered: {trace.Answer.NotCovered}");
+    }
+
+    if (trace.Plan is { } focus)
+    {
+        lines.Add($"uncovered: [{string.Join(", ", focus.Uncovered)}] non-words {focus.NonWords} corrected {focus.Corrected} words {focus.Words} english {focus.EnglishWords}");
+    }
     if (trace.Plan is { } plan)
     {
         var concepts = plan.Concepts.Select(c => c.Terms.Count == 0

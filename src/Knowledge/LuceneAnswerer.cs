@@ -31,7 +31,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         this.knowledge = knowledge;
         this.options = options ?? new AnswererOptions();
         index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight);
-        planner = new QueryPlanner(index, this.options);
+        planner = new QueryPlanner(index, this.options, knowledge.Vocabulary, knowledge.EnglishWords);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
         exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +73,19 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     internal string DescribeAnalysis(string text) => Analysis.TokenDump.Describe(index.QueryAnalyzer, text);
 
     /// <summary>The answer with how it was reached (for the evaluation tool and tests).</summary>
-    internal AnswerTrace Evaluate(string? question)
+    internal AnswerTrace Evaluate(string? question) => Evaluate(question, knowledge.Decision);
+
+    /// <summary>
+    /// The answer with how it was reached, decided by <paramref name="decision"/> (the learned decision; null: the
+    /// hand-set thresholds). The trace carries the decision's features whenever an entry was found, for training.
+    /// </summary>
+    internal AnswerTrace Evaluate(string? question, Decision.DecisionModel? decision)
+    {
+        var trace = Decide(question, decision);
+        return trace.Plan is { InEnglish: true } ? trace with { Answer = trace.Answer with { InEnglish = true } } : trace;
+    }
+
+    private AnswerTrace Decide(string? question, Decision.DecisionModel? decision)
     {
         var text = Prepare(question);
         if (text.Length == 0)
@@ -105,9 +117,21 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             .ToList();
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
-        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < threshold)
+        if (ranking.Count == 0)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top);
+        }
+
+        var features = Features(text, plan, ranking, collector, threshold);
+        var probability = decision?.Probability(features) ?? float.NaN;
+        if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
+        {
+            return AnswerTrace.Nothing(decision is null ? "below-threshold" : "decision", plan, top) with
+            {
+                Features = features,
+                Candidate = knowledge.Entries[ranking[0]].Id,
+                Probability = probability,
+            };
         }
 
         var best = collector.EntryScores[ranking[0]];
@@ -120,10 +144,37 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
                 Score = best,
                 Alternatives = close.Select(e => knowledge.Entries[e]).ToList(),
             };
-            return new AnswerTrace(clarify, plan, top, "close");
+            return new AnswerTrace(clarify, plan, top, "close")
+            {
+                Features = features,
+                Candidate = knowledge.Entries[ranking[0]].Id,
+                Probability = probability,
+            };
         }
 
-        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer");
+        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
+        {
+            Features = features,
+            Candidate = knowledge.Entries[ranking[0]].Id,
+            Probability = probability,
+        };
+    }
+
+    private float[] Features(string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold)
+    {
+        var scores = collector.EntryScores;
+        var best = ranking[0];
+        return Decision.DecisionFeatures.Compute(new Decision.DecisionInput(
+            text,
+            plan,
+            scores[best],
+            ranking.Count > 1 ? scores[ranking[1]] : 0f,
+            ranking.Count > 2 ? scores[ranking[2]] : 0f,
+            index.Units[collector.EntryUnits[best]].Kind,
+            knowledge.Entries[best].Kind,
+            threshold,
+            plan.Words,
+            plan.EnglishWords));
     }
 
     /// <summary>
@@ -283,6 +334,21 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 /// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
 internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, Unit Unit)> Top, string Reason)
 {
+    /// <summary>The learned decision's features, when an entry was found.</summary>
+    public float[]? Features { get; init; }
+
+    /// <summary>The best entry found, answered or not.</summary>
+    public string? Candidate { get; init; }
+
+    /// <summary>The learned decision's probability that answering the candidate is right (NaN without it).</summary>
+    public float Probability { get; init; } = float.NaN;
+
+    /// <summary>
+    /// No answer; when the question names real words the knowledge does not know, the longest of them is what is
+    /// not covered ("Over migraine staat niets in ons artikel").
+    /// </summary>
     public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null) =>
-        new(Answer.NoMatch, plan, top ?? [], reason);
+        new(plan is { Uncovered.Count: > 0 }
+            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Uncovered.MaxBy(w => w.Length) }
+            : Answer.NoMatch, plan, top ?? [], reason);
 }

@@ -10,17 +10,25 @@ namespace B12Bot.Knowledge.Search;
 internal sealed class QueryPlanner
 {
     private const int TrustedCorrectionLength = 6;
+    private const int MinFocusLength = 3;
+    private const int CompoundSlack = 3;
+    private const int MinEnglishWords = 2;
+    private const float EnglishShare = 0.7f;
 
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
     private readonly List<string> causeTerms;
     private readonly List<string> complicationTerms;
     private readonly List<string> dietRiskTerms;
+    private readonly Vocabulary vocabulary;
+    private readonly IReadOnlySet<string> englishWords;
 
-    public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
+    public QueryPlanner(KnowledgeIndex index, AnswererOptions options, Vocabulary? vocabulary = null, IReadOnlySet<string>? englishWords = null)
     {
+        this.englishWords = englishWords ?? new HashSet<string>();
         this.index = index;
         this.options = options;
+        this.vocabulary = vocabulary ?? Vocabulary.Empty;
         causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
         complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
         dietRiskTerms = index.Resources.HarmOfDietMeans.Where(index.Weights.IsKnown).ToList();
@@ -28,11 +36,14 @@ internal sealed class QueryPlanner
 
     public QueryPlan Plan(string question)
     {
-        var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts);
+        var spans = new List<(int Start, int End)>(16);
+        var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts, spans);
+        var focus = ReadFocus(question, positions, spans);
         var weights = index.Weights;
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
         var surface = SurfaceAnalyzer.Tokens(question);
+        var (words, english, inEnglish) = ReadLanguage(surface);
         var pharmacy = surface.Any(resources.PharmacyWords.Contains);
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
         bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
@@ -180,6 +191,12 @@ internal sealed class QueryPlanner
 
         return new QueryPlan
         {
+            Words = words,
+            EnglishWords = english,
+            InEnglish = inEnglish,
+            Uncovered = focus.Uncovered,
+            NonWords = focus.NonWords,
+            Corrected = focus.Corrected,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -199,6 +216,117 @@ internal sealed class QueryPlanner
             // omeprazol" asks about something else.
             HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
+    }
+
+    /// <summary>
+    /// The words the knowledge does not know, told apart with the general vocabulary: a real Dutch word (or two joined)
+    /// that neither the knowledge, its lexicon nor the known parts of a compound explain is a concept the article does
+    /// not cover ("migraine", "schildkliermedicatie"); any other unknown word is a typo, chat or a name ("tekord",
+    /// "efkes"). A correction towards a known word is not trusted when the word as written is a real word of its own.
+    /// </summary>
+    private (IReadOnlyList<string> Uncovered, int NonWords, int Corrected) ReadFocus(
+        string question, List<List<Alternative>> positions, List<(int Start, int End)> spans)
+    {
+        List<string>? uncovered = null;
+        var nonWords = 0;
+        var corrected = 0;
+        string? fixedText = null;
+        for (var i = 0; i < positions.Count && i < spans.Count; i++)
+        {
+            var position = positions[i];
+            var known = position.Where(a => a.Origin != Origin.Part && index.Weights.IsKnown(a.Term)).ToList();
+            if (known.Count > 0 && known.Exists(a => !a.Corrected))
+            {
+                continue;
+            }
+
+            fixedText ??= SurfaceAnalyzer.FixSpelling(question);
+            var (start, end) = spans[i];
+            if (start < 0 || end > fixedText.Length || end - start < MinFocusLength)
+            {
+                continue;
+            }
+
+            var written = fixedText[start..end];
+            var folded = Fold(written);
+            if (folded.Length < MinFocusLength || !folded.All(char.IsAsciiLetterLower))
+            {
+                continue;
+            }
+
+            var realWord = vocabulary.ContainsOrJoins(folded, out _);
+            if (known.Count > 0)
+            {
+                // Only a correction explains it: a typo of a known word, unless it is a word of its own.
+                if (!realWord || folded.Length < TrustedCorrectionLength)
+                {
+                    corrected++;
+                    continue;
+                }
+            }
+            else
+            {
+                var partLength = position.Where(a => a.Origin == Origin.Part && index.Weights.IsKnown(a.Term)).Sum(a => a.Term.Length);
+                if (partLength > 0 && partLength >= folded.Length - CompoundSlack)
+                {
+                    continue; // "darmoperatie": known parts say it all
+                }
+            }
+
+            if (realWord)
+            {
+                (uncovered ??= []).Add(written);
+            }
+            else
+            {
+                nonWords++;
+            }
+        }
+
+        return (uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected);
+    }
+
+    /// <summary>
+    /// How many words the message has (not numbers, not "b12"), how many of them are English and no Dutch word as
+    /// well ("the", "deficiency"; not "is" or "test"), and whether it is in English: at least two such words, and
+    /// English words making up most of it ("Is pernicious anemia een auto-immuunziekte?" is Dutch).
+    /// </summary>
+    private (int Words, int English, bool InEnglish) ReadLanguage(IReadOnlyList<string> surface)
+    {
+        int words = 0, english = 0, englishOnly = 0;
+        foreach (var token in surface)
+        {
+            if (token.Length == 0 || !char.IsAsciiLetter(token[0]) || token == "b12")
+            {
+                continue;
+            }
+
+            words++;
+            if (englishWords.Contains(token))
+            {
+                english++;
+                if (!vocabulary.Contains(token))
+                {
+                    englishOnly++;
+                }
+            }
+        }
+
+        return (words, englishOnly, englishOnly >= MinEnglishWords && english >= words * EnglishShare);
+    }
+
+    /// <summary>Lower case without accents, as our analysis folds a word (ë → e).</summary>
+    private static string Fold(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.All(char.IsAscii))
+        {
+            return lower;
+        }
+
+        var decomposed = lower.Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
     }
 
     /// <summary>

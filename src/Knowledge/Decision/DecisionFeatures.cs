@@ -1,0 +1,104 @@
+using B12Bot.Knowledge.Search;
+
+namespace B12Bot.Knowledge.Decision;
+
+/// <summary>What the answer decision sees of one question and its best entries.</summary>
+internal readonly record struct DecisionInput(
+    string Text,
+    QueryPlan Plan,
+    float Best,
+    float Second,
+    float Third,
+    UnitKind BestUnit,
+    EntryKind BestEntry,
+    float HandThreshold,
+    int Words,
+    int EnglishWords);
+
+/// <summary>
+/// The features of the learned answer decision, from the retrieval (the best entry's calibrated score and how close
+/// the next ones are, the unit it matched) and the analysis (how much of the question the knowledge covers, the real
+/// words it does not know, typos, the question's shape, where the question stands in a story). The names are stored
+/// with the model, which refuses to load when they differ.
+/// </summary>
+internal static class DecisionFeatures
+{
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "best", "secondRatio", "thirdRatio", "margin", "planWeight", "concepts", "unknownConcepts", "unknownShare",
+        "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
+        "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
+    ];
+
+    public static int Count => Names.Count;
+
+    public static float[] Compute(in DecisionInput input)
+    {
+        var plan = input.Plan;
+        var unknown = plan.Concepts.Where(c => c.Terms.Count == 0).ToList();
+        var (sentences, questionAt) = Sentences(input.Text);
+        return
+        [
+            input.Best,
+            input.Best > 0 ? input.Second / input.Best : 0,
+            input.Best > 0 ? input.Third / input.Best : 0,
+            input.Best - input.HandThreshold,
+            plan.Weight,
+            plan.Concepts.Count,
+            unknown.Count,
+            plan.Weight > 0 ? unknown.Sum(c => c.Weight) / plan.Weight : 0,
+            plan.Uncovered.Count,
+            plan.Uncovered.Count == 0 ? 0 : plan.Uncovered.Max(w => w.Length),
+            plan.NonWords,
+            plan.Corrected,
+            plan.HasCore ? 1 : 0,
+            plan.HasTopic ? 1 : 0,
+            plan.HasCoreBesidesMedicine ? 1 : 0,
+            plan.HasMedicine ? 1 : 0,
+            plan.Rules.Count,
+            plan.Rules.Contains(QueryPlan.StoryRule) ? 1 : 0,
+            sentences,
+            questionAt,
+            (float)input.BestUnit,
+            input.BestEntry == EntryKind.Faq ? 1 : 0,
+            input.Words,
+            input.Words > 0 ? (float)input.EnglishWords / input.Words : 0,
+        ];
+    }
+
+    /// <summary>How many sentences the message has, and where the (last) question stands among them: 0 first, 1 last.</summary>
+    internal static (int Sentences, float QuestionAt) Sentences(string text)
+    {
+        var sentences = 0;
+        var question = -1;
+        var inSentence = false;
+        foreach (var c in text)
+        {
+            if (c is '.' or '!' or '?' or '\n')
+            {
+                if (inSentence)
+                {
+                    if (c == '?')
+                    {
+                        question = sentences;
+                    }
+
+                    sentences++;
+                    inSentence = false;
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                inSentence = true;
+            }
+        }
+
+        if (inSentence)
+        {
+            sentences++;
+        }
+
+        sentences = Math.Max(sentences, 1);
+        return (sentences, question < 0 ? -1 : sentences == 1 ? 1 : (float)question / (sentences - 1));
+    }
+}
