@@ -19,6 +19,7 @@ var vocabularySource = TakeOption(arguments, "--vocabulary");
 var train = TakeFlag(arguments, "--train");
 var crossValidate = TakeFlag(arguments, "--cv");
 var handRules = TakeFlag(arguments, "--hand");
+var focus = TakeFlag(arguments, "--focus");
 
 if (vocabularySource is not null)
 {
@@ -103,6 +104,31 @@ if (profile)
         return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
     }).Order().ToList();
     Console.WriteLine($"analysis only: median {analysis[analysis.Count / 2]:0.0} µs, max {analysis[^1]:0.0} µs");
+    return 0;
+}
+
+if (focus)
+{
+    // Which words the analysis reads as concepts the knowledge does not cover, in questions it should answer and in
+    // questions it should not: a word often "uncovered" in answerable questions belongs in the lexicon.
+    using var answerer = new LuceneAnswerer(knowledge);
+    var cases = arguments.SelectMany(QuestionSet.Read).ToList();
+    var counts = new Dictionary<string, (int Inside, int Outside)>(StringComparer.Ordinal);
+    foreach (var c in cases)
+    {
+        foreach (var word in answerer.Evaluate(c.Question).Plan?.Uncovered ?? [])
+        {
+            var key = word.ToLowerInvariant();
+            var (inside, outside) = counts.GetValueOrDefault(key);
+            counts[key] = c.Expect.Count > 0 ? (inside + 1, outside) : (inside, outside + 1);
+        }
+    }
+
+    foreach (var (word, (inside, outside)) in counts.OrderByDescending(p => p.Value.Inside).ThenBy(p => p.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"{inside,4} {outside,4}  {word}");
+    }
+
     return 0;
 }
 
