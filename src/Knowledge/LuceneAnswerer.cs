@@ -101,7 +101,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         var plan = planner.Plan(text);
         if (plan.OffTopicReason is { } reason)
         {
-            return AnswerTrace.Nothing(reason, plan);
+            // The shop and care services have a reply of their own (ask the pharmacy); nothing is named there.
+            return AnswerTrace.Nothing(reason, plan, name: reason is not ("shop" or "service"));
         }
 
         var collector = Search(plan);
@@ -334,6 +335,10 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 /// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
 internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, Unit Unit)> Top, string Reason)
 {
+    // A longer message, or one with more unknown words, tells more than what it asks: its uncovered word is not named.
+    private const int MaxNamedUncovered = 2;
+    private const int MaxWordsToName = 12;
+
     /// <summary>The learned decision's features, when an entry was found.</summary>
     public float[]? Features { get; init; }
 
@@ -344,11 +349,11 @@ internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList
     public float Probability { get; init; } = float.NaN;
 
     /// <summary>
-    /// No answer; when the question names real words the knowledge does not know, the longest of them is what is
-    /// not covered ("Over migraine staat niets in ons artikel").
+    /// No answer; when a short question names one or two real words the knowledge does not know, the longest of them
+    /// is what is not covered ("Over migraine staat niets in ons artikel").
     /// </summary>
-    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null) =>
-        new(plan is { Uncovered.Count: > 0 }
+    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null, bool name = true) =>
+        new(name && plan is { Uncovered.Count: > 0 and <= MaxNamedUncovered, Words: <= MaxWordsToName }
             ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Uncovered.MaxBy(w => w.Length) }
             : Answer.NoMatch, plan, top ?? [], reason);
 }

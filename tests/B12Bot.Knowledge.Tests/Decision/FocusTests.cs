@@ -1,0 +1,63 @@
+using B12Bot.Knowledge.Tests.TestSupport;
+
+namespace B12Bot.Knowledge.Tests.Decision;
+
+/// <summary>
+/// What a question is about and whether the knowledge covers it: real Dutch words the knowledge does not know are
+/// named as not covered, typos of known words are not, and a question in English is marked as such.
+/// </summary>
+public sealed class FocusTests
+{
+    [Theory]
+    [InlineData("helpt b12 tegen migraine", "migraine")]
+    [InlineData("zit er b12 in chlorella", null)]
+    [InlineData("helpt b12 tegen slapeloosheid", "slapeloosheid")]
+    [InlineData("mag ik b12 nemen met lachgasgebruik", "lachgasgebruik")]
+    public void A_question_about_something_the_article_does_not_cover_is_not_answered(string question, string? named)
+    {
+        var answer = RealKnowledge.Answerer.Ask(question);
+
+        Assert.NotEqual(AnswerOutcome.Answer, answer.Outcome);
+        Assert.Null(answer.Entry);
+        if (named is not null)
+        {
+            Assert.Equal(named, answer.NotCovered);
+        }
+    }
+
+    [Theory]
+    [InlineData("wat zijn de symptonen van een b12 tekord")]
+    [InlineData("welke voedingsmiddelen zijn rijk aan b12")]
+    [InlineData("wat houdt pernicieuze anemie precies in")]
+    public void A_question_the_article_answers_names_nothing_as_uncovered(string question)
+    {
+        var trace = RealKnowledge.Answerer.Evaluate(question);
+
+        Assert.Equal(AnswerOutcome.Answer, trace.Answer.Outcome);
+        Assert.Empty(trace.Plan!.Uncovered);
+        Assert.Null(trace.Answer.NotCovered);
+    }
+
+    [Theory]
+    [InlineData("What causes low vitamin B12?", true)]
+    [InlineData("can you take too much b12", true)]
+    [InlineData("Is pernicious anemia een auto-immuunziekte?", false)]
+    [InlineData("is het gevaarlijk als je te veel b12 neemt", false)]
+    [InlineData("test b12 bloed", false)]
+    public void A_question_in_English_is_marked_and_still_answered_from_the_article(string question, bool english)
+    {
+        var answer = RealKnowledge.Answerer.Ask(question);
+
+        Assert.Equal(english, answer.InEnglish);
+    }
+
+    [Fact]
+    public void The_learned_decision_gives_each_found_entry_a_probability()
+    {
+        var trace = RealKnowledge.Answerer.Evaluate("helpt b12 tegen migraine");
+
+        Assert.NotNull(trace.Features);
+        Assert.InRange(trace.Probability, 0f, 1f);
+        Assert.Equal("decision", trace.Reason);
+    }
+}
