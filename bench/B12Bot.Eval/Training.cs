@@ -47,7 +47,7 @@ internal static class Training
     public static int Run(bool write)
     {
         var root = RepoRoot();
-        var knowledge = KnowledgeLoader.Load(Path.Combine(root, "knowledge", "faq.json"));
+        var knowledge = KnowledgeLoader.Load(Path.Combine(root, "knowledge", "faq.json"), allowAdditionalEntries: false, readDecision: false);
         var sets = Directory.GetFiles(Path.Combine(root, "tests", "questions"), "*.jsonl")
             .Where(p => !NeverTrained.Contains(Path.GetFileName(p)))
             .Order(StringComparer.Ordinal)

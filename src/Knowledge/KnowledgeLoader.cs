@@ -63,7 +63,13 @@ public static class KnowledgeLoader
     /// article's fixed entries are always required; <paramref name="allowAdditionalEntries"/> also accepts entries
     /// with other well-formed ids (lower-case letters, digits and '-'), as a larger generated knowledge base has.
     /// </summary>
-    public static KnowledgeBase Load(string path, bool allowAdditionalEntries = false)
+    public static KnowledgeBase Load(string path, bool allowAdditionalEntries = false) => Load(path, allowAdditionalEntries, readDecision: true);
+
+    /// <summary>
+    /// As <see cref="Load(string, bool)"/>; without <paramref name="readDecision"/> the learned decision beside the
+    /// knowledge is not read (training makes a new one, whatever features the old one was trained on).
+    /// </summary>
+    internal static KnowledgeBase Load(string path, bool allowAdditionalEntries, bool readDecision)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var faqPath = Directory.Exists(path) ? Path.Combine(path, FaqFileName) : path;
@@ -79,7 +85,7 @@ public static class KnowledgeLoader
         {
             Lexicon = knowledge.Lexicon,
             Vocabulary = File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty,
-            Decision = File.Exists(decisionPath) ? ReadDecision(decisionPath) : null,
+            Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath) : null,
             EnglishWords = File.Exists(Path.Combine(folder, EnglishFileName))
                 ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
                 : new HashSet<string>(),

@@ -28,6 +28,7 @@ internal static class DecisionFeatures
         "best", "secondRatio", "thirdRatio", "margin", "planWeight", "concepts", "unknownConcepts", "unknownShare",
         "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
+        "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker",
     ];
 
     public static int Count => Names.Count;
@@ -63,6 +64,9 @@ internal static class DecisionFeatures
             input.BestEntry == EntryKind.Faq ? 1 : 0,
             input.Words,
             input.Words > 0 ? (float)input.EnglishWords / input.Words : 0,
+            input.Words > 0 ? (float)plan.Uncovered.Count / input.Words : 0,
+            plan.UncoveredInQuestion,
+            plan.UncoveredAfterMarker,
         ];
     }
 

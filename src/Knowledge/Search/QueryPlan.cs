@@ -57,6 +57,12 @@ internal sealed record QueryPlan
     /// <summary>Real Dutch words of the question the knowledge does not know, as written: concepts it does not cover.</summary>
     public IReadOnlyList<string> Uncovered { get; init; } = [];
 
+    /// <summary>How many of the uncovered words stand in the message's question sentence.</summary>
+    public int UncoveredInQuestion { get; init; }
+
+    /// <summary>How many of the uncovered words follow a word that names the question's object ("tegen", "met").</summary>
+    public int UncoveredAfterMarker { get; init; }
+
     /// <summary>Unknown words that are no Dutch word either: typos, chat, names.</summary>
     public int NonWords { get; init; }
 

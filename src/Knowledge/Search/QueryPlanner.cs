@@ -197,6 +197,8 @@ internal sealed class QueryPlanner
             Uncovered = focus.Uncovered,
             NonWords = focus.NonWords,
             Corrected = focus.Corrected,
+            UncoveredInQuestion = focus.InQuestion,
+            UncoveredAfterMarker = focus.AfterMarker,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -224,10 +226,11 @@ internal sealed class QueryPlanner
     /// not cover ("migraine", "schildkliermedicatie"); any other unknown word is a typo, chat or a name ("tekord",
     /// "efkes"). A correction towards a known word is not trusted when the word as written is a real word of its own.
     /// </summary>
-    private (IReadOnlyList<string> Uncovered, int NonWords, int Corrected) ReadFocus(
-        string question, List<List<Alternative>> positions, List<(int Start, int End)> spans)
+    private Focus ReadFocus(string question, List<List<Alternative>> positions, List<(int Start, int End)> spans)
     {
         List<string>? uncovered = null;
+        var inQuestion = 0;
+        var afterMarker = 0;
         var nonWords = 0;
         var corrected = 0;
         string? fixedText = null;
@@ -276,6 +279,8 @@ internal sealed class QueryPlanner
             if (realWord)
             {
                 (uncovered ??= []).Add(written);
+                inQuestion += InQuestionSentence(fixedText, end) ? 1 : 0;
+                afterMarker += FocusMarkers.Contains(PreviousWord(fixedText, start)) ? 1 : 0;
             }
             else
             {
@@ -283,7 +288,47 @@ internal sealed class QueryPlanner
             }
         }
 
-        return (uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected);
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker);
+    }
+
+    /// <summary>
+    /// Words after which a word names what is asked about: "helpt b12 tegen migraine", "mag b12 samen met prednison",
+    /// "b12 bij fibromyalgie".
+    /// </summary>
+    internal static readonly IReadOnlySet<string> FocusMarkers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "tegen", "bij", "voor", "met", "naast", "na", "van", "in", "over", "and", "en", "of",
+    };
+
+    /// <summary>Whether a word stands in the message's question: its last sentence that asks, or else its last.</summary>
+    private static bool InQuestionSentence(string text, int end)
+    {
+        var after = text.AsSpan(end).IndexOfAny(SentenceEnds) is var at and >= 0 ? end + at : -1;
+        var asks = after >= 0 && text[after] == '?';
+        var laterQuestion = after >= 0 && text.IndexOf('?', after + 1) >= 0;
+        var laterSentence = after >= 0 && text.AsSpan(after + 1).ContainsAnyExcept(NoSentence);
+        return asks ? !laterQuestion : !laterQuestion && !laterSentence;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?\n");
+
+    private static readonly System.Buffers.SearchValues<char> NoSentence = System.Buffers.SearchValues.Create(" \t\r\n!?.)\"'");
+
+    private static string PreviousWord(string text, int start)
+    {
+        var end = start - 1;
+        while (end >= 0 && !char.IsLetter(text[end]))
+        {
+            end--;
+        }
+
+        var begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return end < 0 ? string.Empty : text[begin..(end + 1)].ToLowerInvariant();
     }
 
     /// <summary>
@@ -448,3 +493,6 @@ internal sealed class QueryPlanner
         return concepts.Where(c => seen.Add(c.Terms.Count > 0 ? string.Join('/', c.Terms.Select(t => t.Term)) : "?" + c.Word)).ToList();
     }
 }
+
+/// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker);
