@@ -99,7 +99,14 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         }
 
         var plan = planner.Plan(text);
-        if (plan.OffTopicReason is { } reason)
+
+        // A story: its question sentence is also read alone. The pharmacy named in the story ("de apotheker vroeg …")
+        // does not make its question one for the pharmacy.
+        var questionSentence = Decision.DecisionFeatures.QuestionSentence(text);
+        var questionPlan = questionSentence is null ? null : planner.Plan(questionSentence);
+        var contextOnly = questionPlan is not null && plan.OffTopicReason is "shop" or "service"
+            && questionPlan.OffTopicReason != plan.OffTopicReason;
+        if (plan.OffTopicReason is { } reason && !contextOnly)
         {
             // The shop and care services have a reply of their own (ask the pharmacy); nothing is named there.
             return AnswerTrace.Nothing(reason, plan, name: reason is not ("shop" or "service"));
@@ -123,7 +130,16 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("below-threshold", plan, top);
         }
 
-        var features = Features(text, plan, ranking, collector, threshold);
+        var (questionBest, questionAgrees) = (collector.EntryScores[ranking[0]], true);
+        if (questionPlan is not null)
+        {
+            var alone = questionPlan.OffTopicReason is null ? Search(questionPlan) : null;
+            var bestAlone = alone is null ? -1 : Array.IndexOf(alone.EntryScores, alone.EntryScores.Max());
+            questionBest = bestAlone < 0 ? 0f : alone!.EntryScores[bestAlone];
+            questionAgrees = bestAlone == ranking[0];
+        }
+
+        var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees);
         var probability = decision?.Probability(features) ?? float.NaN;
         if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
         {
@@ -161,7 +177,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         };
     }
 
-    private float[] Features(string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold)
+    private float[] Features(
+        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees)
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
@@ -175,7 +192,9 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             knowledge.Entries[best].Kind,
             threshold,
             plan.Words,
-            plan.EnglishWords));
+            plan.EnglishWords,
+            questionBest,
+            questionAgrees));
     }
 
     /// <summary>

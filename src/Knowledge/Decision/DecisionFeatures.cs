@@ -13,7 +13,9 @@ internal readonly record struct DecisionInput(
     EntryKind BestEntry,
     float HandThreshold,
     int Words,
-    int EnglishWords);
+    int EnglishWords,
+    float QuestionBest,
+    bool QuestionAgrees);
 
 /// <summary>
 /// The features of the learned answer decision, from the retrieval (the best entry's calibrated score and how close
@@ -28,7 +30,7 @@ internal static class DecisionFeatures
         "best", "secondRatio", "thirdRatio", "margin", "planWeight", "concepts", "unknownConcepts", "unknownShare",
         "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
-        "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker",
+        "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees",
     ];
 
     public static int Count => Names.Count;
@@ -67,7 +69,48 @@ internal static class DecisionFeatures
             input.Words > 0 ? (float)plan.Uncovered.Count / input.Words : 0,
             plan.UncoveredInQuestion,
             plan.UncoveredAfterMarker,
+            input.QuestionBest,
+            input.QuestionAgrees ? 1 : 0,
         ];
+    }
+
+    /// <summary>
+    /// The question of a message of several sentences: its last sentence that asks (ends in '?'), or else its last;
+    /// null for a message of one sentence.
+    /// </summary>
+    internal static string? QuestionSentence(string text)
+    {
+        var sentences = new List<(int Start, int End, bool Asks)>();
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or '\n')
+            {
+                if (start >= 0)
+                {
+                    sentences.Add((start, i, c == '?'));
+                    start = -1;
+                }
+            }
+            else if (start < 0 && char.IsLetterOrDigit(c))
+            {
+                start = i;
+            }
+        }
+
+        if (start >= 0)
+        {
+            sentences.Add((start, text.Length, false));
+        }
+
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        var question = sentences.FindLastIndex(s => s.Asks) is var at and >= 0 ? sentences[at] : sentences[^1];
+        return text[question.Start..Math.Min(text.Length, question.End + 1)];
     }
 
     /// <summary>How many sentences the message has, and where the (last) question stands among them: 0 first, 1 last.</summary>
