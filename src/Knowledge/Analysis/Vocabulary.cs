@@ -140,6 +140,42 @@ internal sealed class Vocabulary
         return false;
     }
 
+    /// <summary>
+    /// Whether the word looks like a form of a verb rather than a name for a thing: "werkt" (werken), "klopt"
+    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt). A guess from the word list
+    /// alone (it knows no word classes); used to tell what a question is about from what it says of it.
+    /// </summary>
+    public bool LooksLikeVerbForm(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4)
+        {
+            return false;
+        }
+
+        if (word[^1] == 't')
+        {
+            var stem = word[..^1];
+            if (Contains(stem + "en") || Contains(word + "en") || Contains(stem + stem[^1] + "en"))
+            {
+                return true;
+            }
+
+            // "haalt" → "halen": a long vowel written double before the last consonant is single before -en.
+            return stem.Length >= 3 && stem[^2] == stem[^3] && IsVowel(stem[^2]) && Contains(stem[..^2] + stem[^1] + "en");
+        }
+
+        if (word.EndsWith("en", StringComparison.Ordinal) && word.Length >= 6)
+        {
+            var stem = word[..^2];
+            return Contains(stem + "t") && !Contains(stem);
+        }
+
+        return false;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
     private int Compare(int index, ReadOnlySpan<char> word)
     {
         var start = starts[index];

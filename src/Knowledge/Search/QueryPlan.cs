@@ -54,7 +54,13 @@ internal sealed record QueryPlan
     /// <summary>The message is in English.</summary>
     public bool InEnglish { get; init; }
 
-    /// <summary>Real Dutch words of the question the knowledge does not know, as written: concepts it does not cover.</summary>
+    /// <summary>Real Dutch words the knowledge does not know that look like verb forms ("werkt", "klopt"): not what is asked about.</summary>
+    public int UncoveredVerbs { get; init; }
+
+    /// <summary>
+    /// Real Dutch words of the question the knowledge does not know (not verb forms), as written: concepts it does not
+    /// cover.
+    /// </summary>
     public IReadOnlyList<string> Uncovered { get; init; } = [];
 
     /// <summary>How many of the uncovered words stand in the message's question sentence.</summary>

@@ -199,6 +199,7 @@ internal sealed class QueryPlanner
             Corrected = focus.Corrected,
             UncoveredInQuestion = focus.InQuestion,
             UncoveredAfterMarker = focus.AfterMarker,
+            UncoveredVerbs = focus.Verbs,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -231,6 +232,7 @@ internal sealed class QueryPlanner
         List<string>? uncovered = null;
         var inQuestion = 0;
         var afterMarker = 0;
+        var verbs = 0;
         var nonWords = 0;
         var corrected = 0;
         string? fixedText = null;
@@ -278,6 +280,12 @@ internal sealed class QueryPlanner
 
             if (realWord)
             {
+                if (vocabulary.LooksLikeVerbForm(folded))
+                {
+                    verbs++;
+                    continue;
+                }
+
                 (uncovered ??= []).Add(written);
                 inQuestion += InQuestionSentence(fixedText, end) ? 1 : 0;
                 afterMarker += FocusMarkers.Contains(PreviousWord(fixedText, start)) ? 1 : 0;
@@ -288,7 +296,7 @@ internal sealed class QueryPlanner
             }
         }
 
-        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker);
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs);
     }
 
     /// <summary>
@@ -495,4 +503,4 @@ internal sealed class QueryPlanner
 }
 
 /// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
-internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker);
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs);
