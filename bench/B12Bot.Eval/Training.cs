@@ -97,6 +97,21 @@ internal static class Training
         }
 
         Console.WriteLine($"chosen: {best.Line}");
+        if (Environment.GetEnvironmentVariable("B12BOT_CV_MISSES") == "1")
+        {
+            for (var k = 0; k < Folds; k++)
+            {
+                var model = WithThreshold(models[k]!, best.Threshold);
+                foreach (var r in rows.Where((_, i) => fold[i] == k))
+                {
+                    var result = new QuestionResult(r.Case, answerer.Evaluate(r.Case.Question, model).Answer, 0);
+                    if (result.Verdict != "ok")
+                    {
+                        Console.WriteLine($"  {result.Verdict,-6} {r.Case.Question} expect=[{string.Join(',', r.Case.Expect)}] got={result.Cited}");
+                    }
+                }
+            }
+        }
         if (!write)
         {
             return 0;

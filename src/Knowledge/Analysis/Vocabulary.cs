@@ -167,8 +167,7 @@ internal sealed class Vocabulary
 
         if (word.EndsWith("en", StringComparison.Ordinal) && word.Length >= 6)
         {
-            var stem = word[..^2];
-            return Contains(stem + "t") && !Contains(stem);
+            return Contains(word[..^2] + "t");
         }
 
         return false;

@@ -30,7 +30,7 @@ internal static class DecisionFeatures
         "best", "secondRatio", "thirdRatio", "margin", "planWeight", "concepts", "unknownConcepts", "unknownShare",
         "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
-        "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees", "uncoveredVerbs",
+        "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees", "uncoveredVerbs", "nonWordsAfterMarker",
     ];
 
     public static int Count => Names.Count;
@@ -72,6 +72,7 @@ internal static class DecisionFeatures
             input.QuestionBest,
             input.QuestionAgrees ? 1 : 0,
             plan.UncoveredVerbs,
+            plan.NonWordsAfterMarker,
         ];
     }
 

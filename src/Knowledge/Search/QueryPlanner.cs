@@ -200,6 +200,7 @@ internal sealed class QueryPlanner
             UncoveredInQuestion = focus.InQuestion,
             UncoveredAfterMarker = focus.AfterMarker,
             UncoveredVerbs = focus.Verbs,
+            NonWordsAfterMarker = focus.NonWordsAfterMarker,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -233,6 +234,7 @@ internal sealed class QueryPlanner
         var inQuestion = 0;
         var afterMarker = 0;
         var verbs = 0;
+        var nonWordsAfterMarker = 0;
         var nonWords = 0;
         var corrected = 0;
         string? fixedText = null;
@@ -293,10 +295,11 @@ internal sealed class QueryPlanner
             else
             {
                 nonWords++;
+                nonWordsAfterMarker += FocusMarkers.Contains(PreviousWord(fixedText, start)) ? 1 : 0;
             }
         }
 
-        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs);
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker);
     }
 
     /// <summary>
@@ -305,7 +308,7 @@ internal sealed class QueryPlanner
     /// </summary>
     internal static readonly IReadOnlySet<string> FocusMarkers = new HashSet<string>(StringComparer.Ordinal)
     {
-        "tegen", "bij", "voor", "met", "naast", "na", "van", "in", "over", "and", "en", "of",
+        "tegen", "bij", "voor", "met", "na", "van", "in", "over", "and", "en", "of",
     };
 
     /// <summary>Whether a word stands in the message's question: its last sentence that asks, or else its last.</summary>
@@ -503,4 +506,4 @@ internal sealed class QueryPlanner
 }
 
 /// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
-internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs);
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker);

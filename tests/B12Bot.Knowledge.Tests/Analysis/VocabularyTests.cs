@@ -81,4 +81,17 @@ public sealed class VocabularyTests
         Assert.True(vocabulary.Contains("aap"));
         Assert.False(vocabulary.Contains("noo"));
     }
+
+    [Theory]
+    [InlineData("werkt", true)]
+    [InlineData("klopt", true)]
+    [InlineData("haalt", true)]
+    [InlineData("verricht", true)]
+    [InlineData("bevestigen", true)]
+    [InlineData("migraine", false)]
+    [InlineData("spirulina", false)]
+    [InlineData("haaruitval", false)]
+    [InlineData("jeuk", false)]
+    public void A_verb_form_is_told_from_the_name_of_a_thing(string word, bool verb) =>
+        Assert.Equal(verb, RealKnowledge.Base.Vocabulary.LooksLikeVerbForm(word));
 }

@@ -88,4 +88,12 @@ public sealed class DecisionModelTests
         Assert.Equal(sentences, count);
         Assert.Equal(questionAt, at);
     }
+
+    [Theory]
+    [InlineData("Ik ben veganist. Mijn moeder maakt zich zorgen. Moet ik B12 slikken?", "Moet ik B12 slikken?")]
+    [InlineData("Moet ik B12 slikken? Ik ben veganist.", "Moet ik B12 slikken?")]
+    [InlineData("Ik ben veganist. Ik eet geen zuivel", "Ik eet geen zuivel")]
+    [InlineData("moet ik als veganist b12 slikken?", null)]
+    public void The_question_of_a_story_is_its_last_sentence_that_asks(string text, string? question) =>
+        Assert.Equal(question, DecisionFeatures.QuestionSentence(text));
 }

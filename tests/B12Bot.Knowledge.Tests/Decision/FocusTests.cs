@@ -60,4 +60,23 @@ public sealed class FocusTests
         Assert.InRange(trace.Probability, 0f, 1f);
         Assert.Equal("decision", trace.Reason);
     }
+
+    [Theory]
+    [InlineData("helpt b12 tegen migraine", 1, 1)]
+    [InlineData("Ik heb vaak last van migraine. Mijn zus slikt vitamines. Kan B12 helpen?", 1, 0)]
+    public void Where_an_uncovered_word_stands_is_read_from_the_question(string question, int afterMarker, int inQuestion)
+    {
+        var plan = RealKnowledge.Answerer.Evaluate(question).Plan!;
+
+        Assert.Equal(afterMarker, plan.UncoveredAfterMarker);
+        Assert.Equal(inQuestion, plan.UncoveredInQuestion);
+    }
+
+    [Fact]
+    public void The_words_naming_a_questions_object_are_prepositions_and_conjunctions_of_the_stop_list()
+    {
+        var stopWords = B12Bot.Knowledge.Analysis.DutchStopWords.Words.ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(B12Bot.Knowledge.Search.QueryPlanner.FocusMarkers, marker => Assert.Contains(marker, stopWords));
+    }
 }
