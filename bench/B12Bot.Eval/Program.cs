@@ -44,7 +44,9 @@ if (arguments.Count == 0)
     return 2;
 }
 
+var loadStarted = System.Diagnostics.Stopwatch.GetTimestamp();
 var knowledge = KnowledgeLoader.Load(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory));
+var loadTime = System.Diagnostics.Stopwatch.GetElapsedTime(loadStarted);
 
 if (tokens)
 {
@@ -70,6 +72,9 @@ if (ask)
 
 if (profile)
 {
+    var vocabularyStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+    var vocabulary = B12Bot.Knowledge.Analysis.Vocabulary.Load(Path.Combine(Path.GetDirectoryName(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory))!, B12Bot.Knowledge.Analysis.Vocabulary.FileName));
+    Console.WriteLine($"knowledge loaded in {loadTime.TotalMilliseconds:0} ms (first load, with JIT); the vocabulary again: {vocabulary.Count} words in {System.Diagnostics.Stopwatch.GetElapsedTime(vocabularyStarted).TotalMilliseconds:0} ms");
     using var answerer = new LuceneAnswerer(knowledge);
     var cases = arguments.SelectMany(QuestionSet.Read).ToList();
     for (var round = 0; round < 30; round++)
@@ -93,6 +98,26 @@ if (profile)
     }
 
     Console.WriteLine($"median {times[times.Count / 2].Micro:0.0} µs, mean {times.Average(t => t.Micro):0.0} µs");
+    // The same questions without the vocabulary and the learned decision (the hand-set thresholds): what they cost.
+    var plain = new KnowledgeBase(knowledge.Article, knowledge.Entries, knowledge.Keywords) { Lexicon = knowledge.Lexicon };
+    using (var handAnswerer = new LuceneAnswerer(plain))
+    {
+        QuestionSet.Run(handAnswerer, cases);
+        var plainTimes = cases.Select(c =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < 200; i++)
+            {
+                handAnswerer.Ask(c.Question);
+            }
+
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
+        }).Order().ToList();
+        var withTimes = times.Select(t => t.Micro).Order().ToList();
+        Console.WriteLine($"with the vocabulary and the learned decision: median {withTimes[withTimes.Count / 2]:0.0} µs, p99 {withTimes[(int)(withTimes.Count * 0.99)]:0.0} µs; "
+            + $"without (hand thresholds): median {plainTimes[plainTimes.Count / 2]:0.0} µs, p99 {plainTimes[(int)(plainTimes.Count * 0.99)]:0.0} µs");
+    }
+
     var analysis = cases.Select(c =>
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -273,10 +273,18 @@ internal sealed class QueryPlanner
             }
             else
             {
-                var partLength = position.Where(a => a.Origin == Origin.Part && index.Weights.IsKnown(a.Term)).Sum(a => a.Term.Length);
+                var parts = position.Where(a => a.Origin == Origin.Part && index.Weights.IsKnown(a.Term)).ToList();
+                var partLength = parts.Sum(a => a.Term.Length);
                 if (partLength > 0 && partLength >= folded.Length - CompoundSlack)
                 {
                     continue; // "darmoperatie": known parts say it all
+                }
+
+                if (parts.Exists(a => folded.StartsWith(a.Term, StringComparison.Ordinal)))
+                {
+                    // "laboratoriumbepalingen": the first part, which says what kind, is known; the head is generic.
+                    // "schildkliermedicatie" names what the knowledge does not know, whatever its head.
+                    continue;
                 }
             }
 
