@@ -24,7 +24,10 @@ namespace B12Bot.Knowledge.Tests;
 /// measured once clean after all the rounds above and never tuned on); heldout-8 101/111, 6 wrong (5.4%), 48/63
 /// (written from the article alone in the kinds of the second dev sample — chat and Flemish Dutch, typos, stories, short,
 /// formal, search syntax and a third not answered by the article — and measured once clean before any work on those
-/// kinds; never trained on).
+/// kinds; never trained on), now 102/112, 5 wrong (4.5%), 58/62 with the learned decision (one English question
+/// relabelled to the symptom entries, as the earlier sets label English questions the article answers); tuning-8
+/// 100/107, 0 wrong, 140/140 (the bot's own training questions of those kinds). Since the learned decision, the earlier
+/// sets answer with no wrong answer but tuning-6's one.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -45,8 +48,8 @@ public sealed class QuestionSetTests
         ["heldout-6.jsonl"] = (0.97, 0.017, 0.97),
         ["tuning-6.jsonl"] = (0.9, 0.03, 0.95),
         ["heldout-7.jsonl"] = (0.98, 0.01, 0.99),
-        ["heldout-8.jsonl"] = (0.9, 0.06, 0.9),
-        ["tuning-8.jsonl"] = (0.92, 0.01, 0.97),
+        ["heldout-8.jsonl"] = (0.9, 0.05, 0.93),
+        ["tuning-8.jsonl"] = (0.92, 0.01, 0.98),
     };
 
     /// <summary>A focused set on a few kinds of question may be smaller than the usual 100.</summary>
