@@ -59,7 +59,7 @@ internal static class Training
         using var answerer = new LuceneAnswerer(knowledge);
 
         // Each question once through the analysis and search, without a decision: its features and best entry.
-        var rows = cases.Select(c => (Case: c, Trace: answerer.Evaluate(c.Question, null))).ToList();
+        var rows = cases.Select(c => (Case: c, Trace: answerer.Evaluate(c.Question, null, training: true))).ToList();
         var trainable = rows.Count(r => r.Trace.Features is not null);
         Console.WriteLine($"{cases.Count} questions from {sets.Count} sets, {trainable} reach the decision");
 

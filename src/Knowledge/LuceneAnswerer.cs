@@ -79,13 +79,13 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     /// The answer with how it was reached, decided by <paramref name="decision"/> (the learned decision; null: the
     /// hand-set thresholds). The trace carries the decision's features whenever an entry was found, for training.
     /// </summary>
-    internal AnswerTrace Evaluate(string? question, Decision.DecisionModel? decision)
+    internal AnswerTrace Evaluate(string? question, Decision.DecisionModel? decision, bool training = false)
     {
-        var trace = Decide(question, decision);
+        var trace = Decide(question, decision, training);
         return trace.Plan is { InEnglish: true } ? trace with { Answer = trace.Answer with { InEnglish = true } } : trace;
     }
 
-    private AnswerTrace Decide(string? question, Decision.DecisionModel? decision)
+    private AnswerTrace Decide(string? question, Decision.DecisionModel? decision, bool training)
     {
         var text = Prepare(question);
         if (text.Length == 0)
@@ -106,7 +106,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         var questionPlan = questionSentence is null ? null : planner.Plan(questionSentence);
         var contextOnly = questionPlan is not null && plan.OffTopicReason is "shop" or "service"
             && questionPlan.OffTopicReason != plan.OffTopicReason;
-        if (plan.OffTopicReason is { } reason && !contextOnly)
+        var handReason = contextOnly ? null : plan.OffTopicReason;
+        if (handReason is { } reason && ((decision is null && !training) || !Decision.DecisionFeatures.Learned(reason)))
         {
             // The shop and care services have a reply of their own (ask the pharmacy); nothing is named there.
             return AnswerTrace.Nothing(reason, plan, name: reason is not ("shop" or "service"));
@@ -139,11 +140,11 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             questionAgrees = bestAlone == ranking[0];
         }
 
-        var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees);
+        var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
         var probability = decision?.Probability(features) ?? float.NaN;
         if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
         {
-            return AnswerTrace.Nothing(decision is null ? "below-threshold" : "decision", plan, top) with
+            return AnswerTrace.Nothing(decision is null ? "below-threshold" : "decision", plan, top, name: handReason is not ("shop" or "service")) with
             {
                 Features = features,
                 Candidate = knowledge.Entries[ranking[0]].Id,
@@ -178,7 +179,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     private float[] Features(
-        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees)
+        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
@@ -194,7 +195,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             plan.Words,
             plan.EnglishWords,
             questionBest,
-            questionAgrees));
+            questionAgrees,
+            handReason));
     }
 
     /// <summary>

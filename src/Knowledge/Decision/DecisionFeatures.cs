@@ -15,7 +15,8 @@ internal readonly record struct DecisionInput(
     int Words,
     int EnglishWords,
     float QuestionBest,
-    bool QuestionAgrees);
+    bool QuestionAgrees,
+    string? HandReason = null);
 
 /// <summary>
 /// The features of the learned answer decision, from the retrieval (the best entry's calibrated score and how close
@@ -31,9 +32,18 @@ internal static class DecisionFeatures
         "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
         "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees", "uncoveredVerbs", "nonWordsAfterMarker",
+        "shop", "service", "otherNutrient", "medicineOnly", "noDomainWord", "otherConsequence",
     ];
 
     public static int Count => Names.Count;
+
+    /// <summary>
+    /// The hand rules of the planner whose verdict is a feature of the learned decision rather than final: the shop,
+    /// care services, other nutrients, a medicine alone, no word of the topic, other consequences. What the article
+    /// never covers (amounts, pets, measured values, pain of a treatment) stays final.
+    /// </summary>
+    public static bool Learned(string reason) =>
+        reason is "shop" or "service" or "other-nutrient" or "medicine" or "no-domain-word" or "other-consequence";
 
     public static float[] Compute(in DecisionInput input)
     {
@@ -73,6 +83,12 @@ internal static class DecisionFeatures
             input.QuestionAgrees ? 1 : 0,
             plan.UncoveredVerbs,
             plan.NonWordsAfterMarker,
+            input.HandReason == "shop" ? 1 : 0,
+            input.HandReason == "service" ? 1 : 0,
+            input.HandReason == "other-nutrient" ? 1 : 0,
+            input.HandReason == "medicine" ? 1 : 0,
+            input.HandReason == "no-domain-word" ? 1 : 0,
+            input.HandReason == "other-consequence" ? 1 : 0,
         ];
     }
 

@@ -79,4 +79,14 @@ public sealed class FocusTests
 
         Assert.All(B12Bot.Knowledge.Search.QueryPlanner.FocusMarkers, marker => Assert.Contains(marker, stopWords));
     }
+
+    [Theory]
+    [InlineData("shop", true)]
+    [InlineData("service", true)]
+    [InlineData("no-domain-word", true)]
+    [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAmount, false)]
+    [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAlways, false)]
+    [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredSubject, false)]
+    public void What_the_article_never_covers_stays_a_final_verdict_and_the_rest_is_learned(string reason, bool learned) =>
+        Assert.Equal(learned, B12Bot.Knowledge.Decision.DecisionFeatures.Learned(reason));
 }
