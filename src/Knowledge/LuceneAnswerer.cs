@@ -116,7 +116,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         var collector = Search(plan);
         if (collector is null)
         {
-            return AnswerTrace.Nothing("no-term-matches", plan);
+            return AnswerTrace.Nothing("no-term-matches", plan, name: handReason is not ("shop" or "service"));
         }
 
         var ranking = Enumerable.Range(0, knowledge.Entries.Count)
@@ -128,7 +128,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
         if (ranking.Count == 0)
         {
-            return AnswerTrace.Nothing("below-threshold", plan, top);
+            return AnswerTrace.Nothing("below-threshold", plan, top, name: handReason is not ("shop" or "service"));
         }
 
         var (questionBest, questionAgrees) = (collector.EntryScores[ranking[0]], true);
