@@ -375,6 +375,6 @@ internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList
     /// </summary>
     public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null, bool name = true) =>
         new(name && plan is { Uncovered.Count: > 0 and <= MaxNamedUncovered, Words: <= MaxWordsToName }
-            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Uncovered.MaxBy(w => w.Length) }
+            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Subject ?? plan.Uncovered.MaxBy(w => w.Length) }
             : Answer.NoMatch, plan, top ?? [], reason);
 }

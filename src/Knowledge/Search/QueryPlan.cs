@@ -72,6 +72,9 @@ internal sealed record QueryPlan
     /// <summary>Unknown words that are no Dutch word either: typos, chat, names.</summary>
     public int NonWords { get; init; }
 
+    /// <summary>What an uncovered word after a focus marker names, as written ("rusteloze benen"), or null.</summary>
+    public string? Subject { get; init; }
+
     /// <summary>Unknown non-words after a word naming the question's object ("zit er b12 in chlorella").</summary>
     public int NonWordsAfterMarker { get; init; }
 

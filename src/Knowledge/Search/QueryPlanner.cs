@@ -13,6 +13,7 @@ internal sealed class QueryPlanner
     private const int MinFocusLength = 3;
     private const int CompoundSlack = 3;
     private const int MinEnglishWords = 2;
+    private const int MaxSubjectWords = 3;
     private const float EnglishShare = 0.7f;
 
     private readonly KnowledgeIndex index;
@@ -201,6 +202,7 @@ internal sealed class QueryPlanner
             UncoveredAfterMarker = focus.AfterMarker,
             UncoveredVerbs = focus.Verbs,
             NonWordsAfterMarker = focus.NonWordsAfterMarker,
+            Subject = focus.Subject,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -235,6 +237,7 @@ internal sealed class QueryPlanner
         var afterMarker = 0;
         var verbs = 0;
         var nonWordsAfterMarker = 0;
+        string? subject = null;
         var nonWords = 0;
         var corrected = 0;
         string? fixedText = null;
@@ -290,6 +293,17 @@ internal sealed class QueryPlanner
 
             if (realWord)
             {
+                var shown = start;
+                while (shown > 1 && fixedText[shown - 1] == '-' && char.IsLetter(fixedText[shown - 2]))
+                {
+                    shown--; // "burn-out", "sint-janskruid": the whole word is named
+                    while (shown > 0 && char.IsLetter(fixedText[shown - 1]))
+                    {
+                        shown--;
+                    }
+                }
+
+                written = fixedText[shown..end];
                 if (vocabulary.LooksLikeVerbForm(folded))
                 {
                     verbs++;
@@ -298,7 +312,12 @@ internal sealed class QueryPlanner
 
                 (uncovered ??= []).Add(written);
                 inQuestion += InQuestionSentence(fixedText, end) ? 1 : 0;
-                afterMarker += FocusMarkers.Contains(PreviousWord(fixedText, start)) ? 1 : 0;
+                var marker = PreviousWord(fixedText, shown);
+                if (FocusMarkers.Contains(marker))
+                {
+                    afterMarker++;
+                    subject ??= marker is "en" or "of" or "and" ? null : Phrase(fixedText, shown);
+                }
             }
             else
             {
@@ -307,7 +326,7 @@ internal sealed class QueryPlanner
             }
         }
 
-        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker);
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker, subject);
     }
 
     /// <summary>
@@ -333,7 +352,32 @@ internal sealed class QueryPlanner
 
     private static readonly System.Buffers.SearchValues<char> NoSentence = System.Buffers.SearchValues.Create(" \t\r\n!?.)\"'");
 
+    /// <summary>
+    /// What follows a focus marker, as written, to the end of its sentence: "rusteloze benen", "burn-out",
+    /// "sint-janskruid"; null when it runs longer than a few words (then the uncovered word itself is named).
+    /// </summary>
+    private static string? Phrase(string text, int start)
+    {
+        var end = text.AsSpan(start).IndexOfAny(SentenceEnds) is var at and >= 0 ? start + at : text.Length;
+        var words = text[start..end].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length is > 0 and <= MaxSubjectWords && words.All(w => w.All(c => char.IsLetter(c) || c == '-'))
+            ? string.Join(' ', words)
+            : null;
+    }
+
+    /// <summary>The word before, over an article or a possessive ("tegen een droge huid", "met mijn statines").</summary>
     private static string PreviousWord(string text, int start)
+    {
+        var word = WordBefore(text, start, out var at);
+        return Determiners.Contains(word) ? WordBefore(text, at, out _) : word;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "een", "de", "het", "mijn", "mn", "je", "jouw", "uw", "zijn", "haar", "onze", "ons",
+    };
+
+    private static string WordBefore(string text, int start, out int begin)
     {
         var end = start - 1;
         while (end >= 0 && !char.IsLetter(text[end]))
@@ -341,7 +385,7 @@ internal sealed class QueryPlanner
             end--;
         }
 
-        var begin = end;
+        begin = Math.Max(end, 0);
         while (begin > 0 && char.IsLetter(text[begin - 1]))
         {
             begin--;
@@ -514,4 +558,4 @@ internal sealed class QueryPlanner
 }
 
 /// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
-internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker);
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker, string? Subject);

@@ -13,6 +13,9 @@ public sealed class FocusTests
     [InlineData("zit er b12 in chlorella", null)]
     [InlineData("helpt b12 tegen slapeloosheid", "slapeloosheid")]
     [InlineData("mag ik b12 nemen met lachgasgebruik", "lachgasgebruik")]
+    [InlineData("helpt b12 tegen rusteloze benen", "rusteloze benen")]
+    [InlineData("helpt b12 bij een burn-out", "burn-out")]
+    [InlineData("mag ik b12 nemen naast mijn statines", "statines")]
     public void A_question_about_something_the_article_does_not_cover_is_not_answered(string question, string? named)
     {
         var answer = RealKnowledge.Answerer.Ask(question);
