@@ -130,6 +130,8 @@ internal static class Training
             Offset = final.Offset,
             AnswerFrom = best.Threshold,
             Trained = trained,
+            Sets = [.. sets.Select(p => Path.GetFileName(p))],
+            FeatureChecksum = DecisionFeatures.Checksum(rows.Where(r => r.Trace.Features is not null).Select(r => r.Trace.Features!)),
         };
         var path = Path.Combine(root, "knowledge", DecisionModel.FileName);
         final.Save(path);

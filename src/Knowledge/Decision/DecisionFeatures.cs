@@ -37,6 +37,10 @@ internal static class DecisionFeatures
 
     public static int Count => Names.Count;
 
+    /// <summary>The sum of all the features of some questions, rounded: whether a model still fits this build.</summary>
+    public static double Checksum(IEnumerable<float[]> rows) =>
+        Math.Round(rows.Sum(row => row.Sum(v => (double)v)), 2);
+
     /// <summary>
     /// The hand rules of the planner whose verdict is a feature of the learned decision rather than final: the shop,
     /// care services, other nutrients, a medicine alone, no word of the topic, other consequences. What the article

@@ -35,6 +35,15 @@ internal sealed class DecisionModel
     /// <summary>The probability from which the best entry is answered (chosen on cross-validation).</summary>
     public float AnswerFrom { get; init; } = 0.5f;
 
+    /// <summary>The question sets it was trained on (file names in tests/questions).</summary>
+    public IReadOnlyList<string> Sets { get; init; } = [];
+
+    /// <summary>
+    /// The sum of every feature of every training question (<see cref="DecisionFeatures.Checksum"/>): a build whose
+    /// analysis, lexicon, index or features changed computes another, and a test then asks for training again.
+    /// </summary>
+    public double FeatureChecksum { get; init; }
+
     /// <summary>How it was trained (command, seed, sets, cross-validation figures), for people.</summary>
     public string? Trained { get; init; }
 

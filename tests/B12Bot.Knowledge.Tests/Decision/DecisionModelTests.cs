@@ -96,4 +96,20 @@ public sealed class DecisionModelTests
     [InlineData("moet ik als veganist b12 slikken?", null)]
     public void The_question_of_a_story_is_its_last_sentence_that_asks(string text, string? question) =>
         Assert.Equal(question, DecisionFeatures.QuestionSentence(text));
+
+    [Fact]
+    public void The_shipped_model_was_trained_on_the_features_this_build_computes()
+    {
+        var model = RealKnowledge.Base.Decision!;
+        var rows = model.Sets
+            .SelectMany(set => B12Bot.Knowledge.Evaluation.QuestionSet.Read(RepoPaths.InRepo("tests", "questions", set)))
+            .Select(c => RealKnowledge.Answerer.Evaluate(c.Question, null, training: true).Features)
+            .OfType<float[]>();
+
+        Assert.NotEmpty(model.Sets);
+        Assert.DoesNotContain("heldout-8.jsonl", model.Sets);
+        Assert.True(
+            Math.Abs(DecisionFeatures.Checksum(rows) - model.FeatureChecksum) < 0.05,
+            "the analysis, lexicon, index or features changed since the model was trained: dotnet run -c Release --project bench/B12Bot.Eval -- --train");
+    }
 }
