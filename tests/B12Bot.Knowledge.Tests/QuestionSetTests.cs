@@ -24,10 +24,10 @@ namespace B12Bot.Knowledge.Tests;
 /// measured once clean after all the rounds above and never tuned on); heldout-8 101/111, 6 wrong (5.4%), 48/63
 /// (written from the article alone in the kinds of the second dev sample — chat and Flemish Dutch, typos, stories, short,
 /// formal, search syntax and a third not answered by the article — and measured once clean before any work on those
-/// kinds; never trained on), now 102/112, 5 wrong (4.5%), 58/62 with the learned decision (one English question
+/// kinds; never trained on), now 103/112, 5 wrong (4.5%), 60/62 with the learned decision (one English question
 /// relabelled to the symptom entries, as the earlier sets label English questions the article answers); tuning-8
-/// 100/107, 0 wrong, 140/140 (the bot's own training questions of those kinds). Since the learned decision, the earlier
-/// sets answer with no wrong answer but tuning-6's one.
+/// 101/107, 0 wrong, 139/140 (the bot's own training questions of those kinds). Since the learned decision, the earlier
+/// sets answer with one wrong answer each in heldout-5 and tuning-6 and none elsewhere.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -48,7 +48,7 @@ public sealed class QuestionSetTests
         ["heldout-6.jsonl"] = (0.97, 0.017, 0.97),
         ["tuning-6.jsonl"] = (0.9, 0.03, 0.95),
         ["heldout-7.jsonl"] = (0.98, 0.01, 0.99),
-        ["heldout-8.jsonl"] = (0.9, 0.05, 0.93),
+        ["heldout-8.jsonl"] = (0.91, 0.05, 0.95),
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.98),
     };
 
