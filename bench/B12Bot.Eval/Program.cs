@@ -73,7 +73,7 @@ if (ask)
 if (profile)
 {
     var vocabularyStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-    var vocabulary = B12Bot.Knowledge.Analysis.Vocabulary.Load(Path.Combine(Path.GetDirectoryName(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory))!, B12Bot.Knowledge.Analysis.Vocabulary.FileName));
+    var vocabulary = B12Bot.Knowledge.Analysis.Vocabulary.ReadFile(Path.Combine(Path.GetDirectoryName(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory))!, B12Bot.Knowledge.Analysis.Vocabulary.FileName));
     Console.WriteLine($"knowledge loaded in {loadTime.TotalMilliseconds:0} ms (first load, with JIT); the vocabulary again: {vocabulary.Count} words in {System.Diagnostics.Stopwatch.GetElapsedTime(vocabularyStarted).TotalMilliseconds:0} ms");
     using var answerer = new LuceneAnswerer(knowledge);
     var cases = arguments.SelectMany(QuestionSet.Read).ToList();

@@ -31,8 +31,34 @@ internal sealed class Vocabulary
 
     public int Count => starts.Length - 1;
 
-    /// <summary>Reads the gzip file; the lines must be sorted by ordinal (the tool that writes it sorts them).</summary>
+    /// <summary>
+    /// Reads the gzip file, once per process for a file that has not changed (every host and test that loads the
+    /// knowledge shares it); the lines must be sorted by ordinal (the tool that writes it sorts them).
+    /// </summary>
     public static Vocabulary Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var key = (full, File.GetLastWriteTimeUtc(full));
+        lock (Loaded)
+        {
+            if (Loaded.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var vocabulary = ReadFile(full);
+        lock (Loaded)
+        {
+            Loaded.TryAdd(key, vocabulary);
+            return Loaded[key];
+        }
+    }
+
+    private static readonly Dictionary<(string Path, DateTime Written), Vocabulary> Loaded = [];
+
+    /// <summary>Reads the gzip file without the per-process cache.</summary>
+    internal static Vocabulary ReadFile(string path)
     {
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);

@@ -94,4 +94,12 @@ public sealed class VocabularyTests
     [InlineData("jeuk", false)]
     public void A_verb_form_is_told_from_the_name_of_a_thing(string word, bool verb) =>
         Assert.Equal(verb, RealKnowledge.Base.Vocabulary.LooksLikeVerbForm(word));
+
+    [Fact]
+    public void The_vocabulary_is_read_once_per_process()
+    {
+        var path = RepoPaths.InRepo("knowledge", Vocabulary.FileName);
+
+        Assert.Same(Vocabulary.Load(path), Vocabulary.Load(path));
+    }
 }
