@@ -15,6 +15,21 @@ var tokens = TakeFlag(arguments, "--tokens");
 var ask = TakeFlag(arguments, "--ask");
 var sweep = TakeFlag(arguments, "--sweep");
 var profile = TakeFlag(arguments, "--profile");
+var vocabularySource = TakeOption(arguments, "--vocabulary");
+var train = TakeFlag(arguments, "--train");
+var crossValidate = TakeFlag(arguments, "--cv");
+var handRules = TakeFlag(arguments, "--hand");
+var focus = TakeFlag(arguments, "--focus");
+
+if (vocabularySource is not null)
+{
+    return Training.WriteVocabulary(vocabularySource, Path.Combine(Training.KnowledgeFolder(), B12Bot.Knowledge.Analysis.Vocabulary.FileName));
+}
+
+if (train || crossValidate)
+{
+    return Training.Run(train);
+}
 
 if (arguments.Count == 0)
 {
@@ -23,10 +38,15 @@ if (arguments.Count == 0)
     Console.Error.WriteLine("       B12Bot.Eval --ask \"question\" …     (how one question is answered)");
     Console.Error.WriteLine("       B12Bot.Eval --tokens \"text\" …      (what the analysis makes of a text)");
     Console.Error.WriteLine("       B12Bot.Eval --sweep SET.jsonl …   (thresholds over a grid, for tuning)");
+    Console.Error.WriteLine("       B12Bot.Eval --train [--cv]        (trains the answer decision on tests/questions, writes knowledge/decision-model.json)");
+    Console.Error.WriteLine("       B12Bot.Eval --cv                  (k-fold cross-validation of the answer decision only)");
+    Console.Error.WriteLine("       B12Bot.Eval --vocabulary /usr/share/dict/dutch   (writes knowledge/vocabulary-nl.txt.gz)");
     return 2;
 }
 
+var loadStarted = System.Diagnostics.Stopwatch.GetTimestamp();
 var knowledge = KnowledgeLoader.Load(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory));
+var loadTime = System.Diagnostics.Stopwatch.GetElapsedTime(loadStarted);
 
 if (tokens)
 {
@@ -52,6 +72,9 @@ if (ask)
 
 if (profile)
 {
+    var vocabularyStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+    var vocabulary = B12Bot.Knowledge.Analysis.Vocabulary.ReadFile(Path.Combine(Path.GetDirectoryName(KnowledgeLoader.DefaultPath(AppContext.BaseDirectory))!, B12Bot.Knowledge.Analysis.Vocabulary.FileName));
+    Console.WriteLine($"knowledge loaded in {loadTime.TotalMilliseconds:0} ms (first load, with JIT); the vocabulary again: {vocabulary.Count} words in {System.Diagnostics.Stopwatch.GetElapsedTime(vocabularyStarted).TotalMilliseconds:0} ms");
     using var answerer = new LuceneAnswerer(knowledge);
     var cases = arguments.SelectMany(QuestionSet.Read).ToList();
     for (var round = 0; round < 30; round++)
@@ -75,6 +98,26 @@ if (profile)
     }
 
     Console.WriteLine($"median {times[times.Count / 2].Micro:0.0} µs, mean {times.Average(t => t.Micro):0.0} µs");
+    // The same questions without the vocabulary and the learned decision (the hand-set thresholds): what they cost.
+    var plain = new KnowledgeBase(knowledge.Article, knowledge.Entries, knowledge.Keywords) { Lexicon = knowledge.Lexicon };
+    using (var handAnswerer = new LuceneAnswerer(plain))
+    {
+        QuestionSet.Run(handAnswerer, cases);
+        var plainTimes = cases.Select(c =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < 200; i++)
+            {
+                handAnswerer.Ask(c.Question);
+            }
+
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
+        }).Order().ToList();
+        var withTimes = times.Select(t => t.Micro).Order().ToList();
+        Console.WriteLine($"with the vocabulary and the learned decision: median {withTimes[withTimes.Count / 2]:0.0} µs, p99 {withTimes[(int)(withTimes.Count * 0.99)]:0.0} µs; "
+            + $"without (hand thresholds): median {plainTimes[plainTimes.Count / 2]:0.0} µs, p99 {plainTimes[(int)(plainTimes.Count * 0.99)]:0.0} µs");
+    }
+
     var analysis = cases.Select(c =>
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -89,6 +132,31 @@ if (profile)
     return 0;
 }
 
+if (focus)
+{
+    // Which words the analysis reads as concepts the knowledge does not cover, in questions it should answer and in
+    // questions it should not: a word often "uncovered" in answerable questions belongs in the lexicon.
+    using var answerer = new LuceneAnswerer(knowledge);
+    var cases = arguments.SelectMany(QuestionSet.Read).ToList();
+    var counts = new Dictionary<string, (int Inside, int Outside)>(StringComparer.Ordinal);
+    foreach (var c in cases)
+    {
+        foreach (var word in answerer.Evaluate(c.Question).Plan?.Uncovered ?? [])
+        {
+            var key = word.ToLowerInvariant();
+            var (inside, outside) = counts.GetValueOrDefault(key);
+            counts[key] = c.Expect.Count > 0 ? (inside + 1, outside) : (inside, outside + 1);
+        }
+    }
+
+    foreach (var (word, (inside, outside)) in counts.OrderByDescending(p => p.Value.Inside).ThenBy(p => p.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"{inside,4} {outside,4}  {word}");
+    }
+
+    return 0;
+}
+
 if (sweep)
 {
     var cases = arguments.SelectMany(QuestionSet.Read).ToList();
@@ -97,8 +165,9 @@ if (sweep)
 }
 
 var allHold = true;
-using (var answerer = new LuceneAnswerer(knowledge))
+using (var lucene = new LuceneAnswerer(knowledge))
 {
+    IAnswerer answerer = handRules ? new DecidedAnswerer(lucene, null) : lucene;
     foreach (var path in arguments)
     {
         var cases = QuestionSet.Read(path);
@@ -115,7 +184,7 @@ using (var answerer = new LuceneAnswerer(knowledge))
                 Console.WriteLine($"{result.Verdict,-7} '{result.Case.Question}' expect=[{string.Join(", ", result.Case.Expect)}] got={got}{outcome}");
                 if (explain && result.Verdict != "ok")
                 {
-                    Console.WriteLine("        " + Explain(answerer, result.Case.Question).Replace("\n", "\n        ", StringComparison.Ordinal));
+                    Console.WriteLine("        " + Explain(lucene, result.Case.Question).Replace("\n", "\n        ", StringComparison.Ordinal));
                 }
             }
         }
@@ -126,6 +195,11 @@ using (var answerer = new LuceneAnswerer(knowledge))
         }
 
         Console.WriteLine(summary.Line());
+        foreach (var line in summary.KindLines())
+        {
+            Console.WriteLine(line);
+        }
+
         allHold &= summary.Holds(minCorrect, maxWrong, minAbstain);
     }
 }
@@ -135,7 +209,16 @@ return allHold ? 0 : 1;
 static string Explain(LuceneAnswerer answerer, string text)
 {
     var trace = answerer.Evaluate(text);
-    var lines = new List<string> { $"'{text}' → {trace.Answer.Outcome} {trace.Answer.Entry?.Id} ({trace.Reason}, {trace.Answer.Score:0.000})" };
+    var lines = new List<string> { $"'{text}' → {trace.Answer.Outcome} {trace.Answer.Entry?.Id} ({trace.Reason}, {trace.Answer.Score:0.000}; candidate {trace.Candidate} p={trace.Probability:0.000})" };
+    if (trace.Answer.NotCovered is { } notCovered || trace.Answer.InEnglish)
+    {
+        lines.Add(trace.Answer.InEnglish ? "in English" : $"not covered: {trace.Answer.NotCovered}");
+    }
+
+    if (trace.Plan is { } focus)
+    {
+        lines.Add($"uncovered: [{string.Join(", ", focus.Uncovered)}] non-words {focus.NonWords} corrected {focus.Corrected} words {focus.Words} english {focus.EnglishWords}");
+    }
     if (trace.Plan is { } plan)
     {
         var concepts = plan.Concepts.Select(c => c.Terms.Count == 0

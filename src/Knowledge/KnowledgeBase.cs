@@ -25,6 +25,15 @@ public sealed class KnowledgeBase
     /// <summary>How people say things: synonyms, compound parts, stems and topic words (knowledge/synonyms.json).</summary>
     public Lexicon Lexicon { get; init; } = Lexicon.Empty;
 
+    /// <summary>The general Dutch vocabulary beside the knowledge (empty when it has none).</summary>
+    internal Analysis.Vocabulary Vocabulary { get; init; } = Analysis.Vocabulary.Empty;
+
+    /// <summary>Common English words (knowledge/english.json): a message mostly of these is in English.</summary>
+    internal IReadOnlySet<string> EnglishWords { get; init; } = new HashSet<string>();
+
+    /// <summary>The learned answer decision beside the knowledge, or null (then the hand-set thresholds decide).</summary>
+    internal Decision.DecisionModel? Decision { get; init; }
+
     public KnowledgeEntry this[string id] => byId[id];
 
     public bool TryGet(string id, out KnowledgeEntry entry) => byId.TryGetValue(id, out entry!);

@@ -15,6 +15,9 @@ public static class KnowledgeLoader
     /// <summary>The knowledge file's name.</summary>
     public const string FaqFileName = "faq.json";
 
+    /// <summary>Common English words, beside faq.json (optional).</summary>
+    public const string EnglishFileName = "english.json";
+
     /// <summary>The lexicon file's name; it lives beside the knowledge file.</summary>
     public const string LexiconFileName = "synonyms.json";
 
@@ -60,7 +63,13 @@ public static class KnowledgeLoader
     /// article's fixed entries are always required; <paramref name="allowAdditionalEntries"/> also accepts entries
     /// with other well-formed ids (lower-case letters, digits and '-'), as a larger generated knowledge base has.
     /// </summary>
-    public static KnowledgeBase Load(string path, bool allowAdditionalEntries = false)
+    public static KnowledgeBase Load(string path, bool allowAdditionalEntries = false) => Load(path, allowAdditionalEntries, readDecision: true);
+
+    /// <summary>
+    /// As <see cref="Load(string, bool)"/>; without <paramref name="readDecision"/> the learned decision beside the
+    /// knowledge is not read (training makes a new one, whatever features the old one was trained on).
+    /// </summary>
+    internal static KnowledgeBase Load(string path, bool allowAdditionalEntries, bool readDecision)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var faqPath = Directory.Exists(path) ? Path.Combine(path, FaqFileName) : path;
@@ -68,7 +77,31 @@ public static class KnowledgeLoader
 
         var faq = Read<FaqFile>(faqPath);
         var lexicon = ReadLexicon(lexiconPath);
-        return BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
+        var knowledge = BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
+        var folder = Path.GetDirectoryName(lexiconPath) ?? ".";
+        var vocabularyPath = Path.Combine(folder, Analysis.Vocabulary.FileName);
+        var decisionPath = Path.Combine(folder, Decision.DecisionModel.FileName);
+        return new KnowledgeBase(knowledge.Article, knowledge.Entries, knowledge.Keywords)
+        {
+            Lexicon = knowledge.Lexicon,
+            Vocabulary = File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty,
+            Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath) : null,
+            EnglishWords = File.Exists(Path.Combine(folder, EnglishFileName))
+                ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
+                : new HashSet<string>(),
+        };
+    }
+
+    private static Decision.DecisionModel ReadDecision(string path)
+    {
+        try
+        {
+            return Decision.DecisionModel.Load(path);
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
+        {
+            throw new KnowledgeValidationException(path, [$"the answer decision cannot be read: {e.Message}"], e);
+        }
     }
 
     private static T Read<T>(string path)
@@ -462,3 +495,8 @@ public static class KnowledgeLoader
     private static bool IsWellFormedId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }
+
+/// <summary>A file holding one list of words (knowledge/english.json).</summary>
+internal sealed record WordListFile(
+    [property: System.Text.Json.Serialization.JsonPropertyName("$comment")] string? Comment,
+    [property: System.Text.Json.Serialization.JsonPropertyName("words")] IReadOnlyList<string>? Words);

@@ -88,6 +88,15 @@ public sealed record Answer
     /// <summary>Up to three entries to offer as follow-ups (Answer only).</summary>
     public IReadOnlyList<KnowledgeEntry> Related { get; init; } = [];
 
+    /// <summary>
+    /// NoMatch only: a word of the question, as written, that names what the article does not cover ("migraine"),
+    /// or null.
+    /// </summary>
+    public string? NotCovered { get; init; }
+
+    /// <summary>The question was asked in English: the reply says, in English, that the bot answers in Dutch.</summary>
+    public bool InEnglish { get; init; }
+
     public static Answer NoMatch { get; } = new() { Outcome = AnswerOutcome.NoMatch };
 }
 

@@ -31,7 +31,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         this.knowledge = knowledge;
         this.options = options ?? new AnswererOptions();
         index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight);
-        planner = new QueryPlanner(index, this.options);
+        planner = new QueryPlanner(index, this.options, knowledge.Vocabulary, knowledge.EnglishWords);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
         exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +73,19 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     internal string DescribeAnalysis(string text) => Analysis.TokenDump.Describe(index.QueryAnalyzer, text);
 
     /// <summary>The answer with how it was reached (for the evaluation tool and tests).</summary>
-    internal AnswerTrace Evaluate(string? question)
+    internal AnswerTrace Evaluate(string? question) => Evaluate(question, knowledge.Decision);
+
+    /// <summary>
+    /// The answer with how it was reached, decided by <paramref name="decision"/> (the learned decision; null: the
+    /// hand-set thresholds). The trace carries the decision's features whenever an entry was found, for training.
+    /// </summary>
+    internal AnswerTrace Evaluate(string? question, Decision.DecisionModel? decision, bool training = false)
+    {
+        var trace = Decide(question, decision, training);
+        return trace.Plan is { InEnglish: true } ? trace with { Answer = trace.Answer with { InEnglish = true } } : trace;
+    }
+
+    private AnswerTrace Decide(string? question, Decision.DecisionModel? decision, bool training)
     {
         var text = Prepare(question);
         if (text.Length == 0)
@@ -87,15 +99,24 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         }
 
         var plan = planner.Plan(text);
-        if (plan.OffTopicReason is { } reason)
+
+        // A story: its question sentence is also read alone. The pharmacy named in the story ("de apotheker vroeg …")
+        // does not make its question one for the pharmacy.
+        var questionSentence = Decision.DecisionFeatures.QuestionSentence(text);
+        var questionPlan = questionSentence is null ? null : planner.Plan(questionSentence);
+        var contextOnly = questionPlan is not null && plan.OffTopicReason is "shop" or "service"
+            && questionPlan.OffTopicReason != plan.OffTopicReason;
+        var handReason = contextOnly ? null : plan.OffTopicReason;
+        if (handReason is { } reason && ((decision is null && !training) || !Decision.DecisionFeatures.Learned(reason)))
         {
-            return AnswerTrace.Nothing(reason, plan);
+            // The shop and care services have a reply of their own (ask the pharmacy); nothing is named there.
+            return AnswerTrace.Nothing(reason, plan, name: reason is not ("shop" or "service"));
         }
 
         var collector = Search(plan);
         if (collector is null)
         {
-            return AnswerTrace.Nothing("no-term-matches", plan);
+            return AnswerTrace.Nothing("no-term-matches", plan, name: handReason is not ("shop" or "service"));
         }
 
         var ranking = Enumerable.Range(0, knowledge.Entries.Count)
@@ -105,9 +126,30 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             .ToList();
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
-        if (ranking.Count == 0 || collector.EntryScores[ranking[0]] < threshold)
+        if (ranking.Count == 0)
         {
-            return AnswerTrace.Nothing("below-threshold", plan, top);
+            return AnswerTrace.Nothing("below-threshold", plan, top, name: handReason is not ("shop" or "service"));
+        }
+
+        var (questionBest, questionAgrees) = (collector.EntryScores[ranking[0]], true);
+        if (questionPlan is not null)
+        {
+            var alone = questionPlan.OffTopicReason is null ? Search(questionPlan) : null;
+            var bestAlone = alone is null ? -1 : Array.IndexOf(alone.EntryScores, alone.EntryScores.Max());
+            questionBest = bestAlone < 0 ? 0f : alone!.EntryScores[bestAlone];
+            questionAgrees = bestAlone == ranking[0];
+        }
+
+        var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
+        var probability = decision?.Probability(features) ?? float.NaN;
+        if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
+        {
+            return AnswerTrace.Nothing(decision is null ? "below-threshold" : "decision", plan, top, name: handReason is not ("shop" or "service")) with
+            {
+                Features = features,
+                Candidate = knowledge.Entries[ranking[0]].Id,
+                Probability = probability,
+            };
         }
 
         var best = collector.EntryScores[ranking[0]];
@@ -120,10 +162,41 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
                 Score = best,
                 Alternatives = close.Select(e => knowledge.Entries[e]).ToList(),
             };
-            return new AnswerTrace(clarify, plan, top, "close");
+            return new AnswerTrace(clarify, plan, top, "close")
+            {
+                Features = features,
+                Candidate = knowledge.Entries[ranking[0]].Id,
+                Probability = probability,
+            };
         }
 
-        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer");
+        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
+        {
+            Features = features,
+            Candidate = knowledge.Entries[ranking[0]].Id,
+            Probability = probability,
+        };
+    }
+
+    private float[] Features(
+        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
+    {
+        var scores = collector.EntryScores;
+        var best = ranking[0];
+        return Decision.DecisionFeatures.Compute(new Decision.DecisionInput(
+            text,
+            plan,
+            scores[best],
+            ranking.Count > 1 ? scores[ranking[1]] : 0f,
+            ranking.Count > 2 ? scores[ranking[2]] : 0f,
+            index.Units[collector.EntryUnits[best]].Kind,
+            knowledge.Entries[best].Kind,
+            threshold,
+            plan.Words,
+            plan.EnglishWords,
+            questionBest,
+            questionAgrees,
+            handReason));
     }
 
     /// <summary>
@@ -283,6 +356,25 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 /// <summary>An answer with how it was reached: the analysed question, the best entries and the reason.</summary>
 internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList<(string Id, float Score, Unit Unit)> Top, string Reason)
 {
-    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null) =>
-        new(Answer.NoMatch, plan, top ?? [], reason);
+    // A longer message, or one with more unknown words, tells more than what it asks: its uncovered word is not named.
+    private const int MaxNamedUncovered = 2;
+    private const int MaxWordsToName = 12;
+
+    /// <summary>The learned decision's features, when an entry was found.</summary>
+    public float[]? Features { get; init; }
+
+    /// <summary>The best entry found, answered or not.</summary>
+    public string? Candidate { get; init; }
+
+    /// <summary>The learned decision's probability that answering the candidate is right (NaN without it).</summary>
+    public float Probability { get; init; } = float.NaN;
+
+    /// <summary>
+    /// No answer; when a short question names one or two real words the knowledge does not know, the longest of them
+    /// is what is not covered ("Over migraine staat niets in ons artikel").
+    /// </summary>
+    public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null, bool name = true) =>
+        new(name && plan is { Uncovered.Count: > 0 and <= MaxNamedUncovered, Words: <= MaxWordsToName }
+            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Subject ?? plan.Uncovered.MaxBy(w => w.Length) }
+            : Answer.NoMatch, plan, top ?? [], reason);
 }

@@ -176,13 +176,40 @@ public sealed class LuceneAnswererTests
     }
 
     [Fact]
-    public void The_thresholds_decide_the_outcome()
+    public void Without_a_learned_decision_the_thresholds_decide_the_outcome()
     {
-        using var strict = new LuceneAnswerer(RealKnowledge.Base, new AnswererOptions { AnswerThreshold = 5f, TopicOnlyThreshold = 5f });
+        var real = RealKnowledge.Base;
+        var handRules = new KnowledgeBase(real.Article, real.Entries, real.Keywords)
+        {
+            Lexicon = real.Lexicon,
+            Vocabulary = real.Vocabulary,
+            EnglishWords = real.EnglishWords,
+        };
+        using var strict = new LuceneAnswerer(handRules, new AnswererOptions { AnswerThreshold = 5f, TopicOnlyThreshold = 5f });
 
         Assert.Equal(AnswerOutcome.NoMatch, strict.Ask("na mijn sleeve operatie is mijn b12 te laag").Outcome);
         Assert.Equal(AnswerOutcome.Answer, Answerer.Ask("na mijn sleeve operatie is mijn b12 te laag").Outcome);
         Assert.Equal(AnswerOutcome.Answer, strict.Ask(RealKnowledge.Base["faq-03"].Question).Outcome);
+    }
+
+    [Fact]
+    public void The_learned_decisions_threshold_decides_the_outcome()
+    {
+        var model = RealKnowledge.Base.Decision!;
+        var never = new B12Bot.Knowledge.Decision.DecisionModel
+        {
+            Features = model.Features,
+            Trees = model.Trees,
+            Bias = model.Bias,
+            Slope = model.Slope,
+            Offset = model.Offset,
+            AnswerFrom = 1.01f,
+        };
+        const string question = "na mijn sleeve operatie is mijn b12 te laag";
+
+        Assert.Equal(AnswerOutcome.Answer, Answerer.Evaluate(question, model).Answer.Outcome);
+        Assert.Equal(AnswerOutcome.NoMatch, Answerer.Evaluate(question, never).Answer.Outcome);
+        Assert.Equal(AnswerOutcome.Answer, Answerer.Evaluate(RealKnowledge.Base["faq-03"].Question, never).Answer.Outcome);
     }
 
     [Fact]

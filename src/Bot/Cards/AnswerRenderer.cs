@@ -18,6 +18,8 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
         {
             AnswerOutcome.Answer when answer.Entry is not null => RenderAnswer(answer, answer.Entry, incoming, aboutThemselves),
             AnswerOutcome.Clarify when answer.Alternatives.Count > 0 => RenderClarify(answer, incoming),
+            _ when answer.InEnglish => RenderTopics(Replies.OnlyDutch, incoming),
+            _ when answer.NotCovered is { } subject => RenderTopics(Replies.NotCovered(subject), incoming),
             _ => RenderNoMatch(incoming),
         };
     }
@@ -33,6 +35,11 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
     {
         var passage = answer.Passage.Count > 0 ? answer.Passage : entry.Paragraphs;
         var text = $"**{entry.Title}**\n\n{string.Join("\n\n", passage)} [1]\n\n_Bron: {citations.SourceName(entry)}_";
+        if (answer.InEnglish)
+        {
+            text = Replies.InDutch + "\n\n" + text;
+        }
+
         if (aboutThemselves)
         {
             text += "\n\n" + Replies.NotADiagnosis;
@@ -48,6 +55,13 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
     {
         var reply = Replies.Text(Replies.Clarify);
         Buttons.Offer(reply, incoming, answer.Alternatives.Take(3).Select(a => a.Question).ToList());
+        return reply;
+    }
+
+    private IMessageActivity RenderTopics(string text, IActivity incoming)
+    {
+        var reply = Replies.Text(text);
+        Buttons.Offer(reply, incoming, Replies.TopicQuestions(knowledge));
         return reply;
     }
 }

@@ -37,6 +37,23 @@ public static class Replies
 
     public const string Clarify = "Ik weet niet precies wat u bedoelt. Bedoelt u een van deze vragen?";
 
+    /// <summary>What the article covers, after saying what it does not.</summary>
+    public const string Covered =
+        "Ons artikel gaat over een laag vitamine B12: de oorzaken (zoals pernicieuze anemie, darmziekten, maagoperaties, " +
+        "auto-immuunziekten en parasieten), de klachten, het bloedonderzoek, voeding en supplementen. " +
+        "Daarover kan ik u wel vertellen, of samen met u nagaan waarom uw B12 laag kan zijn.";
+
+    /// <summary>Before a Dutch answer to a question asked in English.</summary>
+    public const string InDutch = "I answer in Dutch, with text from our article on low vitamin B12:";
+
+    /// <summary>A question in English the article does not answer.</summary>
+    public const string OnlyDutch =
+        "I answer in Dutch only, with text from our article on low vitamin B12 (its causes, symptoms, blood tests, " +
+        "food and supplements). You can ask me in Dutch, or choose one of these topics.";
+
+    /// <summary>"Over migraine staat niets in ons artikel." and what it does cover.</summary>
+    public static string NotCovered(string subject) => $"Over {subject} staat niets in ons artikel. {Covered}";
+
     public const string OnlyText =
         "Ik kan alleen tekstberichten lezen. Wilt u uw vraag over vitamine B12 intypen?";
 

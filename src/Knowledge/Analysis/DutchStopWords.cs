@@ -39,6 +39,8 @@ internal static class DutchStopWords
         "alstublieft", "alsjeblieft", "aub", "svp", "bedankt", "dank", "dankjewel", "dankuwel", "vraag", "vraagje",
         "vragen", "graag", "ok", "oke", "okay", "ja", "nee", "neen", "allez", "amai", "awel", "euh", "eh", "hm", "hmm",
         "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
+        // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb)
+        "da", "wa", "gwn", "ofnie", "ofni", "kga", "kheb", "kzijn", "kben", "dak", "zijt", "mijne", "uwe", "zn", "dr",
         // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about
         "and", "or", "not", "vader", "moeder", "ouders", "man", "vrouw", "partner", "zus", "broer", "oom", "tante",
         "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker", "mdl", "internist", "neuroloog",

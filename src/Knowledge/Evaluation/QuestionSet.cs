@@ -13,6 +13,10 @@ internal sealed record QuestionCase
 
     [JsonPropertyName("expect")]
     public required IReadOnlyList<string> Expect { get; init; }
+
+    /// <summary>The kind of question (colloquial, story, typo, formal, syntax, short, offtopic), when the set says.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
 }
 
 /// <summary>How one question went, judged as ask.py judges a reply: by the entry the answer cites.</summary>
@@ -59,6 +63,14 @@ internal sealed record QuestionSetSummary(IReadOnlyList<QuestionResult> Results)
             + $"out-of-domain abstained {Abstained}/{Outside} ({AbstainRate:P1}); errors 0; "
             + $"latency p50 {p50:0.000} ms p99 {p99:0.000} ms").Replace(" %", "%", StringComparison.Ordinal);
     }
+
+    /// <summary>One line per kind of question, as ask.py prints them, when the set names kinds.</summary>
+    public IEnumerable<string> KindLines() =>
+        Results.Where(r => r.Case.Kind is not null)
+            .GroupBy(r => r.Case.Kind!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"  {g.Key,-11} {g.Count(r => r.Verdict == "ok")}/{g.Count()} ok, {g.Count(r => r.Verdict == "wrong")} wrong, {g.Count(r => r.Verdict == "none")} without answer"));
 
     private static double Rate(int n, int d) => d == 0 ? 1.0 : (double)n / d;
 

@@ -23,11 +23,19 @@ internal readonly record struct Alternative(string Term, Origin Origin, bool Cor
 /// <summary>A text after our analysis: its positions, each with the tokens stacked there.</summary>
 internal static class AnalyzedText
 {
-    public static List<List<Alternative>> Read(Analyzer analyzer, string text, int maxPositions)
+    public static List<List<Alternative>> Read(Analyzer analyzer, string text, int maxPositions) =>
+        Read(analyzer, text, maxPositions, null);
+
+    /// <summary>
+    /// The positions, and in <paramref name="spans"/> (when given) where each position's first token stands in the
+    /// text with its spelling fixed (<see cref="SurfaceAnalyzer.FixSpelling"/>): the word as it was written.
+    /// </summary>
+    public static List<List<Alternative>> Read(Analyzer analyzer, string text, int maxPositions, List<(int Start, int End)>? spans)
     {
         var positions = new List<List<Alternative>>();
         using var stream = analyzer.GetTokenStream(string.Empty, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = spans is null ? null : stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var flags = stream.AddAttribute<IFlagsAttribute>();
@@ -42,6 +50,7 @@ internal static class AnalyzedText
                 }
 
                 positions.Add([]);
+                spans?.Add((offset!.StartOffset, offset.EndOffset));
             }
 
             var origin = type.Type switch

@@ -45,6 +45,42 @@ internal sealed record QueryPlan
     /// <summary>A word of an entry's own topic beside who the asker is ("ik ben veganist, hoe vaak testen"): the topic decides.</summary>
     public const string TopicBesideGroupRule = "topic-beside-group";
 
+    /// <summary>The message's words (not numbers or "b12").</summary>
+    public int Words { get; init; }
+
+    /// <summary>Its words that are English and not Dutch as well.</summary>
+    public int EnglishWords { get; init; }
+
+    /// <summary>The message is in English.</summary>
+    public bool InEnglish { get; init; }
+
+    /// <summary>Real Dutch words the knowledge does not know that look like verb forms ("werkt", "klopt"): not what is asked about.</summary>
+    public int UncoveredVerbs { get; init; }
+
+    /// <summary>
+    /// Real Dutch words of the question the knowledge does not know (not verb forms), as written: concepts it does not
+    /// cover.
+    /// </summary>
+    public IReadOnlyList<string> Uncovered { get; init; } = [];
+
+    /// <summary>How many of the uncovered words stand in the message's question sentence.</summary>
+    public int UncoveredInQuestion { get; init; }
+
+    /// <summary>How many of the uncovered words follow a word that names the question's object ("tegen", "met").</summary>
+    public int UncoveredAfterMarker { get; init; }
+
+    /// <summary>Unknown words that are no Dutch word either: typos, chat, names.</summary>
+    public int NonWords { get; init; }
+
+    /// <summary>What an uncovered word after a focus marker names, as written ("rusteloze benen"), or null.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Unknown non-words after a word naming the question's object ("zit er b12 in chlorella").</summary>
+    public int NonWordsAfterMarker { get; init; }
+
+    /// <summary>Words read as a typo of a known word.</summary>
+    public int Corrected { get; init; }
+
     /// <summary>The rules of the question's shape that changed its concepts (see the constants above).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 

@@ -10,17 +10,26 @@ namespace B12Bot.Knowledge.Search;
 internal sealed class QueryPlanner
 {
     private const int TrustedCorrectionLength = 6;
+    private const int MinFocusLength = 3;
+    private const int CompoundSlack = 3;
+    private const int MinEnglishWords = 2;
+    private const int MaxSubjectWords = 3;
+    private const float EnglishShare = 0.7f;
 
     private readonly KnowledgeIndex index;
     private readonly AnswererOptions options;
     private readonly List<string> causeTerms;
     private readonly List<string> complicationTerms;
     private readonly List<string> dietRiskTerms;
+    private readonly Vocabulary vocabulary;
+    private readonly IReadOnlySet<string> englishWords;
 
-    public QueryPlanner(KnowledgeIndex index, AnswererOptions options)
+    public QueryPlanner(KnowledgeIndex index, AnswererOptions options, Vocabulary? vocabulary = null, IReadOnlySet<string>? englishWords = null)
     {
+        this.englishWords = englishWords ?? new HashSet<string>();
         this.index = index;
         this.options = options;
+        this.vocabulary = vocabulary ?? Vocabulary.Empty;
         causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
         complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
         dietRiskTerms = index.Resources.HarmOfDietMeans.Where(index.Weights.IsKnown).ToList();
@@ -28,11 +37,14 @@ internal sealed class QueryPlanner
 
     public QueryPlan Plan(string question)
     {
-        var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts);
+        var spans = new List<(int Start, int End)>(16);
+        var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts, spans);
+        var focus = ReadFocus(question, positions, spans);
         var weights = index.Weights;
         var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
         var surface = SurfaceAnalyzer.Tokens(question);
+        var (words, english, inEnglish) = ReadLanguage(surface);
         var pharmacy = surface.Any(resources.PharmacyWords.Contains);
         bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
         bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
@@ -180,6 +192,17 @@ internal sealed class QueryPlanner
 
         return new QueryPlan
         {
+            Words = words,
+            EnglishWords = english,
+            InEnglish = inEnglish,
+            Uncovered = focus.Uncovered,
+            NonWords = focus.NonWords,
+            Corrected = focus.Corrected,
+            UncoveredInQuestion = focus.InQuestion,
+            UncoveredAfterMarker = focus.AfterMarker,
+            UncoveredVerbs = focus.Verbs,
+            NonWordsAfterMarker = focus.NonWordsAfterMarker,
+            Subject = focus.Subject,
             Rules = rules,
             NotCovered = notCovered,
             Concepts = distinct,
@@ -199,6 +222,219 @@ internal sealed class QueryPlanner
             // omeprazol" asks about something else.
             HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
         };
+    }
+
+    /// <summary>
+    /// The words the knowledge does not know, told apart with the general vocabulary: a real Dutch word (or two joined)
+    /// that neither the knowledge, its lexicon nor the known parts of a compound explain is a concept the article does
+    /// not cover ("migraine", "schildkliermedicatie"); any other unknown word is a typo, chat or a name ("tekord",
+    /// "efkes"). A correction towards a known word is not trusted when the word as written is a real word of its own.
+    /// </summary>
+    private Focus ReadFocus(string question, List<List<Alternative>> positions, List<(int Start, int End)> spans)
+    {
+        List<string>? uncovered = null;
+        var inQuestion = 0;
+        var afterMarker = 0;
+        var verbs = 0;
+        var nonWordsAfterMarker = 0;
+        string? subject = null;
+        var nonWords = 0;
+        var corrected = 0;
+        string? fixedText = null;
+        for (var i = 0; i < positions.Count && i < spans.Count; i++)
+        {
+            var position = positions[i];
+            var known = position.Where(a => a.Origin != Origin.Part && index.Weights.IsKnown(a.Term)).ToList();
+            if (known.Count > 0 && known.Exists(a => !a.Corrected))
+            {
+                continue;
+            }
+
+            fixedText ??= SurfaceAnalyzer.FixSpelling(question);
+            var (start, end) = spans[i];
+            if (start < 0 || end > fixedText.Length || end - start < MinFocusLength)
+            {
+                continue;
+            }
+
+            var written = fixedText[start..end];
+            var folded = Fold(written);
+            if (folded.Length < MinFocusLength || !folded.All(char.IsAsciiLetterLower))
+            {
+                continue;
+            }
+
+            var realWord = vocabulary.ContainsOrJoins(folded, out _);
+            if (known.Count > 0)
+            {
+                // Only a correction explains it: a typo of a known word, unless it is a word of its own.
+                if (!realWord || folded.Length < TrustedCorrectionLength)
+                {
+                    corrected++;
+                    continue;
+                }
+            }
+            else
+            {
+                var parts = position.Where(a => a.Origin == Origin.Part && index.Weights.IsKnown(a.Term)).ToList();
+                var partLength = parts.Sum(a => a.Term.Length);
+                if (partLength > 0 && partLength >= folded.Length - CompoundSlack)
+                {
+                    continue; // "darmoperatie": known parts say it all
+                }
+
+                if (parts.Exists(a => folded.StartsWith(a.Term, StringComparison.Ordinal)))
+                {
+                    // "laboratoriumbepalingen": the first part, which says what kind, is known; the head is generic.
+                    // "schildkliermedicatie" names what the knowledge does not know, whatever its head.
+                    continue;
+                }
+            }
+
+            if (realWord)
+            {
+                var shown = start;
+                while (shown > 1 && fixedText[shown - 1] == '-' && char.IsLetter(fixedText[shown - 2]))
+                {
+                    shown--; // "burn-out", "sint-janskruid": the whole word is named
+                    while (shown > 0 && char.IsLetter(fixedText[shown - 1]))
+                    {
+                        shown--;
+                    }
+                }
+
+                written = fixedText[shown..end];
+                if (vocabulary.LooksLikeVerbForm(folded))
+                {
+                    verbs++;
+                    continue;
+                }
+
+                (uncovered ??= []).Add(written);
+                inQuestion += InQuestionSentence(fixedText, end) ? 1 : 0;
+                var marker = PreviousWord(fixedText, shown);
+                if (FocusMarkers.Contains(marker))
+                {
+                    afterMarker++;
+                    subject ??= marker is "en" or "of" or "and" ? null : Phrase(fixedText, shown);
+                }
+            }
+            else
+            {
+                nonWords++;
+                nonWordsAfterMarker += FocusMarkers.Contains(PreviousWord(fixedText, start)) ? 1 : 0;
+            }
+        }
+
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker, subject);
+    }
+
+    /// <summary>
+    /// Words after which a word names what is asked about: "helpt b12 tegen migraine", "mag b12 samen met prednison",
+    /// "b12 bij fibromyalgie".
+    /// </summary>
+    internal static readonly IReadOnlySet<string> FocusMarkers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "tegen", "bij", "voor", "met", "na", "van", "in", "over", "and", "en", "of",
+    };
+
+    /// <summary>Whether a word stands in the message's question: its last sentence that asks, or else its last.</summary>
+    private static bool InQuestionSentence(string text, int end)
+    {
+        var after = text.AsSpan(end).IndexOfAny(SentenceEnds) is var at and >= 0 ? end + at : -1;
+        var asks = after >= 0 && text[after] == '?';
+        var laterQuestion = after >= 0 && text.IndexOf('?', after + 1) >= 0;
+        var laterSentence = after >= 0 && text.AsSpan(after + 1).ContainsAnyExcept(NoSentence);
+        return asks ? !laterQuestion : !laterQuestion && !laterSentence;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?\n");
+
+    private static readonly System.Buffers.SearchValues<char> NoSentence = System.Buffers.SearchValues.Create(" \t\r\n!?.)\"'");
+
+    /// <summary>
+    /// What follows a focus marker, as written, to the end of its sentence: "rusteloze benen", "burn-out",
+    /// "sint-janskruid"; null when it runs longer than a few words (then the uncovered word itself is named).
+    /// </summary>
+    private static string? Phrase(string text, int start)
+    {
+        var end = text.AsSpan(start).IndexOfAny(SentenceEnds) is var at and >= 0 ? start + at : text.Length;
+        var words = text[start..end].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length is > 0 and <= MaxSubjectWords && words.All(w => w.All(c => char.IsLetter(c) || c == '-'))
+            ? string.Join(' ', words)
+            : null;
+    }
+
+    /// <summary>The word before, over an article or a possessive ("tegen een droge huid", "met mijn statines").</summary>
+    private static string PreviousWord(string text, int start)
+    {
+        var word = WordBefore(text, start, out var at);
+        return Determiners.Contains(word) ? WordBefore(text, at, out _) : word;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "een", "de", "het", "mijn", "mn", "je", "jouw", "uw", "zijn", "haar", "onze", "ons",
+    };
+
+    private static string WordBefore(string text, int start, out int begin)
+    {
+        var end = start - 1;
+        while (end >= 0 && !char.IsLetter(text[end]))
+        {
+            end--;
+        }
+
+        begin = Math.Max(end, 0);
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return end < 0 ? string.Empty : text[begin..(end + 1)].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// How many words the message has (not numbers, not "b12"), how many of them are English and no Dutch word as
+    /// well ("the", "deficiency"; not "is" or "test"), and whether it is in English: at least two such words, and
+    /// English words making up most of it ("Is pernicious anemia een auto-immuunziekte?" is Dutch).
+    /// </summary>
+    private (int Words, int English, bool InEnglish) ReadLanguage(IReadOnlyList<string> surface)
+    {
+        int words = 0, english = 0, englishOnly = 0;
+        foreach (var token in surface)
+        {
+            if (token.Length == 0 || !char.IsAsciiLetter(token[0]) || token == "b12")
+            {
+                continue;
+            }
+
+            words++;
+            if (englishWords.Contains(token))
+            {
+                english++;
+                if (!vocabulary.Contains(token))
+                {
+                    englishOnly++;
+                }
+            }
+        }
+
+        return (words, englishOnly, englishOnly >= MinEnglishWords && english >= words * EnglishShare);
+    }
+
+    /// <summary>Lower case without accents, as our analysis folds a word (ë → e).</summary>
+    private static string Fold(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.All(char.IsAscii))
+        {
+            return lower;
+        }
+
+        var decomposed = lower.Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
     }
 
     /// <summary>
@@ -320,3 +556,6 @@ internal sealed class QueryPlanner
         return concepts.Where(c => seen.Add(c.Terms.Count > 0 ? string.Join('/', c.Terms.Select(t => t.Term)) : "?" + c.Word)).ToList();
     }
 }
+
+/// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker, string? Subject);

@@ -1,0 +1,220 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace B12Bot.Knowledge.Analysis;
+
+/// <summary>
+/// A general Dutch word list (OpenTaal's, as Debian's wdutch ships it; see knowledge/vocabulary-nl.LICENSE): tells a
+/// real Dutch word the knowledge does not know ("migraine", "lachgas") from a typo or chat word ("tekord", "efkes").
+/// The words are stored folded as our analysis folds them (lower case, no accents), sorted by ordinal, one a line, in
+/// a gzip file; they are kept as one block of bytes with line offsets and looked up by binary search, so the list
+/// costs a few megabytes and no string per word. Read once; thread-safe.
+/// </summary>
+internal sealed class Vocabulary
+{
+    /// <summary>The file beside faq.json.</summary>
+    public const string FileName = "vocabulary-nl.txt.gz";
+
+    private const int MinCompoundPart = 3;
+
+    private readonly byte[] words;
+    private readonly int[] starts;
+
+    private Vocabulary(byte[] words, int[] starts)
+    {
+        this.words = words;
+        this.starts = starts;
+    }
+
+    /// <summary>No words: every word is unknown (a knowledge without the file).</summary>
+    public static Vocabulary Empty { get; } = new([], [0]);
+
+    public int Count => starts.Length - 1;
+
+    /// <summary>
+    /// Reads the gzip file, once per process for a file that has not changed (every host and test that loads the
+    /// knowledge shares it); the lines must be sorted by ordinal (the tool that writes it sorts them).
+    /// </summary>
+    public static Vocabulary Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var key = (full, File.GetLastWriteTimeUtc(full));
+        lock (Loaded)
+        {
+            if (Loaded.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var vocabulary = ReadFile(full);
+        lock (Loaded)
+        {
+            Loaded.TryAdd(key, vocabulary);
+            return Loaded[key];
+        }
+    }
+
+    private static readonly Dictionary<(string Path, DateTime Written), Vocabulary> Loaded = [];
+
+    /// <summary>Reads the gzip file without the per-process cache.</summary>
+    internal static Vocabulary ReadFile(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return FromBytes(buffer.ToArray());
+    }
+
+    /// <summary>From the words one a line (sorted by ordinal, as bytes), as the file holds them.</summary>
+    public static Vocabulary FromBytes(byte[] text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var starts = new List<int>(text.Length / 10) { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        if (starts[^1] != text.Length)
+        {
+            starts.Add(text.Length + 1); // no final newline: the last word ends at the end
+        }
+
+        return new Vocabulary(text, [.. starts]);
+    }
+
+    /// <summary>Writes words (folded already) as the file holds them: distinct, sorted by ordinal, gzip.</summary>
+    public static void Write(string path, IEnumerable<string> folded)
+    {
+        var sorted = folded.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        var bytes = Encoding.ASCII.GetBytes(string.Concat(sorted.Select(w => w + "\n")));
+        gzip.Write(bytes);
+    }
+
+    /// <summary>Whether <paramref name="word"/> (folded: lower case, ASCII letters) is a Dutch word.</summary>
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > 64)
+        {
+            return false;
+        }
+
+        int low = 0, high = Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var compared = Compare(middle, word);
+            if (compared == 0)
+            {
+                return true;
+            }
+
+            if (compared < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the word is a Dutch word or two joined ("lachgasgebruik" = lachgas + gebruik, with a linking s or e
+    /// allowed: "schildkliermedicatie"); the parts, when it is two, in <paramref name="parts"/>.
+    /// </summary>
+    public bool ContainsOrJoins(string word, out (string Left, string Right)? parts)
+    {
+        parts = null;
+        if (Contains(word))
+        {
+            return true;
+        }
+
+        for (var cut = MinCompoundPart; cut <= word.Length - MinCompoundPart; cut++)
+        {
+            var right = word.AsSpan(cut);
+            if (!Contains(right))
+            {
+                continue;
+            }
+
+            var left = word.AsSpan(0, cut);
+            if (Contains(left))
+            {
+                parts = (word[..cut], word[cut..]);
+                return true;
+            }
+
+            if (cut > MinCompoundPart && left[^1] is 's' or 'e' && Contains(left[..^1]))
+            {
+                parts = (word[..(cut - 1)], word[cut..]);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the word looks like a form of a verb rather than a name for a thing: "werkt" (werken), "klopt"
+    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt). A guess from the word list
+    /// alone (it knows no word classes); used to tell what a question is about from what it says of it.
+    /// </summary>
+    public bool LooksLikeVerbForm(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4)
+        {
+            return false;
+        }
+
+        if (word[^1] == 't')
+        {
+            var stem = word[..^1];
+            if (Contains(stem + "en") || Contains(word + "en") || Contains(stem + stem[^1] + "en"))
+            {
+                return true;
+            }
+
+            // "haalt" → "halen": a long vowel written double before the last consonant is single before -en.
+            return stem.Length >= 3 && stem[^2] == stem[^3] && IsVowel(stem[^2]) && Contains(stem[..^2] + stem[^1] + "en");
+        }
+
+        if (word.EndsWith("en", StringComparison.Ordinal) && word.Length >= 6)
+        {
+            return Contains(word[..^2] + "t");
+        }
+
+        return false;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private int Compare(int index, ReadOnlySpan<char> word)
+    {
+        var start = starts[index];
+        var length = starts[index + 1] - 1 - start;
+        var common = Math.Min(length, word.Length);
+        for (var i = 0; i < common; i++)
+        {
+            var difference = words[start + i] - word[i];
+            if (difference != 0)
+            {
+                return difference;
+            }
+        }
+
+        return length - word.Length;
+    }
+}

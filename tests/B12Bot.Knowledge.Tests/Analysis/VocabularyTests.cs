@@ -1,0 +1,105 @@
+using System.Text;
+using B12Bot.Knowledge.Analysis;
+using B12Bot.Knowledge.Tests.TestSupport;
+
+namespace B12Bot.Knowledge.Tests.Analysis;
+
+/// <summary>The general Dutch vocabulary: the shipped list, lookups, compounds and the file format.</summary>
+public sealed class VocabularyTests
+{
+    [Fact]
+    public void The_shipped_vocabulary_loads_with_its_licence_beside_it()
+    {
+        var vocabulary = RealKnowledge.Base.Vocabulary;
+
+        Assert.True(vocabulary.Count > 300_000, $"{vocabulary.Count} words");
+        Assert.True(File.Exists(RepoPaths.InRepo("knowledge", "vocabulary-nl.LICENSE")));
+    }
+
+    [Theory]
+    [InlineData("migraine", true)]
+    [InlineData("haaruitval", true)]
+    [InlineData("slapeloosheid", true)]
+    [InlineData("lachgas", true)]
+    [InlineData("tekort", true)]
+    [InlineData("tekord", false)]
+    [InlineData("efkes", false)]
+    [InlineData("symptonen", false)]
+    [InlineData("", false)]
+    public void A_real_Dutch_word_is_known_and_a_typo_is_not(string word, bool known) =>
+        Assert.Equal(known, RealKnowledge.Base.Vocabulary.Contains(word));
+
+    [Theory]
+    [InlineData("lachgasgebruik")]
+    [InlineData("schildkliermedicatie")]
+    [InlineData("bloeddrukpillen")]
+    public void Two_words_joined_are_read_as_a_compound(string word)
+    {
+        var vocabulary = RealKnowledge.Base.Vocabulary;
+
+        Assert.False(vocabulary.Contains(word));
+        Assert.True(vocabulary.ContainsOrJoins(word, out var parts));
+        Assert.NotNull(parts);
+        Assert.True(vocabulary.Contains(parts.Value.Left) && vocabulary.Contains(parts.Value.Right));
+        Assert.StartsWith(parts.Value.Left, word, StringComparison.Ordinal);
+        Assert.EndsWith(parts.Value.Right, word, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tekordsymptonen")]
+    [InlineData("xq")]
+    public void A_typo_is_no_compound(string word) =>
+        Assert.False(RealKnowledge.Base.Vocabulary.ContainsOrJoins(word, out _));
+
+    [Fact]
+    public void A_written_list_is_read_back_sorted_and_without_doubles()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vocabulary-{Guid.NewGuid():N}.txt.gz");
+        try
+        {
+            Vocabulary.Write(path, ["zon", "appel", "maan", "appel"]);
+            var vocabulary = Vocabulary.Load(path);
+
+            Assert.Equal(3, vocabulary.Count);
+            Assert.True(vocabulary.Contains("appel"));
+            Assert.True(vocabulary.Contains("zon"));
+            Assert.False(vocabulary.Contains("app"));
+            Assert.False(vocabulary.Contains("zonne"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_list_without_a_final_newline_still_knows_its_last_word()
+    {
+        var vocabulary = Vocabulary.FromBytes(Encoding.ASCII.GetBytes("aap\nmies\nnoot"));
+
+        Assert.True(vocabulary.Contains("noot"));
+        Assert.True(vocabulary.Contains("aap"));
+        Assert.False(vocabulary.Contains("noo"));
+    }
+
+    [Theory]
+    [InlineData("werkt", true)]
+    [InlineData("klopt", true)]
+    [InlineData("haalt", true)]
+    [InlineData("verricht", true)]
+    [InlineData("bevestigen", true)]
+    [InlineData("migraine", false)]
+    [InlineData("spirulina", false)]
+    [InlineData("haaruitval", false)]
+    [InlineData("jeuk", false)]
+    public void A_verb_form_is_told_from_the_name_of_a_thing(string word, bool verb) =>
+        Assert.Equal(verb, RealKnowledge.Base.Vocabulary.LooksLikeVerbForm(word));
+
+    [Fact]
+    public void The_vocabulary_is_read_once_per_process()
+    {
+        var path = RepoPaths.InRepo("knowledge", Vocabulary.FileName);
+
+        Assert.Same(Vocabulary.Load(path), Vocabulary.Load(path));
+    }
+}
