@@ -80,44 +80,44 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("helpt b12 tegen slapeloosheid", "slapeloosheid")]
     public async Task A_question_about_what_the_article_does_not_cover_names_it_and_offers_what_it_does(string question, string subject)
     {
-        await bot.Conversation()
-            .Send(question)
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot).SendAsync(question);
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 var text = reply.AsMessageActivity().Text;
                 Assert.Empty(Cited.Ids(reply));
                 Assert.StartsWith($"Over {subject} staat niets in ons artikel.", text, StringComparison.Ordinal);
                 Assert.Contains(Replies.Covered, text, StringComparison.Ordinal);
                 Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     [Fact]
     public async Task A_question_in_English_the_article_answers_gets_the_Dutch_answer_under_a_short_English_note()
     {
-        await bot.Conversation()
-            .Send("How is a B12 deficiency diagnosed?")
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot).SendAsync("How is a B12 deficiency diagnosed?");
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.StartsWith(Replies.InDutch, reply.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Equal("faq-03", Cited.Top(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     [Fact]
     public async Task A_question_in_English_the_article_does_not_answer_gets_a_short_English_reply_with_the_Dutch_topics()
     {
-        await bot.Conversation()
-            .Send("Where can I buy cheap vitamin pills online?")
-            .AssertReply(reply =>
+        var replies = await new Conversation(bot).SendAsync("Where can I buy cheap vitamin pills online?");
+        Conversation.Expect(
+            replies,
+            reply =>
             {
                 Assert.Equal(Replies.OnlyDutch, reply.AsMessageActivity().Text);
                 Assert.Empty(Cited.Ids(reply));
                 Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
-            })
-            .StartTestAsync();
+            });
     }
 
     [Theory]
