@@ -29,7 +29,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
             sp.GetRequiredService<KnowledgeBase>(),
-            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize)));
+            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize),
+            KnowledgeServices.IndexLocation(configuration, knowledgeFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
