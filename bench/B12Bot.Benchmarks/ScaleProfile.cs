@@ -39,6 +39,20 @@ internal static class ScaleProfile
 
             GC.Collect();
             clock.Restart();
+            _ = Knowledge.Analysis.AnalysisResources.Build(knowledge.Lexicon);
+            Line("  of which: analysis resources", clock);
+            var phrasings = knowledge.Entries.SelectMany(e => e.Variants.Append(e.Question).Append(e.Title)).ToList();
+            clock.Restart();
+            var folded = phrasings.Select(Knowledge.Text.TextNormalizer.ForComparison).Count();
+            Line($"  of which, once per use: folding {folded} phrasings", clock);
+            var defaults = new AnswererOptions();
+            using (var probe = new KnowledgeIndex(knowledge, defaults.UnknownWeight, defaults.CommonTermWeight, location))
+            {
+                Line($"  of which: the stored index opened alone ({probe.Source})", clock);
+            }
+
+            GC.Collect();
+            clock.Restart();
             using var answerer = new LuceneAnswerer(knowledge, null, location);
             Line("open the stored index", clock);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after opening: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB; peak working set so far {Environment.WorkingSet / 1048576.0:F0} MB"));

@@ -54,8 +54,8 @@ internal sealed class KnowledgeIndex : IDisposable
         Resources = AnalysisResources.Build(knowledge.Lexicon);
         IndexAnalyzer = new DutchKnowledgeAnalyzer(Resources);
 
-        var drafts = DraftUnits(knowledge).ToList();
-        IndexData Build(Lucene.Net.Store.Directory target) => BuildIndex(target, knowledge, Resources, IndexAnalyzer, drafts, unknownWeight, commonTermWeight);
+        // The units are drafted (which folds every phrasing to drop repeats) only when the index is built.
+        IndexData Build(Lucene.Net.Store.Directory target) => BuildIndex(target, knowledge, Resources, IndexAnalyzer, DraftUnits(knowledge).ToList(), unknownWeight, commonTermWeight);
         IndexData data;
         if (location is null)
         {
@@ -66,7 +66,7 @@ internal sealed class KnowledgeIndex : IDisposable
         else
         {
             var name = KnowledgeIndexStore.FolderName(location.Key, unknownWeight, commonTermWeight);
-            (directory, data, Source) = KnowledgeIndexStore.OpenOrBuild(location.Folder, name, drafts.Count, knowledge.Entries.Count, Build);
+            (directory, data, Source) = KnowledgeIndexStore.OpenOrBuild(location.Folder, name, knowledge, Build);
         }
 
         Weights = new TermWeights(data.Weights, knowledge.Entries.Count, unknownWeight);
@@ -82,7 +82,7 @@ internal sealed class KnowledgeIndex : IDisposable
         }
 
         Units = data.Units
-            .Select(u => new Unit(u.Entry, (UnitKind)u.Kind, u.Paragraph, u.Weight, u.CommonTerms, drafts[u.Draft].Text))
+            .Select(u => new Unit(u.Entry, (UnitKind)u.Kind, u.Paragraph, u.Weight, u.CommonTerms, TextOf(knowledge.Entries[u.Entry], (UnitKind)u.Kind, u.Source) ?? string.Empty))
             .ToArray();
         Searcher = new IndexSearcher(reader) { Similarity = Similarity };
 
@@ -208,7 +208,7 @@ internal sealed class KnowledgeIndex : IDisposable
         {
             var i = built.Document(doc).GetField(UnitField).GetInt32Value()!.Value;
             var draft = drafts[i];
-            units[doc] = new UnitData(i, draft.Entry, (byte)draft.Kind, draft.Paragraph, UnitWeight(positions[i], weights), CommonMask(positions[i], bits));
+            units[doc] = new UnitData(draft.Entry, (byte)draft.Kind, draft.Paragraph, draft.Source, UnitWeight(positions[i], weights), CommonMask(positions[i], bits));
         }
 
         return new IndexData(units, weights.All.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), CorrectionTargets(knowledge));
@@ -305,31 +305,32 @@ internal sealed class KnowledgeIndex : IDisposable
         {
             var entry = knowledge.Entries[e];
             var phrasings = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var phrasing in entry.Variants.Prepend(entry.Question))
+            for (var source = 0; source <= entry.Variants.Count; source++)
             {
+                var phrasing = source == 0 ? entry.Question : entry.Variants[source - 1];
                 if (phrasings.Add(TextNormalizer.ForComparison(phrasing)))
                 {
-                    yield return new DraftUnit(e, UnitKind.Question, -1, phrasing);
+                    yield return new DraftUnit(e, UnitKind.Question, -1, source, phrasing);
                 }
             }
 
             if (entry.Kind == EntryKind.Section)
             {
-                yield return new DraftUnit(e, UnitKind.Title, -1, entry.Title);
+                yield return new DraftUnit(e, UnitKind.Title, -1, TitleSource, entry.Title);
             }
             else if (phrasings.Add(TextNormalizer.ForComparison(entry.Title)))
             {
-                yield return new DraftUnit(e, UnitKind.Question, -1, entry.Title);
+                yield return new DraftUnit(e, UnitKind.Question, -1, TitleSource, entry.Title);
             }
 
-            foreach (var keyword in entry.Keywords)
+            for (var k = 0; k < entry.Keywords.Count; k++)
             {
-                yield return new DraftUnit(e, UnitKind.Keyword, -1, keyword);
+                yield return new DraftUnit(e, UnitKind.Keyword, -1, k, entry.Keywords[k]);
             }
 
             for (var p = 0; p < entry.Paragraphs.Count; p++)
             {
-                yield return new DraftUnit(e, UnitKind.Text, p, entry.Paragraphs[p]);
+                yield return new DraftUnit(e, UnitKind.Text, p, p, entry.Paragraphs[p]);
             }
         }
     }
@@ -374,8 +375,26 @@ internal sealed class KnowledgeIndex : IDisposable
         return new SpellingCorrector(targets, known, stems, resources.Splitter);
     }
 
-    private sealed class DraftUnit(int entry, UnitKind kind, int paragraph, string text)
+    /// <summary>
+    /// The text of a unit from where it comes in its entry (<paramref name="source"/>): a phrasing (0 the question,
+    /// 1… the variants), a keyword or a paragraph by its index, or the title (<see cref="TitleSource"/>).
+    /// </summary>
+    internal static string? TextOf(KnowledgeEntry entry, UnitKind kind, int source) => (kind, source) switch
     {
+        (UnitKind.Title, TitleSource) or (UnitKind.Question, TitleSource) => entry.Title,
+        (UnitKind.Question, 0) => entry.Question,
+        (UnitKind.Question, > 0) when source <= entry.Variants.Count => entry.Variants[source - 1],
+        (UnitKind.Keyword, >= 0) when source < entry.Keywords.Count => entry.Keywords[source],
+        (UnitKind.Text, >= 0) when source < entry.Paragraphs.Count => entry.Paragraphs[source],
+        _ => null,
+    };
+
+    private const int TitleSource = -1;
+
+    private sealed class DraftUnit(int entry, UnitKind kind, int paragraph, int source, string text)
+    {
+        public int Source { get; } = source;
+
         public int Entry { get; } = entry;
 
         public UnitKind Kind { get; } = kind;

@@ -49,7 +49,13 @@ public enum KnowledgeIndexSource
 }
 
 /// <summary>One unit's data beside Lucene's files, by document id.</summary>
-internal readonly record struct UnitData(int Draft, int Entry, byte Kind, int Paragraph, float Weight, ulong CommonTerms);
+/// <param name="Entry">The entry's index in the knowledge.</param>
+/// <param name="Kind">The unit's <see cref="UnitKind"/>.</param>
+/// <param name="Paragraph">For a text unit, its paragraph; otherwise −1.</param>
+/// <param name="Source">Where the unit's text is in its entry (see <see cref="KnowledgeIndex.TextOf"/>).</param>
+/// <param name="Weight">What a perfect match covers.</param>
+/// <param name="CommonTerms">The unit's common terms, one bit each.</param>
+internal readonly record struct UnitData(int Entry, byte Kind, int Paragraph, int Source, float Weight, ulong CommonTerms);
 
 /// <summary>What the index needs beside Lucene's files: the units' data, the term weights, the words typos are corrected to.</summary>
 internal sealed record IndexData(UnitData[] Units, Dictionary<string, float> Weights, Dictionary<string, int> Targets);
@@ -64,10 +70,10 @@ internal sealed record IndexData(UnitData[] Units, Dictionary<string, float> Wei
 internal static class KnowledgeIndexStore
 {
     /// <summary>Raised whenever the stored layout or the analysis that fills it changes meaning.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string DataFile = "units.bin";
     private const string ReadyFile = "ready";
-    private static readonly byte[] Magic = "B12KIDX1"u8.ToArray();
+    private static readonly byte[] Magic = "B12KIDX2"u8.ToArray();
 
     /// <summary>
     /// The folder name of the index for knowledge <paramref name="key"/>: also keyed by the settings that shape the
@@ -81,10 +87,11 @@ internal static class KnowledgeIndexStore
     }
 
     public static (Lucene.Net.Store.Directory Directory, IndexData Data, KnowledgeIndexSource Source) OpenOrBuild(
-        string root, string name, int unitCount, int entryCount, Func<Lucene.Net.Store.Directory, IndexData> build)
+        string root, string name, KnowledgeBase knowledge, Func<Lucene.Net.Store.Directory, IndexData> build)
     {
         var final = Path.Combine(root, name);
-        if (TryOpen(final, unitCount, entryCount) is { } stored)
+        var entryCount = knowledge.Entries.Count;
+        if (TryOpen(final, knowledge) is { } stored)
         {
             return (stored.Directory, stored.Data, KnowledgeIndexSource.Reused);
         }
@@ -125,7 +132,7 @@ internal static class KnowledgeIndexStore
         {
             // Another start put the same index in place first (or the disk refused): use that one, else memory.
             DeleteQuietly(building);
-            if (TryOpen(final, unitCount, entryCount) is { } theirs)
+            if (TryOpen(final, knowledge) is { } theirs)
             {
                 return (theirs.Directory, theirs.Data, KnowledgeIndexSource.Reused);
             }
@@ -138,7 +145,7 @@ internal static class KnowledgeIndexStore
     }
 
     /// <summary>The stored index in <paramref name="folder"/> when it is complete, intact and of this knowledge; otherwise null.</summary>
-    private static (Lucene.Net.Store.Directory Directory, IndexData Data)? TryOpen(string folder, int unitCount, int entryCount)
+    private static (Lucene.Net.Store.Directory Directory, IndexData Data)? TryOpen(string folder, KnowledgeBase knowledge)
     {
         if (!File.Exists(Path.Combine(folder, ReadyFile)))
         {
@@ -148,8 +155,9 @@ internal static class KnowledgeIndexStore
         MMapDirectory? directory = null;
         try
         {
-            var data = ReadData(Path.Combine(folder, DataFile), entryCount);
-            if (data.Units.Length != unitCount || data.Units.Any(u => u.Draft < 0 || u.Draft >= unitCount || u.Entry < 0 || u.Entry >= entryCount))
+            var data = ReadData(Path.Combine(folder, DataFile), knowledge.Entries.Count);
+            if (!Array.TrueForAll(data.Units, u => u.Entry >= 0 && u.Entry < knowledge.Entries.Count
+                    && KnowledgeIndex.TextOf(knowledge.Entries[u.Entry], (UnitKind)u.Kind, u.Source) is not null))
             {
                 return null;
             }
@@ -157,7 +165,7 @@ internal static class KnowledgeIndexStore
             directory = new MMapDirectory(new DirectoryInfo(folder));
             using (var reader = DirectoryReader.Open(directory))
             {
-                if (reader.MaxDoc != unitCount)
+                if (reader.MaxDoc != data.Units.Length)
                 {
                     directory.Dispose();
                     return null;
@@ -191,10 +199,10 @@ internal static class KnowledgeIndexStore
             writer.Write(data.Units.Length);
             foreach (var unit in data.Units)
             {
-                writer.Write(unit.Draft);
                 writer.Write(unit.Entry);
                 writer.Write(unit.Kind);
                 writer.Write(unit.Paragraph);
+                writer.Write(unit.Source);
                 writer.Write(unit.Weight);
                 writer.Write(unit.CommonTerms);
             }
@@ -239,7 +247,7 @@ internal static class KnowledgeIndexStore
         var units = new UnitData[reader.ReadInt32()];
         for (var i = 0; i < units.Length; i++)
         {
-            units[i] = new UnitData(reader.ReadInt32(), reader.ReadInt32(), reader.ReadByte(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadUInt64());
+            units[i] = new UnitData(reader.ReadInt32(), reader.ReadByte(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadUInt64());
         }
 
         var weightCount = reader.ReadInt32();
