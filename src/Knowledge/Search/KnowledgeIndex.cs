@@ -84,13 +84,16 @@ internal sealed class KnowledgeIndex : IDisposable
         Units = data.Units
             .Select(u => new Unit(u.Entry, (UnitKind)u.Kind, u.Paragraph, u.Weight, u.CommonTerms, TextOf(knowledge.Entries[u.Entry], (UnitKind)u.Kind, u.Source) ?? string.Empty))
             .ToArray();
-        Searcher = new IndexSearcher(reader) { Similarity = Similarity };
-
         // Each field's terms with their postings located once, so a question never walks the term dictionary.
         fieldTerms = FieldNames.Select(field => IndexedTerms(reader, field)).ToArray();
         partTerms = FieldNames.Select(field => IndexedTerms(reader, field + PartSuffix)).ToArray();
         termContexts = FieldNames.Select((field, kind) => Contexts(field, fieldTerms[kind])).ToArray();
         partContexts = FieldNames.Select((field, kind) => Contexts(field + PartSuffix, partTerms[kind])).ToArray();
+        var contextsByField = FieldNames.Select((field, kind) => (field, termContexts[kind]))
+            .Concat(FieldNames.Select((field, kind) => (field + PartSuffix, partContexts[kind])))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        Searcher = new KnowledgeSearcher(reader, Weights, term =>
+            contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null) { Similarity = Similarity };
         QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources));
     }
 
