@@ -30,7 +30,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
             sp.GetRequiredService<KnowledgeBase>(),
             configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize),
-            KnowledgeServices.IndexLocation(configuration, knowledgeFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+            KnowledgeServices.IndexLocation(configuration, knowledgeFolder, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
