@@ -86,7 +86,46 @@ internal static class KnowledgeIndexStore
         return "index-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
+    /// <summary>How long another index, or a build or damaged folder, is left before it is removed as stale.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
     public static (Lucene.Net.Store.Directory Directory, IndexData Data, KnowledgeIndexSource Source) OpenOrBuild(
+        string root, string name, KnowledgeBase knowledge, Func<Lucene.Net.Store.Directory, IndexData> build)
+    {
+        var opened = OpenOrBuildIndex(root, name, knowledge, build);
+        if (opened.Source != KnowledgeIndexSource.InMemory)
+        {
+            RemoveStale(root, name, DateTime.UtcNow - StaleAfter);
+        }
+
+        return opened;
+    }
+
+    /// <summary>
+    /// Removes the indexes of other knowledge or code, and builds left by stopped starts, untouched since
+    /// <paramref name="before"/> (a running process of an older version keeps reading its files where the system
+    /// allows it; where it does not, the folder stays until a later start).
+    /// </summary>
+    internal static void RemoveStale(string root, string current, DateTime before)
+    {
+        try
+        {
+            foreach (var folder in System.IO.Directory.EnumerateDirectories(root, "index-*"))
+            {
+                if (!string.Equals(Path.GetFileName(folder), current, StringComparison.Ordinal)
+                    && System.IO.Directory.GetLastWriteTimeUtc(folder) < before)
+                {
+                    DeleteQuietly(folder);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for a later start.
+        }
+    }
+
+    private static (Lucene.Net.Store.Directory Directory, IndexData Data, KnowledgeIndexSource Source) OpenOrBuildIndex(
         string root, string name, KnowledgeBase knowledge, Func<Lucene.Net.Store.Directory, IndexData> build)
     {
         var final = Path.Combine(root, name);

@@ -146,6 +146,34 @@ public sealed class KnowledgeIndexStoreTests : IDisposable
         AssertSameAsInMemory(index);
     }
 
+    [Fact]
+    public void Stale_indexes_and_abandoned_builds_are_removed_recent_ones_kept()
+    {
+        var location = Location();
+        Directory.CreateDirectory(root);
+        var old = DateTime.UtcNow - KnowledgeIndexStore.StaleAfter - TimeSpan.FromHours(1);
+        string[] stale = ["index-old", "index-old.building-0123", "index-old.damaged-4567"];
+        string[] kept = ["index-recent", "index-recent.building-89ab", "not-an-index"];
+        foreach (var folder in stale.Concat(kept))
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder, "sub"));
+            File.WriteAllText(Path.Combine(root, folder, "sub", "file"), "x");
+        }
+
+        foreach (var folder in stale.Append("not-an-index"))
+        {
+            Directory.SetLastWriteTimeUtc(Path.Combine(root, folder), old);
+        }
+
+        using var index = Open(location);
+
+        Assert.Equal(KnowledgeIndexSource.Built, index.Source);
+        Assert.All(stale, f => Assert.False(Directory.Exists(Path.Combine(root, f)), f));
+        Assert.All(kept, f => Assert.True(Directory.Exists(Path.Combine(root, f)), f));
+        Assert.Single(Directory.GetDirectories(root, "index-*"), d => File.Exists(Path.Combine(d, "ready")));
+        AssertSameAsInMemory(index);
+    }
+
     private KnowledgeIndexLocation Location() => new(root, "test-key");
 
     private static KnowledgeIndex Open(KnowledgeIndexLocation location)
