@@ -12,7 +12,7 @@ namespace B12Bot.Knowledge.Search;
 /// <see cref="TermWeightSimilarity"/> a term scores its weight × its boost; the sums are taken in double precision,
 /// as Lucene's disjunction does, so the order of addition cannot change them). That skips the scorer tree's per-document
 /// heap work, which dominates when a term matches tens of thousands of units. Any other query goes to Lucene.
-/// Thread-safe: the work arrays are per thread.
+/// Thread-safe: each search takes work arrays of its own from a pool.
 /// </summary>
 internal sealed class KnowledgeSearcher : IndexSearcher
 {
@@ -20,8 +20,8 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     private readonly TermWeights weights;
     private readonly Func<Term, TermContext?> contexts;
 
-    [ThreadStatic]
-    private static Work? work;
+    /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
     /// <param name="reader">The index.</param>
     /// <param name="weights">The term weights the similarity scores with.</param>
@@ -47,19 +47,14 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
 
         var concepts = ((BooleanQuery)query).Clauses.Select(c => ((DisjunctionMaxQuery)c.Query).Disjuncts.Cast<TermQuery>().ToList()).ToList();
-        try
+        var work = idle.TryTake(out var existing) ? existing : new Work(reader.MaxDoc);
+        foreach (var leaf in reader.Leaves)
         {
-            foreach (var leaf in reader.Leaves)
-            {
-                SearchLeaf(leaf, concepts, results);
-            }
+            // When a collector throws, the arrays may be left half-cleared: they are not put back.
+            SearchLeaf(leaf, concepts, results, work);
         }
-        catch
-        {
-            // The arrays may be left half-cleared: this thread starts afresh next time.
-            work = null;
-            throw;
-        }
+
+        idle.Add(work);
     }
 
     /// <summary>Whether the query has the shape this searcher scores itself, with Lucene's results.</summary>
@@ -72,11 +67,10 @@ internal sealed class KnowledgeSearcher : IndexSearcher
             && disjunction.Disjuncts.Count > 0
             && disjunction.Disjuncts.All(d => d is TermQuery));
 
-    private void SearchLeaf(AtomicReaderContext leaf, List<List<TermQuery>> concepts, ICollector results)
+    private void SearchLeaf(AtomicReaderContext leaf, List<List<TermQuery>> concepts, ICollector results, Work w)
     {
         var atomic = leaf.AtomicReader;
         var maxDoc = atomic.MaxDoc;
-        var w = work is { } existing && existing.Size >= maxDoc && existing.Reader == reader ? existing : work = new Work(maxDoc, reader);
         var live = atomic.LiveDocs;
         var concept = 0;
         foreach (var terms in concepts)
@@ -163,14 +157,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
     }
 
-    /// <summary>One thread's arrays over the documents, left cleared after every search.</summary>
-    private sealed class Work(int size, IndexReader reader)
+    /// <summary>One search's arrays over the documents (of the whole index), left cleared after every search.</summary>
+    private sealed class Work(int size)
     {
-        public int Size { get; } = size;
-
-        /// <summary>The index the enumerators below belong to.</summary>
-        public IndexReader Reader { get; } = reader;
-
         public int[] Stamp { get; } = new int[size];
 
         public float[] Best { get; } = new float[size];
