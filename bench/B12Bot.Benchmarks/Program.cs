@@ -2,4 +2,11 @@ using B12Bot.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/B12Bot.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/B12Bot.Benchmarks -- scale-profile KNOWLEDGE_FOLDER QUESTIONS_FILE [SECONDS]
+if (args.Length > 0 && args[0] == "scale-profile")
+{
+    return ScaleProfile.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AnswererBenchmarks).Assembly).Run(args);
+return 0;

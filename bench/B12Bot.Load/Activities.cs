@@ -40,17 +40,22 @@ internal static class Activities
         return buffer.ToArray();
     }
 
-    /// <summary>The questions of <c>questions.txt</c> beside the program (lines starting with # are comments).</summary>
-    public static IReadOnlyList<string> Questions()
+    /// <summary>
+    /// The questions of <paramref name="file"/> (a path, or a file name beside the program; <c>questions.txt</c> by
+    /// default), one per line; lines starting with # are comments.
+    /// </summary>
+    public static IReadOnlyList<string> Questions(string? file = null)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "questions.txt");
+        var path = file is null ? Path.Combine(AppContext.BaseDirectory, "questions.txt")
+            : File.Exists(file) ? file
+            : Path.Combine(AppContext.BaseDirectory, file);
         var questions = File.ReadAllLines(path, Encoding.UTF8)
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .ToList();
         if (questions.Count == 0)
         {
-            throw new InvalidOperationException("questions.txt holds no questions");
+            throw new InvalidOperationException($"{path} holds no questions");
         }
 
         return questions;

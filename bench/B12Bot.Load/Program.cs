@@ -14,6 +14,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
             Many conversations at once, each a walkthrough (choosing offered buttons) and questions.
         B12Bot.Load measure --url http://127.0.0.1:PORT [--connections 16] [--duration 15] [--warmup 30] [--rounds 2]
             One bot that is already running (for comparing with another load generator such as wrk).
+        B12Bot.Load coldstart [--runs 5] [--bot B12Bot.dll] [--echo EchoBot.dll] [--bot-args "--Key=value ..."]
+            Starts the echo bot and B12Bot in turn, each to its first answered question: median cold start of each and the ratio.
+        B12Bot.Load grow --to FOLDER [--entries 10000] [--grow entries|variants] [--bot B12Bot.dll]
+            Writes the grown knowledge folder the scale run uses, for in-process measures (bench/B12Bot.Benchmarks scale-profile).
         Only 127.0.0.1 is ever loaded.
         """);
     return 0;
@@ -28,6 +32,8 @@ try
         "scale" => await Modes.ScaleAsync(options),
         "soak" => await Soak.RunAsync(options),
         "measure" => await Modes.MeasureAsync(options),
+        "grow" => Modes.Grow(options),
+        "coldstart" => await Modes.ColdStartAsync(options),
         _ => throw new ArgumentException($"unknown mode '{args[0]}' (compare, scale, soak, measure)"),
     };
 }

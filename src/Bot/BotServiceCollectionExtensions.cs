@@ -31,7 +31,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
             sp.GetRequiredService<KnowledgeBase>(),
-            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize)));
+            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize),
+            KnowledgeServices.IndexLocation(configuration, knowledgeFolder, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();

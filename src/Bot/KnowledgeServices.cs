@@ -1,4 +1,5 @@
 using B12Bot.Knowledge;
+using B12Bot.Knowledge.Search;
 
 namespace B12Bot;
 
@@ -22,13 +23,42 @@ internal static class KnowledgeServices
         return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
     }
 
+    /// <summary>The index folder when <c>Knowledge:IndexFolder</c> is not set, relative to the content root.</summary>
+    public static readonly string DefaultIndexFolder = Path.Combine("App_Data", "knowledge-index");
+
+    /// <summary>
+    /// Where the knowledge index is kept between starts: <c>Knowledge:IndexFolder</c> (relative to
+    /// <paramref name="contentRoot"/>; "none" builds it in memory at every start), else beside a configured SQLite
+    /// file (the data folder), else <see cref="DefaultIndexFolder"/>. Keyed by a hash of the knowledge files, so the
+    /// index is built again only when they change.
+    /// </summary>
+    public static KnowledgeIndexLocation? IndexLocation(IConfiguration configuration, string knowledgeFolder, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Knowledge:IndexFolder"]?.Trim();
+        if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var sqlite = configuration["Storage:Sqlite:Path"]?.Trim();
+        var folder = !string.IsNullOrEmpty(configured) ? configured
+            : !string.IsNullOrEmpty(sqlite) && Path.IsPathRooted(sqlite) && Path.GetDirectoryName(sqlite) is { Length: > 0 } data ? Path.Combine(data, "knowledge-index")
+            : DefaultIndexFolder;
+        var files = new[] { "faq.json", KnowledgeLoader.LexiconFileName }.Select(f => Path.Combine(knowledgeFolder, f)).Where(File.Exists);
+        return KnowledgeIndexLocation.ForFiles(Path.GetFullPath(folder, contentRoot), files);
+    }
+
     /// <summary>How many questions the answer cache remembers unless <c>Answers:CacheSize</c> says otherwise.</summary>
     public const int DefaultAnswerCacheSize = 4096;
 
     /// <summary>The Lucene answerer, behind a cache of recent answers (<c>Answers:CacheSize</c>, 0 for none).</summary>
-    public static IAnswerer CreateAnswerer(KnowledgeBase knowledge, int cacheSize)
+    /// <param name="knowledge">The loaded knowledge.</param>
+    /// <param name="cacheSize">How many answers the cache keeps.</param>
+    /// <param name="indexLocation">Where the index is kept between starts (see <see cref="IndexLocation"/>); null builds it in memory.</param>
+    public static IAnswerer CreateAnswerer(KnowledgeBase knowledge, int cacheSize, KnowledgeIndexLocation? indexLocation = null)
     {
-        var answerer = new LuceneAnswerer(knowledge);
+        var answerer = new LuceneAnswerer(knowledge, options: null, indexLocation);
         return cacheSize > 0 ? new CachingAnswerer(answerer, cacheSize) : answerer;
     }
 }

@@ -25,12 +25,15 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     private readonly List<(int Doc, int Paragraph)>[] textUnits;
     private readonly IReadOnlyList<KnowledgeEntry>[] related;
 
-    public LuceneAnswerer(KnowledgeBase knowledge, AnswererOptions? options = null)
+    /// <param name="knowledge">The knowledge to answer from.</param>
+    /// <param name="options">Weights and thresholds (defaults when null).</param>
+    /// <param name="indexLocation">Where the index is kept between starts; null builds it in memory.</param>
+    public LuceneAnswerer(KnowledgeBase knowledge, AnswererOptions? options = null, KnowledgeIndexLocation? indexLocation = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         this.knowledge = knowledge;
         this.options = options ?? new AnswererOptions();
-        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight);
+        index = new KnowledgeIndex(knowledge, this.options.UnknownWeight, this.options.CommonTermWeight, indexLocation);
         planner = new QueryPlanner(index, this.options, knowledge.Vocabulary, knowledge.EnglishWords);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.

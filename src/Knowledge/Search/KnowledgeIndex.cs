@@ -26,7 +26,7 @@ internal sealed class KnowledgeIndex : IDisposable
     private const string PartSuffix = ".part";
     private static readonly string[] FieldNames = ["question", "title", "keyword", "text"];
 
-    private readonly RAMDirectory directory;
+    private readonly Lucene.Net.Store.Directory directory;
     private readonly DirectoryReader reader;
     private readonly HashSet<string>[] fieldTerms;
     private readonly HashSet<string>[] partTerms;
@@ -36,84 +36,69 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> commonTermBits;
 
     public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight, float commonTermWeight)
+        : this(knowledge, unknownWeight, commonTermWeight, location: null)
+    {
+    }
+
+    /// <param name="knowledge">The knowledge to index.</param>
+    /// <param name="unknownWeight">The weight of a term no entry uses.</param>
+    /// <param name="commonTermWeight">Terms weighing less are counted from bit masks, not searched.</param>
+    /// <param name="location">
+    /// Where the index is kept between starts (null: built in memory at every start). A stored index of the same
+    /// knowledge, analysis and settings is opened as it is; a missing, partial or damaged one is built (again).
+    /// </param>
+    public KnowledgeIndex(KnowledgeBase knowledge, float unknownWeight, float commonTermWeight, KnowledgeIndexLocation? location)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         Knowledge = knowledge;
         Resources = AnalysisResources.Build(knowledge.Lexicon);
         IndexAnalyzer = new DutchKnowledgeAnalyzer(Resources);
 
-        var drafts = DraftUnits(knowledge).ToList();
-        var phrasingTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
-        var textTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
-        fieldTerms = FieldNames.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
-        partTerms = FieldNames.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
-        foreach (var draft in drafts)
+        // The units are drafted (which folds every phrasing to drop repeats) only when the index is built.
+        IndexData Build(Lucene.Net.Store.Directory target) => BuildIndex(target, knowledge, Resources, IndexAnalyzer, DraftUnits(knowledge).ToList(), unknownWeight, commonTermWeight);
+        IndexData data;
+        if (location is null)
         {
-            draft.Positions = AnalyzedText.Read(IndexAnalyzer, draft.Text, MaxPositionsPerUnit);
-            foreach (var alternative in draft.Positions.SelectMany(p => p))
-            {
-                (draft.Kind == UnitKind.Text ? textTerms : phrasingTerms)[draft.Entry].Add(alternative.Term);
-                (alternative.Origin == Origin.Part ? partTerms : fieldTerms)[(int)draft.Kind].Add(alternative.Term);
-            }
+            directory = new RAMDirectory();
+            data = Build(directory);
+            Source = KnowledgeIndexSource.InMemory;
+        }
+        else
+        {
+            var name = KnowledgeIndexStore.FolderName(location.Key, unknownWeight, commonTermWeight);
+            (directory, data, Source) = KnowledgeIndexStore.OpenOrBuild(location.Folder, name, knowledge, Build);
         }
 
-        Weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(Resources.CoreStems.Concat(Resources.TopicStems), StringComparer.Ordinal));
+        Weights = new TermWeights(data.Weights, knowledge.Entries.Count, unknownWeight);
         Similarity = new TermWeightSimilarity(Weights);
-
-        // The few terms nearly every entry uses ("b12", "tekort", "vitamine") match hundreds of units and say little:
-        // they are not searched but counted from a bit mask on each unit that a search for the other terms finds.
-        commonTermBits = Weights.Terms
-            .Where(t => Weights.Of(t) < commonTermWeight)
-            .OrderBy(Weights.Of)
-            .ThenBy(t => t, StringComparer.Ordinal)
-            .Take(MaxCommonTerms)
-            .Select((term, bit) => (term, bit))
-            .ToDictionary(p => p.term, p => p.bit, StringComparer.Ordinal);
-
-        directory = new RAMDirectory();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, IndexAnalyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = Similarity,
-        };
-        using (var writer = new IndexWriter(directory, config))
-        {
-            for (var i = 0; i < drafts.Count; i++)
-            {
-                var draft = drafts[i];
-                var alternatives = draft.Positions!.SelectMany(p => p).ToList();
-                var main = alternatives.Where(a => a.Origin != Origin.Part).Select(a => a.Term).ToList();
-                var parts = alternatives.Where(a => a.Origin == Origin.Part).Select(a => a.Term).ToList();
-                var field = FieldNames[(int)draft.Kind];
-                var document = new Document
-                {
-                    new Field(field, new TermListTokenStream(main), UnitFieldType),
-                    new Field(field + PartSuffix, new TermListTokenStream(parts), UnitFieldType),
-                    new StoredField(UnitField, i),
-                };
-                writer.AddDocument(document);
-            }
-
-            writer.ForceMerge(1);
-            writer.Commit();
-        }
+        commonTermBits = CommonTermBits(Weights, commonTermWeight);
 
         reader = DirectoryReader.Open(directory);
-        var units = new Unit[reader.MaxDoc];
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        if (reader.MaxDoc != data.Units.Length)
         {
-            var draft = drafts[reader.Document(doc).GetField(UnitField).GetInt32Value()!.Value];
-            units[doc] = new Unit(draft.Entry, draft.Kind, draft.Paragraph, UnitWeight(draft.Positions!), CommonMask(draft.Positions!), draft.Text);
+            reader.Dispose();
+            directory.Dispose();
+            throw new InvalidDataException("The knowledge index does not match its unit data.");
         }
 
-        Units = units;
-        Searcher = new IndexSearcher(reader) { Similarity = Similarity };
-
+        Units = data.Units
+            .Select(u => new Unit(u.Entry, (UnitKind)u.Kind, u.Paragraph, u.Weight, u.CommonTerms, TextOf(knowledge.Entries[u.Entry], (UnitKind)u.Kind, u.Source) ?? string.Empty))
+            .ToArray();
         // Each field's terms with their postings located once, so a question never walks the term dictionary.
+        fieldTerms = FieldNames.Select(field => IndexedTerms(reader, field)).ToArray();
+        partTerms = FieldNames.Select(field => IndexedTerms(reader, field + PartSuffix)).ToArray();
         termContexts = FieldNames.Select((field, kind) => Contexts(field, fieldTerms[kind])).ToArray();
         partContexts = FieldNames.Select((field, kind) => Contexts(field + PartSuffix, partTerms[kind])).ToArray();
-        QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge, Resources, Weights));
+        var contextsByField = FieldNames.Select((field, kind) => (field, termContexts[kind]))
+            .Concat(FieldNames.Select((field, kind) => (field + PartSuffix, partContexts[kind])))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        Searcher = new KnowledgeSearcher(reader, Weights, term =>
+            contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null) { Similarity = Similarity };
+        QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources));
     }
+
+    /// <summary>Whether the index was built in memory, built and stored, opened from a stored one, or stored again after a damaged one.</summary>
+    public KnowledgeIndexSource Source { get; }
 
     public KnowledgeBase Knowledge { get; }
 
@@ -162,6 +147,107 @@ internal sealed class KnowledgeIndex : IDisposable
         QueryAnalyzer.Dispose();
     }
 
+    /// <summary>
+    /// Analyses every unit, weighs the terms, writes one document per unit to <paramref name="target"/> and returns
+    /// what the index needs beside Lucene's files (kept with them when the index is stored).
+    /// </summary>
+    private static IndexData BuildIndex(
+        Lucene.Net.Store.Directory target, KnowledgeBase knowledge, AnalysisResources resources, DutchKnowledgeAnalyzer analyzer, List<DraftUnit> drafts, float unknownWeight, float commonTermWeight)
+    {
+        var phrasingTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var textTerms = knowledge.Entries.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var positions = new List<List<Alternative>>[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            positions[i] = AnalyzedText.Read(analyzer, draft.Text, MaxPositionsPerUnit);
+            var terms = (draft.Kind == UnitKind.Text ? textTerms : phrasingTerms)[draft.Entry];
+            foreach (var position in positions[i])
+            {
+                foreach (var alternative in position)
+                {
+                    terms.Add(alternative.Term);
+                }
+            }
+        }
+
+        var weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(resources.CoreStems.Concat(resources.TopicStems), StringComparer.Ordinal));
+        var bits = CommonTermBits(weights, commonTermWeight);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new TermWeightSimilarity(weights),
+        };
+        using (var writer = new IndexWriter(target, config))
+        {
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var main = new List<string>();
+                var parts = new List<string>();
+                foreach (var position in positions[i])
+                {
+                    foreach (var alternative in position)
+                    {
+                        (alternative.Origin == Origin.Part ? parts : main).Add(alternative.Term);
+                    }
+                }
+
+                var field = FieldNames[(int)drafts[i].Kind];
+                writer.AddDocument(new Document
+                {
+                    new Field(field, new TermListTokenStream(main), UnitFieldType),
+                    new Field(field + PartSuffix, new TermListTokenStream(parts), UnitFieldType),
+                    new StoredField(UnitField, i),
+                });
+            }
+
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        using var built = DirectoryReader.Open(target);
+        var units = new UnitData[built.MaxDoc];
+        for (var doc = 0; doc < built.MaxDoc; doc++)
+        {
+            var i = built.Document(doc).GetField(UnitField).GetInt32Value()!.Value;
+            var draft = drafts[i];
+            units[doc] = new UnitData(draft.Entry, (byte)draft.Kind, draft.Paragraph, draft.Source, UnitWeight(positions[i], weights), CommonMask(positions[i], bits));
+        }
+
+        return new IndexData(units, weights.All.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), CorrectionTargets(knowledge));
+    }
+
+    /// <summary>
+    /// The few terms nearly every entry uses ("b12", "tekort", "vitamine") match hundreds of units and say little:
+    /// they are not searched but counted from a bit mask on each unit that a search for the other terms finds.
+    /// </summary>
+    private static Dictionary<string, int> CommonTermBits(TermWeights weights, float commonTermWeight) =>
+        weights.Terms
+            .Where(t => weights.Of(t) < commonTermWeight)
+            .OrderBy(weights.Of)
+            .ThenBy(t => t, StringComparer.Ordinal)
+            .Take(MaxCommonTerms)
+            .Select((term, bit) => (term, bit))
+            .ToDictionary(p => p.term, p => p.bit, StringComparer.Ordinal);
+
+    private static HashSet<string> IndexedTerms(IndexReader reader, string field)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null)
+        {
+            return result;
+        }
+
+        var iterator = terms.GetEnumerator();
+        while (iterator.MoveNext())
+        {
+            result.Add(iterator.Term.Utf8ToString());
+        }
+
+        return result;
+    }
+
     private static FieldType CreateFieldType()
     {
         var type = new FieldType
@@ -182,7 +268,7 @@ internal sealed class KnowledgeIndex : IDisposable
             term => (new Term(field, term), TermContext.Build(reader.Context, new Term(field, term))),
             StringComparer.Ordinal);
 
-    private ulong CommonMask(List<List<Alternative>> positions)
+    private static ulong CommonMask(List<List<Alternative>> positions, Dictionary<string, int> commonTermBits)
     {
         var mask = 0UL;
         foreach (var alternative in positions.SelectMany(p => p))
@@ -196,7 +282,7 @@ internal sealed class KnowledgeIndex : IDisposable
         return mask;
     }
 
-    private float UnitWeight(List<List<Alternative>> positions)
+    private static float UnitWeight(List<List<Alternative>> positions, TermWeights weights)
     {
         // A position is worth its best word or synonym (its parts only when it has nothing else); a repeated
         // position counts once.
@@ -209,7 +295,7 @@ internal sealed class KnowledgeIndex : IDisposable
             var key = string.Join('/', counted.Select(a => a.Term).Order(StringComparer.Ordinal));
             if (seen.Add(key))
             {
-                total += counted.Max(a => Weights.Of(a.Term));
+                total += counted.Max(a => weights.Of(a.Term));
             }
         }
 
@@ -222,38 +308,39 @@ internal sealed class KnowledgeIndex : IDisposable
         {
             var entry = knowledge.Entries[e];
             var phrasings = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var phrasing in entry.Variants.Prepend(entry.Question))
+            for (var source = 0; source <= entry.Variants.Count; source++)
             {
+                var phrasing = source == 0 ? entry.Question : entry.Variants[source - 1];
                 if (phrasings.Add(TextNormalizer.ForComparison(phrasing)))
                 {
-                    yield return new DraftUnit(e, UnitKind.Question, -1, phrasing);
+                    yield return new DraftUnit(e, UnitKind.Question, -1, source, phrasing);
                 }
             }
 
             if (entry.Kind == EntryKind.Section)
             {
-                yield return new DraftUnit(e, UnitKind.Title, -1, entry.Title);
+                yield return new DraftUnit(e, UnitKind.Title, -1, TitleSource, entry.Title);
             }
             else if (phrasings.Add(TextNormalizer.ForComparison(entry.Title)))
             {
-                yield return new DraftUnit(e, UnitKind.Question, -1, entry.Title);
+                yield return new DraftUnit(e, UnitKind.Question, -1, TitleSource, entry.Title);
             }
 
-            foreach (var keyword in entry.Keywords)
+            for (var k = 0; k < entry.Keywords.Count; k++)
             {
-                yield return new DraftUnit(e, UnitKind.Keyword, -1, keyword);
+                yield return new DraftUnit(e, UnitKind.Keyword, -1, k, entry.Keywords[k]);
             }
 
             for (var p = 0; p < entry.Paragraphs.Count; p++)
             {
-                yield return new DraftUnit(e, UnitKind.Text, p, entry.Paragraphs[p]);
+                yield return new DraftUnit(e, UnitKind.Text, p, p, entry.Paragraphs[p]);
             }
         }
     }
 
-    private static SpellingCorrector BuildCorrector(KnowledgeBase knowledge, AnalysisResources resources, TermWeights weights)
+    /// <summary>Typos are corrected towards the words people and the article use for this topic, most frequent first.</summary>
+    private static Dictionary<string, int> CorrectionTargets(KnowledgeBase knowledge)
     {
-        // Typos are corrected towards the words people and the article use for this topic, most frequent first.
         var targets = new Dictionary<string, int>(StringComparer.Ordinal);
         void Count(string text)
         {
@@ -279,7 +366,11 @@ internal sealed class KnowledgeIndex : IDisposable
         }
 
         lexicon.CompoundParts.Concat(lexicon.CoreTerms).Concat(lexicon.TopicTerms).ToList().ForEach(Count);
+        return targets;
+    }
 
+    private static SpellingCorrector BuildCorrector(Lexicon lexicon, IReadOnlyDictionary<string, int> targets, TermWeights weights, AnalysisResources resources)
+    {
         var known = lexicon.ShopTerms.Concat(lexicon.NutrientTerms).Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms)
             .Concat(lexicon.PharmacyActTerms).Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
             .SelectMany(SurfaceAnalyzer.Tokens);
@@ -287,8 +378,26 @@ internal sealed class KnowledgeIndex : IDisposable
         return new SpellingCorrector(targets, known, stems, resources.Splitter);
     }
 
-    private sealed class DraftUnit(int entry, UnitKind kind, int paragraph, string text)
+    /// <summary>
+    /// The text of a unit from where it comes in its entry (<paramref name="source"/>): a phrasing (0 the question,
+    /// 1… the variants), a keyword or a paragraph by its index, or the title (<see cref="TitleSource"/>).
+    /// </summary>
+    internal static string? TextOf(KnowledgeEntry entry, UnitKind kind, int source) => (kind, source) switch
     {
+        (UnitKind.Title, TitleSource) or (UnitKind.Question, TitleSource) => entry.Title,
+        (UnitKind.Question, 0) => entry.Question,
+        (UnitKind.Question, > 0) when source <= entry.Variants.Count => entry.Variants[source - 1],
+        (UnitKind.Keyword, >= 0) when source < entry.Keywords.Count => entry.Keywords[source],
+        (UnitKind.Text, >= 0) when source < entry.Paragraphs.Count => entry.Paragraphs[source],
+        _ => null,
+    };
+
+    private const int TitleSource = -1;
+
+    private sealed class DraftUnit(int entry, UnitKind kind, int paragraph, int source, string text)
+    {
+        public int Source { get; } = source;
+
         public int Entry { get; } = entry;
 
         public UnitKind Kind { get; } = kind;
@@ -296,7 +405,5 @@ internal sealed class KnowledgeIndex : IDisposable
         public int Paragraph { get; } = paragraph;
 
         public string Text { get; } = text;
-
-        public List<List<Alternative>>? Positions { get; set; }
     }
 }

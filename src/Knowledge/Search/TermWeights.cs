@@ -44,6 +44,18 @@ internal sealed class TermWeights
         Rarest = Idf(n, 1);
     }
 
+    /// <summary>Weights computed before (read back from a stored index) over <paramref name="entryCount"/> entries.</summary>
+    public TermWeights(IReadOnlyDictionary<string, float> stored, int entryCount, float unknownWeight)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        weights = new Dictionary<string, float>(stored, StringComparer.Ordinal);
+        Unknown = unknownWeight;
+        Rarest = Idf(entryCount, 1);
+    }
+
+    /// <summary>Every known term with its weight (what a stored index keeps).</summary>
+    public IReadOnlyDictionary<string, float> All => weights;
+
     /// <summary>The weight of a term no entry uses.</summary>
     public float Unknown { get; }
 

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using B12Bot.Knowledge;
+using B12Bot.Knowledge.Search;
+
+namespace B12Bot.Benchmarks;
+
+/// <summary>
+/// In-process figures for a knowledge folder (the shipped one or a grown one from <c>B12Bot.Load grow</c>): the
+/// time and memory to load the knowledge, build and store its index, open the stored index, and the CPU per question
+/// over a question file with no answer cache, after a warm-up. Steadier than HTTP on a busy machine: no sockets, no
+/// other process in the measure.
+/// </summary>
+internal static class ScaleProfile
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        if (args.Count < 2)
+        {
+            Console.Error.WriteLine("scale-profile KNOWLEDGE_FOLDER QUESTIONS_FILE [SECONDS]");
+            return 64;
+        }
+
+        var folder = args[0];
+        var questions = File.ReadAllLines(args[1]).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var seconds = args.Count > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        var store = Path.Combine(Path.GetTempPath(), "b12bot-profile-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"), allowAdditionalEntries: true);
+            Line("load knowledge", clock);
+            var location = KnowledgeIndexLocation.ForFiles(store, [Path.Combine(folder, "faq.json"), Path.Combine(folder, KnowledgeLoader.LexiconFileName)]);
+            Line("hash knowledge files", clock);
+            using (var built = new LuceneAnswerer(knowledge, null, location))
+            {
+                Line("build and store the index", clock);
+            }
+
+            GC.Collect();
+            clock.Restart();
+            _ = Knowledge.Analysis.AnalysisResources.Build(knowledge.Lexicon);
+            Line("  of which: analysis resources", clock);
+            var phrasings = knowledge.Entries.SelectMany(e => e.Variants.Append(e.Question).Append(e.Title)).ToList();
+            clock.Restart();
+            var folded = phrasings.Select(Knowledge.Text.TextNormalizer.ForComparison).Count();
+            Line($"  of which, once per use: folding {folded} phrasings", clock);
+            var defaults = new AnswererOptions();
+            using (var probe = new KnowledgeIndex(knowledge, defaults.UnknownWeight, defaults.CommonTermWeight, location))
+            {
+                Line($"  of which: the stored index opened alone ({probe.Source})", clock);
+            }
+
+            GC.Collect();
+            clock.Restart();
+            using var answerer = new LuceneAnswerer(knowledge, null, location);
+            Line("open the stored index", clock);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after opening: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB; peak working set so far {Environment.WorkingSet / 1048576.0:F0} MB"));
+
+            var searcher = (KnowledgeSearcher)((KnowledgeIndex)typeof(LuceneAnswerer)
+                .GetField("index", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .GetValue(answerer)!).Searcher;
+            foreach (var (phase, duration, fromPostings) in new[]
+            {
+                ("warm-up, both ways", seconds, true), ("warm-up, both ways", seconds, false),
+                ("measured, scored from the postings", seconds, true), ("measured, Lucene's scorers", seconds, false),
+                ("measured, scored from the postings", seconds, true), ("measured, Lucene's scorers", seconds, false),
+            })
+            {
+                searcher.ScoreFromPostings = fromPostings;
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes();
+                var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
+                var paused = GC.GetTotalPauseDuration();
+                clock.Restart();
+                var asked = 0;
+                while (clock.Elapsed.TotalSeconds < duration)
+                {
+                    answerer.Ask(questions[asked++ % questions.Count]);
+                }
+
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{phase}: {asked} questions, {used.TotalMilliseconds / asked:F3} ms CPU and {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / asked:F1} KB allocated per question; " +
+                    $"{GC.CollectionCount(0) - gen0} gen0 and {GC.CollectionCount(2) - gen2} gen2 collections, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / asked:F3} ms per question"));
+            }
+
+            if (Environment.GetEnvironmentVariable("B12BOT_PROFILE_BREAKDOWN") == "1")
+            {
+                Breakdown(answerer, questions);
+            }
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(store))
+            {
+                Directory.Delete(store, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Where a question's time goes: the analysis and plan, the search with its collector, the rest.</summary>
+    private static void Breakdown(LuceneAnswerer answerer, List<string> questions)
+    {
+        var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var planner = (QueryPlanner)typeof(LuceneAnswerer).GetField("planner", flags)!.GetValue(answerer)!;
+        var search = typeof(LuceneAnswerer).GetMethod("Search", flags)!;
+        var plans = questions.Select(planner.Plan).Where(p => p.OffTopicReason is null).ToList();
+        var clock = Stopwatch.StartNew();
+        var hits = 0L;
+        var rounds = 0;
+        while (clock.Elapsed.TotalSeconds < 5)
+        {
+            foreach (var plan in plans)
+            {
+                if (search.Invoke(answerer, [plan]) is EntryCollector collector)
+                {
+                    hits += collector.UnitMatches.Count(m => m > 0);
+                }
+            }
+
+            rounds++;
+        }
+
+        var searchMs = clock.Elapsed.TotalMilliseconds / (rounds * plans.Count);
+        clock.Restart();
+        var planned = 0;
+        while (clock.Elapsed.TotalSeconds < 3)
+        {
+            planner.Plan(questions[planned++ % questions.Count]);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"plan: {clock.Elapsed.TotalMilliseconds / planned:F3} ms per question; search and collect: {searchMs:F3} ms per searched question (incl. counting), {hits / (double)(rounds * plans.Count):F0} units matched on average ({plans.Count} of {questions.Count} questions searched)"));
+    }
+
+    private static void Line(string what, Stopwatch clock)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {clock.Elapsed.TotalSeconds:F2} s"));
+        clock.Restart();
+    }
+}

@@ -1,0 +1,104 @@
+using B12Bot.Knowledge.Search;
+using B12Bot.Knowledge.Tests.TestSupport;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace B12Bot.Knowledge.Tests.Search;
+
+/// <summary>
+/// The index's searcher scores the answerer's queries from the postings itself: it must hand the collector the
+/// same documents, in the same order, with exactly the scores Lucene's own scorers give.
+/// </summary>
+public sealed class KnowledgeSearcherTests
+{
+    public static TheoryData<int> Seeds => new() { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Scores_the_answerers_queries_exactly_as_lucene_does(int seed)
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var lucene = new IndexSearcher(index.Searcher.IndexReader) { Similarity = index.Similarity };
+        var random = new Random(seed);
+        var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
+        var kinds = Enum.GetValues<UnitKind>();
+
+        for (var q = 0; q < 40; q++)
+        {
+            var query = new BooleanQuery(disableCoord: true);
+            for (var c = random.Next(1, 6); c > 0; c--)
+            {
+                var concept = new DisjunctionMaxQuery(0f);
+                foreach (var term in Enumerable.Range(0, random.Next(1, 4)).Select(_ => terms[random.Next(terms.Count)]))
+                {
+                    foreach (var kind in kinds)
+                    {
+                        var boost = (float)(0.2 + random.NextDouble());
+                        if (index.TermQuery(kind, term, boost) is { } main)
+                        {
+                            concept.Add(main);
+                        }
+
+                        if (index.TermQuery(kind, term, boost * 0.5f, inParts: true) is { } part)
+                        {
+                            concept.Add(part);
+                        }
+                    }
+                }
+
+                if (concept.Disjuncts.Count > 0)
+                {
+                    query.Add(concept, Occur.SHOULD);
+                }
+            }
+
+            if (query.Clauses.Count == 0)
+            {
+                continue;
+            }
+
+            var expected = new Recorder();
+            var actual = new Recorder();
+            lucene.Search(query, expected);
+            index.Searcher.Search(query, actual);
+
+            Assert.NotEmpty(expected.Hits);
+            Assert.Equal(expected.Hits, actual.Hits);
+        }
+    }
+
+    [Fact]
+    public void Other_queries_go_to_lucene()
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var term = index.Weights.Terms.Order(StringComparer.Ordinal).First(t => index.TermQuery(UnitKind.Text, t, 1f) is not null);
+        var query = new BooleanQuery { { index.TermQuery(UnitKind.Text, term, 1f)!, Occur.MUST } };
+        var expected = new Recorder();
+        var actual = new Recorder();
+
+        new IndexSearcher(index.Searcher.IndexReader) { Similarity = index.Similarity }.Search(query, expected);
+        index.Searcher.Search(query, actual);
+
+        Assert.NotEmpty(expected.Hits);
+        Assert.Equal(expected.Hits, actual.Hits);
+    }
+
+    /// <summary>Every document the search hands over, with its score, in order.</summary>
+    private sealed class Recorder : ICollector
+    {
+        private Scorer? scorer;
+        private int docBase;
+
+        public List<(int Doc, float Score)> Hits { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void Collect(int doc) => Hits.Add((docBase + doc, scorer!.GetScore()));
+
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+        public void SetScorer(Scorer scorer) => this.scorer = scorer;
+    }
+}
