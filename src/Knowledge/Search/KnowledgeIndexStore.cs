@@ -144,9 +144,9 @@ internal static class KnowledgeIndexStore
         string building;
         try
         {
-            System.IO.Directory.CreateDirectory(root);
+            CreateOwnerOnly(root);
             building = Path.Combine(root, name + ".building-" + Guid.NewGuid().ToString("N"));
-            System.IO.Directory.CreateDirectory(building);
+            CreateOwnerOnly(building);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -332,6 +332,32 @@ internal static class KnowledgeIndexStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Left behind; it is never read.
+        }
+    }
+
+    /// <summary>
+    /// Creates a folder (and any missing parent) readable by the bot's own user only: the index usually sits in the
+    /// data folder beside the state, which must stay owner-only whoever creates it first.
+    /// </summary>
+    private static void CreateOwnerOnly(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            // The mode applies to the last folder only: missing parents are made one by one, top down.
+            var missing = new Stack<string>();
+            for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path) && !System.IO.Directory.Exists(path); path = Path.GetDirectoryName(path))
+            {
+                missing.Push(path);
+            }
+
+            while (missing.TryPop(out var path))
+            {
+                System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
     }
 }
