@@ -3,6 +3,7 @@ using B12Bot.Bots;
 using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.DirectLine;
+using B12Bot.Editors;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -33,6 +34,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
+        services.AddSingleton(_ => new PharmacyContact(configuration.GetSection(PharmacyOptions.SectionName).Get<PharmacyOptions>() ?? new PharmacyOptions()));
 
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
@@ -54,7 +56,7 @@ public static class BotServiceCollectionExtensions
         });
 
         // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError.
-        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).Use(sp.GetRequiredService<TeamsAnswerTracker>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).
@@ -74,6 +76,9 @@ public static class BotServiceCollectionExtensions
 
         // The self-hosted Direct Line endpoint and the demo page with Web Chat.
         services.AddB12BotDirectLine(configuration);
+
+        // Feedback, unanswered questions and the editors' report (Editors section).
+        services.AddB12BotEditors(configuration);
         return services;
     }
 
@@ -122,6 +127,7 @@ public static class BotServiceCollectionExtensions
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapB12BotDirectLine();
+        app.MapB12BotEditors();
         return app;
     }
 

@@ -15,6 +15,15 @@ if (args.Length > 0 && args[0] == "chat")
     return;
 }
 
+if (args.Length > 0 && args[0] == "report")
+{
+    // `dotnet run --project src/Bot -- report`: the editors' report, with the same configuration as the bot.
+    builder.Logging.ClearProviders();
+    using var host = builder.Build();
+    await B12Bot.Editors.EditorsReportCommand.RunAsync(host.Services, Console.Out, CancellationToken.None);
+    return;
+}
+
 var app = builder.Build();
 app.MapB12Bot();
 app.Run();

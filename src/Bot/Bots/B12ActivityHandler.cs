@@ -1,5 +1,6 @@
 using B12Bot.Cards;
 using B12Bot.Dialogs;
+using B12Bot.Editors;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
 using B12Bot.Privacy;
@@ -25,6 +26,7 @@ public class B12ActivityHandler(
     CauseFinderDialog causeFinder,
     IStorage storage,
     IEnumerable<IPersonalDataEraser> erasers,
+    FeedbackActivities feedback,
     ILogger<B12ActivityHandler> logger) : DialogBot<CauseFinderDialog>(conversationState, userState, causeFinder)
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
@@ -41,10 +43,24 @@ public class B12ActivityHandler(
         return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>👍/👎 from Web Chat and the terminal are stored for the editors; other events go on as before.</summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!await feedback.OnEventAsync(turnContext, cancellationToken))
+        {
+            await base.OnEventActivityAsync(turnContext, cancellationToken);
+        }
+    }
+
     /// <summary>The bot offers no invoke features (task modules, card actions): it acknowledges them and does nothing.</summary>
     protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (FeedbackActivities.IsTeamsFeedback(turnContext.Activity))
+        {
+            return feedback.OnTeamsFeedbackAsync(turnContext, cancellationToken);
+        }
+
         BotLog.InvokeIgnored(logger, turnContext.Activity.ChannelId);
         return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
     }
@@ -53,14 +69,18 @@ public class B12ActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        foreach (var member in membersAdded)
+
+        // A Teams team or group chat is welcomed once, when the bot joins it, not once for every member added.
+        var shared = turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat";
+        var botJoined = membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
+        foreach (var member in shared ? (botJoined ? membersAdded.Take(1) : []) : membersAdded)
         {
-            if (member.Id == turnContext.Activity.Recipient?.Id)
+            if (!shared && member.Id == turnContext.Activity.Recipient?.Id)
             {
                 continue;
             }
 
-            var welcome = Replies.Text(Replies.Welcome);
+            var welcome = Replies.Text(Replies.WelcomeText(feedback.Recorder.Options.CollectUnanswered, feedback.Recorder.Options.Retention));
             Buttons.Offer(welcome, turnContext.Activity, Replies.TopicQuestions(knowledge));
             await turnContext.SendActivityAsync(welcome, cancellationToken);
         }
@@ -179,7 +199,7 @@ public class B12ActivityHandler(
         }
 
         BotLog.RedFlag(logger, sign);
-        await turnContext.SendActivityAsync(Replies.Text(redFlags.Advice), cancellationToken);
+        await turnContext.SendActivityAsync(renderer.RedFlagAdvice(redFlags.Advice), cancellationToken);
 
         // A walkthrough begun in this same turn must not send the advice a second time.
         turnContext.TurnState[CauseFinderDialog.RedFlagAdviceSentKey] = true;
@@ -193,13 +213,14 @@ public class B12ActivityHandler(
         BotLog.Answered(logger, answer.Outcome, answer.Entry?.Id, answer.Score);
         var reply = renderer.Render(answer, turnContext.Activity, AboutThemselves(text));
         await turnContext.SendActivityAsync(reply, cancellationToken);
+        await feedback.Recorder.RecordAnswerAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id, text, answer, cancellationToken);
     }
 
     private IMessageActivity SmallTalkReply(SmallTalkKind kind, IActivity incoming)
     {
         var (text, offerTopics) = kind switch
         {
-            SmallTalkKind.Greeting => (Replies.Welcome, true),
+            SmallTalkKind.Greeting => (Replies.WelcomeText(feedback.Recorder.Options.CollectUnanswered, feedback.Recorder.Options.Retention), true),
             SmallTalkKind.Thanks => (Replies.Thanks, false),
             SmallTalkKind.WhoAreYou => (Replies.WhoAreYou, true),
             SmallTalkKind.Goodbye => (Replies.Goodbye, false),

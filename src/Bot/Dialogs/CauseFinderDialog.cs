@@ -141,6 +141,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         var progress = Progress(stepContext);
         var outcome = CauseFinderEvaluator.Evaluate(_rules, progress.Answers(_rules));
         var (messages, result) = _replies.Ending(outcome, urgent: progress.UrgentShown);
+        _renderer.AddPharmacyContact(messages[^1]);
         foreach (var message in messages)
         {
             await stepContext.Context.SendActivityAsync(message, cancellationToken);
@@ -325,7 +326,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         }
 
         dc.Context.TurnState[RedFlagAdviceSentKey] = true;
-        await dc.Context.SendActivityAsync(Replies.Text(_redFlags.Advice), cancellationToken);
+        await dc.Context.SendActivityAsync(_renderer.RedFlagAdvice(_redFlags.Advice), cancellationToken);
     }
 
     /// <summary>The progress in the component's state, typed again after a load from storage.</summary>
