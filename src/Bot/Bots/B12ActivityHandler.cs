@@ -40,6 +40,14 @@ public class B12ActivityHandler(
         var activity = turnContext.Activity;
         activity.MembersAdded = activity.MembersAdded?.Where(m => m?.Id is not null).ToList();
         activity.MembersRemoved = activity.MembersRemoved?.Where(m => m?.Id is not null).ToList();
+
+        // The welcome needs no member details: in Teams, skip the base class's look-up of every member added (one
+        // call to Teams per member, which fails the turn when Teams cannot be reached).
+        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
+        {
+            return activity.MembersAdded is { Count: > 0 } added ? OnMembersAddedAsync(added, turnContext, cancellationToken) : Task.CompletedTask;
+        }
+
         return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
     }
 

@@ -25,10 +25,13 @@ public sealed record WeekTotals(string Week, int Answered, int Unanswered, int D
 /// entry with reasons, the clarifications people picked, suggested variants for <c>knowledge/faq.json</c> (a person
 /// decides), and the weekly totals.
 /// </summary>
-public sealed class EditorsReport
+public sealed partial class EditorsReport
 {
-    /// <summary>Two questions are in one group when at least this share of their words are shared (Jaccard).</summary>
+    /// <summary>Two questions are alike when at least this share of all their words are shared (Jaccard)…</summary>
     public const double GroupSimilarity = 0.5;
+
+    /// <summary>…or when at least two words and this share of the shorter one's words are shared.</summary>
+    public const double GroupContainment = 0.75;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -202,20 +205,21 @@ public sealed class EditorsReport
         return text.ToString();
     }
 
-    /// <summary>Greedy grouping: each question joins the first group whose first question shares enough words.</summary>
+    /// <summary>Greedy grouping: each question joins the first group with a question alike (see <see cref="GroupSimilarity"/>).</summary>
     private static List<QuestionGroup> Group(List<EditorItem> questions, IAnswerer answerer)
     {
-        var groups = new List<(HashSet<string> Words, List<EditorItem> Items)>();
+        var groups = new List<(List<HashSet<string>> Words, List<EditorItem> Items)>();
         foreach (var item in questions)
         {
             var words = Words(item.Text!);
-            var home = groups.FirstOrDefault(g => Similarity(g.Words, words) >= GroupSimilarity);
+            var home = groups.FirstOrDefault(g => g.Words.Any(other => Alike(other, words)));
             if (home.Items is null)
             {
-                groups.Add((words, [item]));
+                groups.Add(([words], [item]));
             }
             else
             {
+                home.Words.Add(words);
                 home.Items.Add(item);
             }
         }
@@ -236,21 +240,23 @@ public sealed class EditorsReport
             .ToList();
     }
 
-    private static double Similarity(HashSet<string> a, HashSet<string> b)
+    private static bool Alike(HashSet<string> a, HashSet<string> b)
     {
         if (a.Count == 0 || b.Count == 0)
         {
-            return a.Count == b.Count ? 1 : 0;
+            return a.Count == b.Count;
         }
 
         var shared = a.Count(b.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
+        return (double)shared / (a.Count + b.Count - shared) >= GroupSimilarity
+            || (shared >= 2 && (double)shared / Math.Min(a.Count, b.Count) >= GroupContainment);
     }
 
     private static HashSet<string> Words(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // The scrubber's markers ("[naam]") say nothing about the question.
+        foreach (var word in Fold(Markers().Replace(text, " ")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!StopWords.Contains(word))
             {
@@ -273,4 +279,7 @@ public sealed class EditorsReport
 
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[[a-z-]+\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Markers();
 }
