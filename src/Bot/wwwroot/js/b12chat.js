@@ -79,7 +79,7 @@
     var form = document.createElement('form');
     form.className = 'b12-reason';
     form.hidden = true;
-    form.setAttribute('aria-labelledby', id + '-label');
+    form.setAttribute('aria-label', 'Toelichting bij uw beoordeling');
     form.innerHTML =
       '<label id="' + id + '-label" for="' + id + '-text">Wat klopte er niet? <span class="b12-reason-optional">(niet verplicht)</span></label>' +
       '<textarea id="' + id + '-text" rows="2" maxlength="500"></textarea>' +
