@@ -56,7 +56,7 @@ public static class BotServiceCollectionExtensions
         });
 
         // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError.
-        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).Use(sp.GetRequiredService<TeamsAnswerTracker>()));
+        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).Use(sp.GetRequiredService<TeamsAnswers>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).

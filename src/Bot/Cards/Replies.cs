@@ -43,6 +43,9 @@ public static class Replies
         "kan ik u niet helpen; daarvoor kunt u het beste de apotheek zelf vragen.\n\n" +
         "Wel kan ik u vertellen over bijvoorbeeld deze onderwerpen, of samen met u nagaan waarom uw B12 laag kan zijn.";
 
+    /// <summary>In Teams, the follow-up questions of an answer come in a message of their own, with this text.</summary>
+    public const string FollowUps = "Wilt u er meer over weten? Kies een vraag:";
+
     public const string Clarify = "Ik weet niet precies wat u bedoelt. Bedoelt u een van deze vragen?";
 
     public const string OnlyText =

@@ -18,7 +18,7 @@ public static class EditorsServiceCollectionExtensions
         services.AddSingleton<IEditorStore>(CreateStore);
         services.AddSingleton<EditorsRecorder>();
         services.AddSingleton<FeedbackActivities>();
-        services.AddSingleton<TeamsAnswerTracker>();
+        services.AddSingleton<TeamsAnswers>();
         services.AddSingleton<IPersonalDataEraser, EditorsEraser>();
         services.AddHostedService<EditorsFlushService>();
         return services;

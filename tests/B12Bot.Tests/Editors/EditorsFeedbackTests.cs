@@ -63,7 +63,7 @@ public sealed class EditorsFeedbackTests(EditorsAppFactory factory) : IClassFixt
         var before = FeedbackOf(await ReportAsync(client), "faq-09");
 
         var (_, replies) = await BotHttp.PostAsync(client, Teams(BotHttp.Message(Question, conversation, userId: "29:1-user-aad")));
-        var answer = Assert.Single(replies);
+        var answer = replies[0];
         Assert.Equal("default", (string?)answer["channelData"]?["feedbackLoop"]?["type"]);
         Assert.Null(answer["channelData"]?["feedbackLoopEnabled"]);
         var messageId = (string?)answer["id"];
