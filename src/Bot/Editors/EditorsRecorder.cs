@@ -20,6 +20,9 @@ public sealed partial class EditorsRecorder(IEditorStore store, IOptions<Editors
 
     private const int MaxPending = 10_000;
 
+    /// <summary>The key suffix of a conversation's last answer (message ids never contain a space).</summary>
+    private const string LastAnswer = "/ last";
+
     private readonly ConcurrentDictionary<(string Week, WeeklyCountKind Kind), StrongBox> _counts = new();
     private readonly ConcurrentDictionary<string, PendingClarification> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
@@ -172,23 +175,23 @@ public sealed partial class EditorsRecorder(IEditorStore store, IOptions<Editors
         await store.EraseOwnerAsync(owner, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Remembers the entry of an answer sent to Teams under the message id Teams gave it.</summary>
+    /// <summary>Remembers the entry of an answer sent to Teams under the message id Teams gave it, and as the conversation's last answer.</summary>
     public async Task RememberAnswerAsync(string? channel, string? conversationId, string messageId, string entryId, CancellationToken cancellationToken)
     {
         var owner = await OwnerAsync(channel, conversationId, cancellationToken).ConfigureAwait(false);
         await store.RememberAnswerAsync(owner + "/" + messageId, entryId, owner, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await store.RememberAnswerAsync(owner + LastAnswer, entryId, owner, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The entry of an answer sent earlier in this conversation, by its message id; null when not known.</summary>
+    /// <summary>
+    /// The entry of an answer sent earlier in this conversation, by its message id; when the rating names no message
+    /// (the Agents Playground sends none), the conversation's last answer. Null when not known.
+    /// </summary>
     public async Task<string?> FindAnswerAsync(string? channel, string? conversationId, string? messageId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(messageId))
-        {
-            return null;
-        }
-
         var owner = await OwnerAsync(channel, conversationId, cancellationToken).ConfigureAwait(false);
-        return await store.FindAnswerAsync(owner + "/" + messageId, cancellationToken).ConfigureAwait(false);
+        var key = string.IsNullOrEmpty(messageId) ? owner + LastAnswer : owner + "/" + messageId;
+        return await store.FindAnswerAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _flushGate.Dispose();

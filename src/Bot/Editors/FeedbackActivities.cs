@@ -118,7 +118,7 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
         _ => FeedbackReaction.None,
     };
 
-    /// <summary>Teams sends the form's text as a JSON string <c>{"feedbackText": "…"}</c>.</summary>
+    /// <summary>Teams sends the form's text as a JSON string <c>{"feedbackText": "…"}</c>; the Agents Playground as the text itself.</summary>
     private static string? TeamsFeedbackText(JToken? feedback)
     {
         if (feedback is JObject direct)
@@ -131,9 +131,15 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
             return null;
         }
 
+        var raw = (string)text!;
+        if (!raw.TrimStart().StartsWith('{'))
+        {
+            return raw;
+        }
+
         try
         {
-            return JObject.Parse((string)text!)["feedbackText"] is JValue { Type: JTokenType.String } found ? (string?)found : null;
+            return JObject.Parse(raw)["feedbackText"] is JValue { Type: JTokenType.String } found ? (string?)found : null;
         }
         catch (JsonException)
         {

@@ -97,6 +97,27 @@ public sealed class EditorsFeedbackTests(EditorsAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_Teams_rating_that_names_no_message_counts_for_the_conversations_last_answer()
+    {
+        using var client = factory.CreateClient();
+        var conversation = "a:1personal-" + Guid.NewGuid().ToString("N");
+        await BotHttp.PostAsync(client, Teams(BotHttp.Message("Wat is pernicieuze anemie?", conversation, userId: "29:1-user-aad")));
+        await BotHttp.PostAsync(client, Teams(BotHttp.Message("Kun je te veel B12 innemen?", conversation, userId: "29:1-user-aad")));
+        var before = (int?)FeedbackOf(await ReportAsync(client), "faq-10")?["dislikes"] ?? 0;
+
+        // The Agents Playground sends no replyToId and the comment as plain text.
+        var rating = TeamsFeedback(conversation, null, "dislike", null);
+        rating["value"]!["actionValue"]!["feedback"] = "Te kort antwoord";
+        var (response, body) = await PostRawAsync(client, rating);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, body);
+        var entry = FeedbackOf(await ReportAsync(client), "faq-10")!;
+        Assert.Equal(before + 1, (int)entry["dislikes"]!);
+        Assert.Contains("Te kort antwoord", entry["reasons"]!.Select(r => (string)r!));
+    }
+
+    [Fact]
     public async Task Web_Chat_answers_offer_like_and_dislike_and_the_event_its_buttons_send_is_stored()
     {
         using var client = factory.CreateClient();
