@@ -12,6 +12,7 @@ if (args.Length > 0 && args[0] == "chat")
     using var host = builder.Build();
     var adapter = new ConsoleChatAdapter(Console.In, Console.Out);
     await adapter.RunAsync(host.Services.GetRequiredService<IBot>(), CancellationToken.None);
+    await host.Services.GetRequiredService<B12Bot.Editors.EditorsRecorder>().FlushAsync(CancellationToken.None);
     return;
 }
 

@@ -38,7 +38,10 @@ public sealed partial class EditorsReport
         "de", "het", "een", "en", "of", "is", "ik", "je", "u", "jij", "mijn", "m", "n", "mn", "van", "in", "op", "te", "voor", "met", "aan",
         "dat", "die", "dit", "deze", "er", "zijn", "ben", "heb", "heeft", "hebben", "wordt", "worden", "kan", "kun", "kunt", "moet", "mag",
         "wat", "hoe", "waar", "wie", "welke", "wanneer", "waarom", "ook", "nog", "al", "dan", "als", "bij", "naar", "om", "tot", "zo",
-        "me", "mij", "we", "wij", "ze", "zij", "hij", "het", "eens", "even", "toch", "wel", "maar", "dus", "graag", "weten", "vraag",
+        "me", "mij", "we", "wij", "ze", "zij", "hij", "eens", "even", "toch", "wel", "maar", "dus", "graag", "weten", "vraag",
+
+        // Nearly every question names these: they say nothing about which questions belong together.
+        "b12", "vitamine", "jullie", "apotheek",
     };
 
     private EditorsReport()
@@ -260,7 +263,8 @@ public sealed partial class EditorsReport
         {
             if (!StopWords.Contains(word))
             {
-                words.Add(word.Length > 5 ? word[..5] : word);
+                // A crude stem: "kost", "kosten" and "kostte" fall together.
+                words.Add(word.Length > 4 ? word[..4] : word);
             }
         }
 

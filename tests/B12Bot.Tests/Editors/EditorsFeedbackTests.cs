@@ -170,12 +170,12 @@ public sealed class EditorsFeedbackTests(EditorsAppFactory factory) : IClassFixt
     public async Task Unanswered_questions_show_up_scrubbed_and_grouped_with_their_count()
     {
         using var client = factory.CreateClient();
-        var marker = "parkeergarage" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "x" + Guid.NewGuid().ToString("N")[..8];
         string[] questions =
         [
-            $"Waar is de {marker} van de apotheek? Bel me op 0612345678",
-            $"waar is de {marker} apotheek",
-            $"Waar is de {marker} van de apotheek? mijn zoon Bram wacht, 3511 AB",
+            $"Waar kan ik bij {marker} parkeren? Bel me op 0612345678",
+            $"waar kan ik {marker} parkeren",
+            $"Kan ik bij {marker} parkeren? mijn zoon Bram wacht, 3511 AB",
         ];
         foreach (var question in questions)
         {
