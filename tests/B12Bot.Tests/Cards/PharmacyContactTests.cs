@@ -1,4 +1,5 @@
 using B12Bot.Cards;
+using Microsoft.Extensions.Configuration;
 using B12Bot.Tests.Editors;
 using B12Bot.Tests.Testing;
 using Newtonsoft.Json.Linq;
@@ -31,6 +32,22 @@ public sealed class PharmacyContactTests(EditorsAppFactory configured, BotAppFac
 
         Assert.Equal(expected, contact.Line);
         Assert.Equal(expected is null ? "tekst" : "tekst\n\n" + expected, contact.AppendTo("tekst"));
+    }
+
+    [Fact]
+    public void The_demo_runs_with_a_demo_pharmacy()
+    {
+        var development = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(B12Bot.Tests.Deploy.DeployFiles.RepoRoot, "src", "Bot", "appsettings.Development.json"), optional: false)
+            .Build();
+        var options = new PharmacyOptions();
+        development.GetSection(PharmacyOptions.SectionName).Bind(options);
+
+        var line = new PharmacyContact(options).Line;
+
+        Assert.NotNull(line);
+        Assert.Contains(options.Name!, line, StringComparison.Ordinal);
+        Assert.Contains(options.Phone!, line, StringComparison.Ordinal);
     }
 
     [Fact]
