@@ -132,7 +132,7 @@ internal static class EditorsPage
 
         html.Append("<section aria-labelledby=\"chart-title\"><h2 id=\"chart-title\">Per week</h2>");
         html.Append("<div class=\"editors-chart\"><canvas id=\"weekly-chart\" role=\"img\" aria-label=\"Grafiek: beantwoord, niet beantwoord en niet goed bevonden per week (dezelfde cijfers staan in de tabel eronder)\"></canvas></div>");
-        html.Append("<table><caption>Aantallen per week</caption><thead><tr><th scope=\"col\">Week</th><th scope=\"col\">Beantwoord</th><th scope=\"col\">Niet beantwoord</th><th scope=\"col\">👎</th></tr></thead><tbody>");
+        html.Append("<table><caption>Aantallen per week</caption><thead><tr><th scope=\"col\">Week</th><th scope=\"col\">Beantwoord</th><th scope=\"col\">Niet beantwoord</th><th scope=\"col\">Niet goed bevonden (👎)</th></tr></thead><tbody>");
         foreach (var week in report.Weeks)
         {
             html.Append("<tr><th scope=\"row\">").Append(h.Encode(week.Week)).Append("</th><td>").Append(week.Answered).Append("</td><td>").Append(week.Unanswered).Append("</td><td>").Append(week.Disliked).Append("</td></tr>");
@@ -164,7 +164,7 @@ internal static class EditorsPage
         }
         else
         {
-            html.Append("<table><thead><tr><th scope=\"col\">Antwoord</th><th scope=\"col\">👍</th><th scope=\"col\">👎</th><th scope=\"col\">Redenen</th></tr></thead><tbody>");
+            html.Append("<table><thead><tr><th scope=\"col\">Antwoord</th><th scope=\"col\">Goed (👍)</th><th scope=\"col\">Niet goed (👎)</th><th scope=\"col\">Redenen</th></tr></thead><tbody>");
             foreach (var entry in report.Feedback)
             {
                 html.Append("<tr><td>").Append(h.Encode(entry.Title)).Append(" <code>").Append(h.Encode(entry.EntryId)).Append("</code></td><td>")
