@@ -44,13 +44,13 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
         var activity = turnContext.Activity;
         var value = AsObject(activity.Value);
         var actionValue = AsObject(value?["actionValue"]);
-        if (value is null || (string?)value["actionName"] != "feedback" || actionValue is null)
+        if (value is null || Text(value["actionName"]) != "feedback" || actionValue is null)
         {
             Ignored(logger, activity.ChannelId);
             return new InvokeResponse { Status = StatusCodes.Status200OK };
         }
 
-        var reaction = ParseReaction((string?)actionValue["reaction"]);
+        var reaction = ParseReaction(Text(actionValue["reaction"]));
         var entryId = await recorder.FindAnswerAsync(activity.ChannelId, activity.Conversation?.Id, activity.ReplyToId, cancellationToken).ConfigureAwait(false);
         if (reaction == FeedbackReaction.None)
         {
@@ -78,15 +78,15 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
         switch (activity.Name)
         {
             case WebChatEventName:
-                var action = activity.Entities?.Select(e => e.Properties).FirstOrDefault(p => (string?)p["@type"] is "LikeAction" or "DislikeAction");
-                reaction = (string?)action?["@type"] == "LikeAction" ? FeedbackReaction.Like : FeedbackReaction.Dislike;
-                entryId = action is null ? null : (string?)AsObject(action["object"])?["identifier"];
+                var action = activity.Entities?.Select(e => e?.Properties).FirstOrDefault(p => Text(p?["@type"]) is "LikeAction" or "DislikeAction");
+                reaction = Text(action?["@type"]) == "LikeAction" ? FeedbackReaction.Like : FeedbackReaction.Dislike;
+                entryId = Text(AsObject(action?["object"])?["identifier"]);
                 break;
             case FeedbackEventName:
                 var value = AsObject(activity.Value);
-                entryId = value?["entryId"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
-                reaction = ParseReaction(value?["reaction"] is JValue { Type: JTokenType.String } r ? (string?)r : null);
-                reason = value?["reason"] is JValue { Type: JTokenType.String } text ? (string?)text : null;
+                entryId = Text(value?["entryId"]);
+                reaction = ParseReaction(Text(value?["reaction"]));
+                reason = Text(value?["reason"]);
                 break;
             default:
                 return false;
@@ -123,7 +123,7 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
     {
         if (feedback is JObject direct)
         {
-            return (string?)direct["feedbackText"];
+            return Text(direct["feedbackText"]);
         }
 
         if (feedback is not JValue { Type: JTokenType.String } text || ((string?)text)?.Length is null or 0 or > 10_000)
@@ -139,13 +139,16 @@ public sealed partial class FeedbackActivities(EditorsRecorder recorder, Knowled
 
         try
         {
-            return JObject.Parse(raw)["feedbackText"] is JValue { Type: JTokenType.String } found ? (string?)found : null;
+            return Text(JObject.Parse(raw)["feedbackText"]);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>A string value; null for anything else (objects, arrays, numbers), so odd shapes are never cast.</summary>
+    private static string? Text(JToken? token) => token is JValue { Type: JTokenType.String } text ? (string?)text : null;
 
     private static JObject? AsObject(object? value) => value switch
     {

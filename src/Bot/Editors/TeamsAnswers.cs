@@ -34,7 +34,12 @@ public sealed class TeamsAnswers(EditorsRecorder recorder) : Microsoft.Bot.Build
                         continue;
                     }
 
-                    answer.Id ??= Guid.NewGuid().ToString("N");
+                    // With expectReplies the caller gets the activities back and rates by their id; a channel gives its own.
+                    if (context.Activity.DeliveryMode == DeliveryModes.ExpectReplies)
+                    {
+                        answer.Id ??= Guid.NewGuid().ToString("N");
+                    }
+
                     if (answer.SuggestedActions?.Actions?.Count > 0 || answer.Attachments?.Count > 0)
                     {
                         activities.Insert(i + 1, FollowUps(answer, context.Activity));
@@ -50,6 +55,11 @@ public sealed class TeamsAnswers(EditorsRecorder recorder) : Microsoft.Bot.Build
                     if (HasFeedbackLoop(activities[i]) && FeedbackActivities.EntryOf(activities[i]) is { } entryId)
                     {
                         var id = responses is not null && i < responses.Length && !string.IsNullOrEmpty(responses[i]?.Id) ? responses[i].Id : activities[i].Id;
+                        if (string.IsNullOrEmpty(id))
+                        {
+                            continue;
+                        }
+
                         await recorder.RememberAnswerAsync(context.Activity.ChannelId, context.Activity.Conversation?.Id, id, entryId, cancellationToken).ConfigureAwait(false);
                     }
                 }

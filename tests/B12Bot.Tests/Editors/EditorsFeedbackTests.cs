@@ -150,6 +150,42 @@ public sealed class EditorsFeedbackTests(EditorsAppFactory factory) : IClassFixt
         Assert.Contains($"Mijn man {PersonalDataScrubber.Name} had geen operatie", entry["reasons"]!.Select(r => (string)r!));
     }
 
+    public static TheoryData<string> OddRatings => new()
+    {
+        """{"type":"event","name":"webchat:activity-status/feedback","entities":[{"@type":{"x":1},"object":{"identifier":"faq-01"}}]}""",
+        """{"type":"event","name":"webchat:activity-status/feedback","entities":[{"@type":"DislikeAction","object":{"identifier":["faq-01"]}}]}""",
+        """{"type":"event","name":"webchat:activity-status/feedback","entities":[{"@type":"DislikeAction","object":"faq-01"}]}""",
+        """{"type":"event","name":"b12:feedback","value":{"entryId":{"id":"faq-01"},"reaction":"dislike"}}""",
+        """{"type":"event","name":"b12:feedback","value":["faq-01"]}""",
+        """{"type":"event","name":"b12:feedback","value":"faq-01"}""",
+        """{"type":"invoke","name":"message/submitAction","value":{"actionName":{"a":1},"actionValue":{"reaction":"dislike"}}}""",
+        """{"type":"invoke","name":"message/submitAction","value":{"actionName":"feedback","actionValue":"dislike"}}""",
+        """{"type":"invoke","name":"message/submitAction","value":{"actionName":"feedback","actionValue":{"reaction":["dislike"],"feedback":7}}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddRatings))]
+    public async Task Ratings_of_odd_shapes_get_a_2xx_and_store_nothing(string json)
+    {
+        using var client = factory.CreateClient();
+        var conversation = "odd-" + Guid.NewGuid().ToString("N");
+        var activity = JObject.Parse(json);
+        foreach (var (name, value) in BotHttp.Message(null, conversation))
+        {
+            if (name is not ("type" or "name" or "value" or "entities" or "text") && (name != "deliveryMode" || (string?)activity["type"] == "event"))
+            {
+                activity[name] = value;
+            }
+        }
+
+        var before = (await ReportAsync(client))["weeks"]!.Sum(w => (int)w["disliked"]! + (int)w["answered"]!);
+        var (response, body) = await PostRawAsync(client, activity);
+
+        Assert.True((int)response.StatusCode is >= 200 and < 300, response.StatusCode.ToString());
+        Assert.DoesNotContain(B12Bot.Cards.Replies.TurnFailed, body, StringComparison.Ordinal);
+        Assert.Equal(before, (await ReportAsync(client))["weeks"]!.Sum(w => (int)w["disliked"]! + (int)w["answered"]!));
+    }
+
     [Fact]
     public async Task A_rating_for_an_entry_that_does_not_exist_is_ignored()
     {
