@@ -74,4 +74,48 @@ public sealed class FeedbackTests(PharmacySite site)
         await Assertions.Expect(chat.Page.GetByRole(AriaRole.Textbox, new() { Name = "Wat klopte er niet?" })).ToBeHiddenAsync();
         Assert.Equal(before + 1, (int?)Entry(await ReportAsync(), "faq-10")?["likes"]);
     }
+
+    [Fact]
+    public async Task The_dislike_button_and_its_question_work_by_keyboard_alone()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        await chat.AskAsync("Hoe wordt een B12-tekort gediagnosticeerd?");
+        await chat.SettledAsync();
+        var page = chat.Page;
+
+        // Back from the send box into the transcript, into the last answer (Web Chat: arrows choose a message,
+        // Enter goes into it), then Tab to its 👎.
+        await chat.SendBox.FocusAsync();
+        var found = false;
+        for (var i = 0; i < 12 && !found; i++)
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+            found = await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.webchat__basic-transcript') && document.activeElement.matches('[tabindex]')");
+        }
+
+        Assert.True(found, "Shift+Tab never reached the transcript.");
+        var trail = new List<string> { await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 160)") };
+        await page.Keyboard.PressAsync("End");
+        trail.Add(await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 160)"));
+        await page.Keyboard.PressAsync("Enter");
+        trail.Add(await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 160)"));
+        var onDislike = false;
+        for (var i = 0; i < 12 && !onDislike; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            trail.Add(await page.EvaluateAsync<string>("() => (document.activeElement.getAttribute('aria-label') || '') + document.activeElement.outerHTML.slice(0, 100)"));
+            onDislike = await page.EvaluateAsync<bool>("() => (document.activeElement.getAttribute('aria-label') || document.activeElement.title || document.activeElement.textContent || '').includes('klopt niet')");
+        }
+
+        Assert.True(onDislike, "Tab never reached the dislike button:\n" + string.Join("\n", trail));
+        var voted = PostedAsync(page, "webchat:activity-status/feedback");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True((await voted).Ok);
+        var reason = page.GetByRole(AriaRole.Textbox, new() { Name = "Wat klopte er niet?" });
+        await Assertions.Expect(reason).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(reason).ToBeHiddenAsync();
+        await Assertions.Expect(chat.SendBox).ToBeFocusedAsync();
+    }
 }
