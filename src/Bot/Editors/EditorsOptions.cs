@@ -14,8 +14,11 @@ public sealed class EditorsOptions
     /// <summary>The key of the <c>/editors</c> page. Empty: the page is refused to everyone.</summary>
     public string? Key { get; set; }
 
-    /// <summary><c>Sqlite</c> (default; <c>Memory</c> when the state is in memory) or <c>Memory</c>.</summary>
+    /// <summary><c>Sqlite</c>, <c>AzureBlobs</c> or <c>Memory</c>; by default the kind of the state's storage.</summary>
     public string? Store { get; set; }
+
+    /// <summary>The Blob container of <c>AzureBlobs</c> (same account as the state); default <c>b12bot-editors</c>.</summary>
+    public string? ContainerName { get; set; }
 
     /// <summary>The SQLite file; default <c>b12bot-editors.db</c> in the folder of the state's SQLite file.</summary>
     public string? SqlitePath { get; set; }

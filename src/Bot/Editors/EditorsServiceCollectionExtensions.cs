@@ -35,6 +35,14 @@ public static class EditorsServiceCollectionExtensions
             return new MemoryEditorStore();
         }
 
+        // With the state in Blob storage (several instances), the editors' items go there too.
+        var blobs = string.Equals(options.Store, "AzureBlobs", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrWhiteSpace(options.Store) && storage.ResolvedKind == StorageKind.AzureBlobs);
+        if (blobs && !string.IsNullOrWhiteSpace(storage.AzureBlobs.ConnectionString))
+        {
+            return new BlobEditorStore(storage.AzureBlobs.ConnectionString, options.ContainerName);
+        }
+
         // The same data folder as the state's SQLite file (relative paths under the content root).
         var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
         var statePath = string.IsNullOrWhiteSpace(storage.Sqlite.Path) ? StorageServiceCollectionExtensions.DefaultSqlitePath : storage.Sqlite.Path.Trim();

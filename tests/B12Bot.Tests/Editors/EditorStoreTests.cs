@@ -1,16 +1,22 @@
 using System.Text;
 using B12Bot.Editors;
+using B12Bot.Tests.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace B12Bot.Tests.Editors;
 
-/// <summary>Both editor stores keep, find, erase and purge the same way; the SQLite file is the owner's alone.</summary>
+/// <summary>
+/// The editor stores (memory, SQLite, Azure Blobs on a real Azurite) keep, find, erase and purge the same way; the
+/// SQLite file is the owner's alone.
+/// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class EditorStoreTests : IDisposable
+public sealed class EditorStoreTests(AzuriteFixture azurite) : IDisposable, IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "b12bot-editors-" + Guid.NewGuid().ToString("N"));
 
-    public static TheoryData<string> Kinds => new() { "Memory", "Sqlite" };
+    public static TheoryData<string> Kinds => new() { "Memory", "Sqlite", "AzureBlobs" };
 
     public void Dispose()
     {
@@ -20,7 +26,12 @@ public sealed class EditorStoreTests : IDisposable
         }
     }
 
-    private IEditorStore Create(string kind) => kind == "Memory" ? new MemoryEditorStore() : new SqliteEditorStore(Path.Combine(folder, "editors.db"));
+    private IEditorStore Create(string kind) => kind switch
+    {
+        "Memory" => new MemoryEditorStore(),
+        "AzureBlobs" => new BlobEditorStore(azurite.ConnectionString, AzuriteFixture.NewContainerName()),
+        _ => new SqliteEditorStore(Path.Combine(folder, "editors.db")),
+    };
 
     private static EditorItem Item(EditorItemKind kind, string owner, DateTimeOffset at, string? text = null, string? entry = null) =>
         new() { Kind = kind, Channel = "webchat", Owner = owner, At = at, Text = text, EntryId = entry };
@@ -79,6 +90,46 @@ public sealed class EditorStoreTests : IDisposable
         var week = Assert.Single(data.Weeks);
         Assert.Equal((EditorWeeks.Of(Monday), 5), (week.Week, week.Count));
         (store as IDisposable)?.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Counts_added_at_the_same_time_are_all_kept(string kind)
+    {
+        var store = Create(kind);
+        var week = EditorWeeks.Of(Monday);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.AddCountsAsync([new WeeklyCount(week, WeeklyCountKind.Disliked, 1)], CancellationToken.None)));
+
+        var data = await store.ReadAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        Assert.Equal(8, Assert.Single(data.Weeks).Count);
+        Assert.Equal(await store.HashKeyAsync(CancellationToken.None), await store.HashKeyAsync(CancellationToken.None));
+        (store as IDisposable)?.Dispose();
+    }
+
+    [Theory]
+    [InlineData("Memory", null, typeof(MemoryEditorStore))]
+    [InlineData("Sqlite", null, typeof(SqliteEditorStore))]
+    [InlineData("AzureBlobs", null, typeof(BlobEditorStore))]
+    [InlineData("AzureBlobs", "Sqlite", typeof(SqliteEditorStore))]
+    [InlineData("Sqlite", "Memory", typeof(MemoryEditorStore))]
+    public void The_editors_store_follows_the_states_storage_unless_configured(string stateKind, string? editorsStore, Type expected)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Kind"] = stateKind,
+                ["Storage:Sqlite:Path"] = Path.Combine(folder, "state.db"),
+                ["Storage:AzureBlobs:ConnectionString"] = azurite.ConnectionString,
+                ["Editors:Store"] = editorsStore,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddOptions<B12Bot.Storage.StorageOptions>().Bind(configuration.GetSection("Storage"));
+        services.AddB12BotEditors(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType(expected, provider.GetRequiredService<IEditorStore>());
     }
 
     [Fact]
