@@ -5,6 +5,7 @@ using B12Bot.Dialogs;
 using B12Bot.DirectLine;
 using B12Bot.Hosting;
 using B12Bot.Privacy;
+using B12Bot.Editors;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -36,6 +37,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
+        services.AddSingleton(_ => new PharmacyContact(configuration.GetSection(PharmacyOptions.SectionName).Get<PharmacyOptions>() ?? new PharmacyOptions()));
 
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
         // Token validation waits a few seconds at most for Entra ID's keys, and remembers an outage briefly.
@@ -65,7 +67,7 @@ public static class BotServiceCollectionExtensions
         });
 
         // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError.
-        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).Use(sp.GetRequiredService<TeamsAnswers>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).
@@ -91,6 +93,9 @@ public static class BotServiceCollectionExtensions
         // The self-hosted Direct Line endpoint and the demo page with Web Chat.
         services.AddB12BotDirectLine(configuration);
         services.AddSingleton<IPersonalDataEraser, DirectLineConversationEraser>();
+
+        // Feedback, unanswered questions and the editors' report (Editors section).
+        services.AddB12BotEditors(configuration);
         return services;
     }
 
@@ -155,6 +160,7 @@ public static class BotServiceCollectionExtensions
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapB12BotDirectLine();
+        app.MapB12BotEditors();
         return app;
     }
 

@@ -12,6 +12,16 @@ if (args.Length > 0 && args[0] == "chat")
     using var host = builder.Build();
     var adapter = new ConsoleChatAdapter(Console.In, Console.Out);
     await adapter.RunAsync(host.Services.GetRequiredService<IBot>(), CancellationToken.None);
+    await host.Services.GetRequiredService<B12Bot.Editors.EditorsRecorder>().FlushAsync(CancellationToken.None);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "report")
+{
+    // `dotnet run --project src/Bot -- report`: the editors' report, with the same configuration as the bot.
+    builder.Logging.ClearProviders();
+    using var host = builder.Build();
+    await B12Bot.Editors.EditorsReportCommand.RunAsync(host.Services, Console.Out, CancellationToken.None);
     return;
 }
 

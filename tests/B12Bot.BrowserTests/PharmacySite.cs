@@ -18,6 +18,9 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The key of the editors' page in these tests.</summary>
+    public const string EditorsKey = "sleutel-van-de-browsertests";
+
     /// <summary>The placeholder for the bot's address in deploy/webchat/snippet.html.</summary>
     public const string SnippetPlaceholder = "https://chat.apotheek-voorbeeld.nl";
 
@@ -133,6 +136,13 @@ public sealed class PharmacySite : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Kind", "Memory");
         builder.UseSetting("DirectLine:AllowedOrigins:0", PharmacyWebsite.GetLeftPart(UriPartial.Authority));
+
+        // The demo pharmacy, and the editors' report with its key (read back by the feedback tests).
+        builder.UseSetting("Pharmacy:Name", "Apotheek De Linde");
+        builder.UseSetting("Pharmacy:Phone", "030 - 123 45 67");
+        builder.UseSetting("Pharmacy:OpeningHours", "werkdagen 8.00 – 18.00 uur");
+        builder.UseSetting("Editors:CollectUnanswered", "true");
+        builder.UseSetting("Editors:Key", EditorsKey);
     }
 
     /// <summary>A small web server playing the pharmacy's site: a page with deploy/webchat/snippet.html pasted in.</summary>

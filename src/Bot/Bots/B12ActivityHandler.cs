@@ -1,5 +1,6 @@
 using B12Bot.Cards;
 using B12Bot.Dialogs;
+using B12Bot.Editors;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.Safety;
 using Microsoft.Bot.Builder;
@@ -19,6 +20,7 @@ public class B12ActivityHandler(
     ConversationState conversationState,
     UserState userState,
     MainDialog mainDialog,
+    FeedbackActivities feedback,
     ILogger<B12ActivityHandler> logger) : DialogBot<MainDialog>(conversationState, userState, mainDialog)
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
@@ -32,13 +34,35 @@ public class B12ActivityHandler(
         var activity = turnContext.Activity;
         activity.MembersAdded = activity.MembersAdded?.Where(m => m?.Id is not null).ToList();
         activity.MembersRemoved = activity.MembersRemoved?.Where(m => m?.Id is not null).ToList();
+
+        // The welcome needs no member details: in Teams, skip the base class's look-up of every member added (one
+        // call to Teams per member, which fails the turn when Teams cannot be reached).
+        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
+        {
+            return activity.MembersAdded is { Count: > 0 } added ? OnMembersAddedAsync(added, turnContext, cancellationToken) : Task.CompletedTask;
+        }
+
         return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>👍/👎 from Web Chat and the terminal are stored for the editors; other events go on as before.</summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!await feedback.OnEventAsync(turnContext, cancellationToken))
+        {
+            await base.OnEventActivityAsync(turnContext, cancellationToken);
+        }
     }
 
     /// <summary>The bot offers no invoke features (task modules, card actions): it acknowledges them and does nothing.</summary>
     protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (FeedbackActivities.IsTeamsFeedback(turnContext.Activity))
+        {
+            return feedback.OnTeamsFeedbackAsync(turnContext, cancellationToken);
+        }
+
         BotLog.InvokeIgnored(logger, turnContext.Activity.ChannelId);
         return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
     }
@@ -47,14 +71,18 @@ public class B12ActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        foreach (var member in membersAdded)
+
+        // A Teams team or group chat is welcomed once, when the bot joins it, not once for every member added.
+        var shared = turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat";
+        var botJoined = membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
+        foreach (var member in shared ? (botJoined ? membersAdded.Take(1) : []) : membersAdded)
         {
-            if (member.Id == turnContext.Activity.Recipient?.Id)
+            if (!shared && member.Id == turnContext.Activity.Recipient?.Id)
             {
                 continue;
             }
 
-            var welcome = Replies.Text(Replies.Welcome);
+            var welcome = Replies.Text(Replies.WelcomeText(feedback.Recorder.Options.CollectUnanswered, feedback.Recorder.Options.Retention));
             Buttons.Offer(welcome, turnContext.Activity, Replies.TopicQuestions(knowledge));
             await turnContext.SendActivityAsync(welcome, cancellationToken);
         }

@@ -1,10 +1,13 @@
+using B12Bot.Editors;
 using B12Bot.Knowledge;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Cards;
 
 /// <summary>Turns the answerer's verdict into the reply a person sees.</summary>
-public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
+public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations, PharmacyContact? pharmacy = null)
 {
     /// <summary>
     /// An answer: the quoted passage under the entry's title, its source, the citation entity and up to three
@@ -26,7 +29,7 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
 
     public IMessageActivity RenderNoMatch(IActivity incoming)
     {
-        var reply = Replies.Text(Replies.NoMatch);
+        var reply = Replies.Text(WithPharmacy(Replies.NoMatch));
         Buttons.Offer(reply, incoming, Replies.TopicQuestions(knowledge));
         return reply;
     }
@@ -47,9 +50,42 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
 
         var reply = Replies.Text(text);
         reply.Entities = [citations.For([entry])];
+        OfferFeedback(reply, incoming, entry.Id);
         Buttons.Offer(reply, incoming, answer.Related.Take(3).Select(r => r.Question).ToList());
         return reply;
     }
+
+    /// <summary>The red-flag advice (huisarts, 112), then how to reach the pharmacy when configured.</summary>
+    public IMessageActivity RedFlagAdvice(string advice) => Replies.Text(WithPharmacy(advice));
+
+    /// <summary>Adds how to reach the pharmacy to a reply's text (nothing when not configured).</summary>
+    public void AddPharmacyContact(IMessageActivity reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        reply.Text = WithPharmacy(reply.Text ?? string.Empty);
+    }
+
+    /// <summary>
+    /// 👍/👎 under an answer: in Teams its own feedback loop (<c>channelData.feedbackLoop</c>, never with the older
+    /// <c>feedbackLoopEnabled</c>); elsewhere the Like and Dislike actions that Web Chat shows under the message.
+    /// </summary>
+    public static void OfferFeedback(IMessageActivity reply, IActivity incoming, string entryId)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (incoming.ChannelId == Channels.Msteams)
+        {
+            reply.ChannelData = new JObject { ["feedbackLoop"] = new JObject { ["type"] = "default" } };
+            return;
+        }
+
+        if (reply.Entities?.FirstOrDefault(e => e.Type == "https://schema.org/Message") is { } message)
+        {
+            message.Properties["potentialAction"] = FeedbackActivities.PotentialActions(entryId);
+        }
+    }
+
+    private string WithPharmacy(string text) => pharmacy?.AppendTo(text) ?? text;
 
     private static IMessageActivity RenderClarify(Answer answer, IActivity incoming)
     {
@@ -58,9 +94,10 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations)
         return reply;
     }
 
+    /// <summary>A reply that answers nothing from the article (English, or a subject it does not cover): its topics, and how to reach the pharmacy.</summary>
     private IMessageActivity RenderTopics(string text, IActivity incoming)
     {
-        var reply = Replies.Text(text);
+        var reply = Replies.Text(WithPharmacy(text));
         Buttons.Offer(reply, incoming, Replies.TopicQuestions(knowledge));
         return reply;
     }

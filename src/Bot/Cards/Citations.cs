@@ -12,7 +12,11 @@ namespace B12Bot.Cards;
 public sealed class Citations(KnowledgeBase knowledge)
 {
     private const string MessageType = "https://schema.org/Message";
-    private const int AbstractLength = 160;
+    /// <summary>Teams refuses a citation whose name is longer than 80 characters or whose abstract is longer than 160.</summary>
+    public const int NameLength = 80;
+
+    /// <inheritdoc cref="NameLength"/>
+    public const int AbstractLength = 160;
 
     /// <summary>Each entry's claim texts, made once: every answer cites one of a few entries.</summary>
     private readonly ConcurrentDictionary<KnowledgeEntry, Source> _sources = new(ReferenceEqualityComparer.Instance);
@@ -63,13 +67,31 @@ public sealed class Citations(KnowledgeBase knowledge)
         knowledge.CitationUrl(entry),
         Abstract(entry));
 
-    /// <summary>A citation's name: the section or question first, so that a list of sources stays tellable apart.</summary>
-    private string ClaimName(KnowledgeEntry entry) => $"{entry.Title} ({knowledge.Article.Publisher ?? knowledge.Article.Title})";
-
-    private static string Abstract(KnowledgeEntry entry)
+    /// <summary>
+    /// A citation's name: the section or question first, so that a list of sources stays tellable apart, then the
+    /// publisher. A long title is cut after a whole word (its start names the section) to fit Teams' 80 characters.
+    /// </summary>
+    private string ClaimName(KnowledgeEntry entry)
     {
-        var text = entry.Paragraphs.Count > 0 ? entry.Paragraphs[0] : entry.Title;
-        return text.Length <= AbstractLength ? text : string.Concat(text.AsSpan(0, AbstractLength - 1), "…");
+        var publisher = knowledge.Article.Publisher is { Length: > 0 and <= 30 } p ? $" ({p})" : string.Empty;
+        return Shorten(entry.Title, NameLength - publisher.Length) + publisher;
+    }
+
+    private static string Abstract(KnowledgeEntry entry) =>
+        Shorten(entry.Paragraphs.Count > 0 ? entry.Paragraphs[0] : entry.Title, AbstractLength);
+
+    /// <summary>The text as it is when it fits; otherwise cut after the last whole word that fits, with "…".</summary>
+    internal static string Shorten(string text, int maxLength)
+    {
+        text = text.Trim();
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', maxLength - 1);
+        var kept = (cut > maxLength / 2 ? text[..cut] : text[..(maxLength - 1)]).TrimEnd(' ', ',', ':', ';', '-', '–');
+        return kept + "…";
     }
 
     private sealed record Source(string Name, string ClaimName, string Url, string Abstract);

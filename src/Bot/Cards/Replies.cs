@@ -10,15 +10,23 @@ public static class Replies
     public const string StartWalkthrough = "Waarom is mijn B12 laag?";
 
     public const string Welcome =
-        "Welkom! Ik ben B12Bot, de informatieassistent van de apotheek over een laag vitamine B12.\n\n" +
+        "Welkom! Ik ben B12Bot, een geautomatiseerde assistent van de apotheek over een laag vitamine B12: " +
+        "een computerprogramma, geen mens.\n\n" +
         "U kunt mij een vraag stellen, bijvoorbeeld over oorzaken, klachten, bloedonderzoek, voeding of supplementen. " +
-        "Ik antwoord met de tekst uit ons artikel en vermeld steeds de bron. " +
+        "Ik schrijf geen eigen antwoorden: ik citeer de tekst uit ons artikel en vermeld steeds de bron. " +
         "Wilt u weten welke oorzaken bij u zouden kunnen passen? Kies dan \"" + StartWalkthrough + "\".\n\n" +
         "Ik stel geen diagnose: bij klachten is uw huisarts de aangewezen persoon.";
 
     public const string WhoAreYou =
-        "Ik ben B12Bot, een chatbot van de apotheek. Ik beantwoord vragen over een laag vitamine B12 met tekst uit één " +
-        "artikel, en vermeld daarbij altijd de bron. Ik ben geen arts en stel geen diagnose.";
+        "Ik ben B12Bot, een geautomatiseerde assistent (een chatbot) van de apotheek: een computerprogramma, geen mens. " +
+        "Ik schrijf geen eigen teksten, maar citeer uit één artikel over een laag vitamine B12 en vermeld daarbij " +
+        "altijd de bron. Ik ben geen arts en stel geen diagnose.";
+
+    /// <summary>Added to the welcome when <c>Editors:CollectUnanswered</c> is on; {0} is the number of days kept.</summary>
+    public const string CollectingNotice =
+        "Vragen die ik niet kan beantwoorden en uw toelichting bij een 👎 bewaar ik {0} dagen, zonder namen, " +
+        "telefoonnummers of andere persoonsgegevens, zodat de apotheek de informatie kan verbeteren. " +
+        "Typ \"vergeet mij\" om ze te laten verwijderen.";
 
     public const string WhatCanYouDo =
         "Ik kan vragen beantwoorden over een laag vitamine B12: oorzaken (zoals pernicieuze anemie, darmziekten, " +
@@ -34,6 +42,9 @@ public static class Replies
         "dus over andere onderwerpen (zoals prijzen, openingstijden, bestellingen of andere vitamines en medicijnen) " +
         "kan ik u niet helpen; daarvoor kunt u het beste de apotheek zelf vragen.\n\n" +
         "Wel kan ik u vertellen over bijvoorbeeld deze onderwerpen, of samen met u nagaan waarom uw B12 laag kan zijn.";
+
+    /// <summary>In Teams, the follow-up questions of an answer come in a message of their own, with this text.</summary>
+    public const string FollowUps = "Wilt u er meer over weten? Kies een vraag:";
 
     public const string Clarify = "Ik weet niet precies wat u bedoelt. Bedoelt u een van deze vragen?";
 
@@ -89,6 +100,11 @@ public static class Replies
 
         return questions;
     }
+
+    /// <summary>The welcome; with <c>Editors:CollectUnanswered</c> on, it also says what is kept and for how long.</summary>
+    public static string WelcomeText(bool collecting, TimeSpan retention) => collecting
+        ? Welcome + "\n\n" + CollectingNotice.Replace("{0}", ((int)Math.Round(retention.TotalDays)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        : Welcome;
 
     public static IMessageActivity Text(string text)
     {

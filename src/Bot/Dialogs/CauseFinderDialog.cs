@@ -45,18 +45,21 @@ public sealed class CauseFinderDialog : InterruptibleDialog
     private readonly FreeQuestionAnswerer _answerer;
     private readonly RedFlagDetector _redFlags;
     private readonly CauseFinderReplies _replies;
+    private readonly AnswerRenderer _renderer;
 
     /// <param name="rules">The cause-finder data, loaded with <see cref="CauseFinderLoader.Load(string, KnowledgeBase)"/>.</param>
     /// <param name="knowledge">The knowledge the causes cite.</param>
     /// <param name="answerer">Answers free questions asked during the walkthrough, as everywhere else in the bot.</param>
     /// <param name="citations">Builds the citation entity of the ending's messages.</param>
     /// <param name="redFlags">Recognises red-flag symptoms in what is typed, and holds the urgent advice.</param>
+    /// <param name="renderer">Adds how to reach the pharmacy to the result and the urgent advice.</param>
     public CauseFinderDialog(
         CauseFinderRules rules,
         KnowledgeBase knowledge,
         FreeQuestionAnswerer answerer,
         Citations citations,
-        RedFlagDetector redFlags)
+        RedFlagDetector redFlags,
+        AnswerRenderer renderer)
         : base(DialogId)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
@@ -64,6 +67,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         ArgumentNullException.ThrowIfNull(citations);
         _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
         _redFlags = redFlags ?? throw new ArgumentNullException(nameof(redFlags));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
         _replies = new CauseFinderReplies(rules, knowledge, citations);
 
         AddDialog(new WaterfallDialog(QuestionsDialogId, [AskStepAsync, RecordStepAsync]));
@@ -125,6 +129,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
 
         var outcome = CauseFinderEvaluator.Evaluate(_rules, answers);
         var (messages, result) = _replies.Ending(outcome, urgent: progress.UrgentShown, answers);
+        _renderer.AddPharmacyContact(messages[^1]);
         foreach (var message in messages)
         {
             await stepContext.Context.SendActivityAsync(message, cancellationToken);
@@ -415,7 +420,7 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         }
 
         dc.Context.TurnState[RedFlagAdviceSentKey] = true;
-        await dc.Context.SendActivityAsync(Replies.Text(_redFlags.Advice), cancellationToken);
+        await dc.Context.SendActivityAsync(_renderer.RedFlagAdvice(_redFlags.Advice), cancellationToken);
     }
 
     /// <summary>

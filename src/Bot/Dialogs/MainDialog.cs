@@ -1,5 +1,6 @@
 using B12Bot.Bots;
 using B12Bot.Cards;
+using B12Bot.Editors;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -34,6 +35,8 @@ public sealed class MainDialog : ComponentDialog
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly IEnumerable<IPersonalDataEraser> _erasers;
+    private readonly AnswerRenderer _renderer;
+    private readonly EditorsRecorder _editors;
     private readonly ILogger<MainDialog> _logger;
 
     public MainDialog(
@@ -47,6 +50,8 @@ public sealed class MainDialog : ComponentDialog
         ConversationState conversationState,
         UserState userState,
         IEnumerable<IPersonalDataEraser> erasers,
+        AnswerRenderer renderer,
+        EditorsRecorder editors,
         ILogger<MainDialog> logger)
         : base(DialogId)
     {
@@ -60,6 +65,8 @@ public sealed class MainDialog : ComponentDialog
         _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
         _userState = userState ?? throw new ArgumentNullException(nameof(userState));
         _erasers = erasers ?? throw new ArgumentNullException(nameof(erasers));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+        _editors = editors ?? throw new ArgumentNullException(nameof(editors));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         AddDialog(causeFinder);
     }
@@ -124,6 +131,9 @@ public sealed class MainDialog : ComponentDialog
         var (reply, answer) = _answerer.Answer(text, context.Activity, AboutThemselves(text));
         BotLog.Answered(_logger, answer.Outcome, answer.Entry?.Id, answer.Score);
         await context.SendActivityAsync(reply, cancellationToken);
+
+        // Counted for the editors' report; the text of an unanswered question is kept (scrubbed) only when collecting is on.
+        await _editors.RecordAnswerAsync(context.Activity.ChannelId, context.Activity.Conversation?.Id, text, answer, cancellationToken);
         return Done;
     }
 
@@ -163,7 +173,7 @@ public sealed class MainDialog : ComponentDialog
         }
 
         BotLog.RedFlag(_logger, sign);
-        await context.SendActivityAsync(Replies.Text(_redFlags.Advice), cancellationToken);
+        await context.SendActivityAsync(_renderer.RedFlagAdvice(_redFlags.Advice), cancellationToken);
 
         // A walkthrough begun in this same turn must not send the advice a second time.
         context.TurnState[CauseFinderDialog.RedFlagAdviceSentKey] = true;
@@ -173,7 +183,7 @@ public sealed class MainDialog : ComponentDialog
     {
         var (text, offerTopics) = kind switch
         {
-            SmallTalkKind.Greeting => (Replies.Welcome, true),
+            SmallTalkKind.Greeting => (Replies.WelcomeText(_editors.Options.CollectUnanswered, _editors.Options.Retention), true),
             SmallTalkKind.Thanks => (Replies.Thanks, false),
             SmallTalkKind.WhoAreYou => (Replies.WhoAreYou, true),
             SmallTalkKind.Goodbye => (Replies.Goodbye, false),

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using B12Bot.Editors;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -10,12 +11,14 @@ namespace B12Bot.Terminal;
 /// choices, and typing a number means the list just shown: the buttons of the last turn's replies are numbered here
 /// and a number sends that button; when the last turn showed no buttons (a question with its options numbered in its
 /// text), the number is sent as typed, for the question to read as the position of its option.
+/// <c>/goed</c> and <c>/fout</c> rate the last answer (a <c>/fout</c> asks what was wrong; an empty line skips that).
 /// </summary>
 public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter output) : BotAdapter
 {
     private const string ChannelId = "console";
     /// <summary>The buttons of the last turn's replies, numbered from 1; empty when that turn showed none.</summary>
     private readonly List<CardAction> choices = [];
+    private string? lastEntryId;
     private readonly ConversationReference conversation = new()
     {
         ChannelId = ChannelId,
@@ -43,6 +46,12 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
                 break;
             }
 
+            if (line.Trim() is "/goed" or "/fout")
+            {
+                await RateAsync(line.Trim() == "/goed", bot, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var message = Stamp((Activity)Activity.CreateMessageActivity());
             message.Text = line;
             if (int.TryParse(line.Trim(), out var number) && number >= 1 && number <= choices.Count)
@@ -64,6 +73,7 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
         {
             if (activity.Type == ActivityTypes.Message)
             {
+                lastEntryId = FeedbackActivities.EntryOf(activity) ?? lastEntryId;
                 await output.WriteLineAsync(Render(activity)).ConfigureAwait(false);
             }
 
@@ -78,6 +88,34 @@ public sealed partial class ConsoleChatAdapter(TextReader input, TextWriter outp
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>Sends a rating of the last answer to the bot, as Web Chat does, and thanks the person.</summary>
+    private async Task RateAsync(bool good, IBot bot, CancellationToken cancellationToken)
+    {
+        if (lastEntryId is null)
+        {
+            await output.WriteLineAsync("Er is nog geen antwoord om te beoordelen.").ConfigureAwait(false);
+            return;
+        }
+
+        string? reason = null;
+        if (!good)
+        {
+            await output.WriteAsync("Wat klopte er niet? (niet verplicht; Enter om over te slaan) ").ConfigureAwait(false);
+            reason = (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim();
+        }
+
+        var rating = Stamp((Activity)Activity.CreateEventActivity());
+        rating.Name = FeedbackActivities.FeedbackEventName;
+        rating.Value = new Newtonsoft.Json.Linq.JObject
+        {
+            ["entryId"] = lastEntryId,
+            ["reaction"] = good ? "like" : "dislike",
+            ["reason"] = string.IsNullOrEmpty(reason) ? null : reason,
+        };
+        await TurnAsync(rating, bot, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync("Dank u voor uw beoordeling.").ConfigureAwait(false);
+    }
 
     private async Task TurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace B12Bot.Tests.Deploy;
 
 /// <summary>
-/// Checks on deploy/azure that need no Bicep compiler (none is available here): the parameters file and the
+/// Checks on deploy/azure beside the compiler's (BicepCompilerTests): the parameters file and the
 /// template agree, and the template keeps the choices the deployment relies on.
 /// </summary>
 public sealed partial class AzureTemplateTests

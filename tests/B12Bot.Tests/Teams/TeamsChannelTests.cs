@@ -1,3 +1,4 @@
+using B12Bot.Cards;
 using System.Net;
 using B12Bot.Tests.Testing;
 using Newtonsoft.Json.Linq;
@@ -52,7 +53,8 @@ public sealed class TeamsChannelTests(BotAppFactory factory) : IClassFixture<Bot
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("faq-09", Cited.Top(plain));
         Assert.Equal(Cited.Top(plain), Cited.Top(inChannel));
-        Assert.Equal(BotHttp.Texts(plain), BotHttp.Texts(inChannel));
+        Assert.Equal(BotHttp.Texts(plain), BotHttp.Texts(inChannel).Take(1));
+        Assert.Equal(Replies.FollowUps, BotHttp.Texts(inChannel).Last());
         Assert.All(inChannel, reply => Assert.Equal(ThreadId, (string?)reply["conversation"]?["id"]));
     }
 
@@ -74,11 +76,13 @@ public sealed class TeamsChannelTests(BotAppFactory factory) : IClassFixture<Bot
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)channelReply["attachments"]?[0]?["contentType"]);
         Assert.NotEmpty((JArray)channelReply["attachments"]![0]!["content"]!["buttons"]!);
 
-        // Personal chat: up to three buttons as suggested actions (an answer's follow-ups); more (the welcome's
-        // four) on a card, because Teams shows only three suggested actions.
+        // Personal chat: up to three buttons as suggested actions (an answer's follow-ups, in a message after the
+        // answer, which stands alone); more (the welcome's four) on a card, because Teams shows only three.
         var (_, answered) = await BotHttp.PostAsync(client, PersonalMessage(Question));
-        var answer = Assert.Single(answered);
-        var followUps = (JArray)answer["suggestedActions"]!["actions"]!;
+        Assert.Equal(2, answered.Count);
+        Assert.Null(answered[0]["suggestedActions"]);
+        Assert.Equal(Replies.FollowUps, (string?)answered[1]["text"]);
+        var followUps = (JArray)answered[1]["suggestedActions"]!["actions"]!;
         Assert.InRange(followUps.Count, 1, 3);
 
         var (_, greeted) = await BotHttp.PostAsync(client, PersonalMessage("hallo"));
@@ -100,8 +104,12 @@ public sealed class TeamsChannelTests(BotAppFactory factory) : IClassFixture<Bot
     {
         using var client = factory.CreateClient();
         var (_, replies) = await BotHttp.PostAsync(client, ChannelMessage("Wat is pernicieuze anemie?"));
-        var reply = Assert.Single(replies);
+        var reply = replies[0];
         Assert.Contains("[1]", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Null(reply["attachments"]);
+
+        // Its follow-up questions come after it, on a card of their own.
+        Assert.Equal("application/vnd.microsoft.card.hero", (string?)Assert.Single((JArray)replies[1]["attachments"]!)["contentType"]);
         var claim = reply["entities"]!.First(e => (string?)e["@type"] == "Message")["citation"]![0]!;
         Assert.Equal(1, (int?)claim["position"]);
         Assert.EndsWith("#pernicieuze-anemie", (string?)claim["appearance"]!["url"], StringComparison.Ordinal);

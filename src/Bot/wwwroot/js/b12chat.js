@@ -42,14 +42,114 @@
     suggestedActionBorderWidth: 1,
     suggestedActionTextColor: '#0b5e47',
     suggestedActionHeight: 34,
+    // Contrast of at least 4.5:1 on the chat's background for the message status (time, feedback buttons).
+    subtle: '#56645f',
+    timestampColor: '#56645f',
     typingAnimationDuration: 3000,
     rootHeight: '100%',
     rootWidth: '100%'
   };
 
   var strings = {
-    TEXT_INPUT_PLACEHOLDER: 'Stel uw vraag over vitamine B12'
+    TEXT_INPUT_PLACEHOLDER: 'Stel uw vraag over vitamine B12',
+    VOTE_LIKE_ALT: 'Goed antwoord',
+    VOTE_DISLIKE_ALT: 'Dit antwoord klopt niet'
   };
+
+  var FEEDBACK_EVENT = 'webchat:activity-status/feedback';
+  var REASON_EVENT = 'b12:feedback';
+  var formCount = 0;
+
+  // The entry a 👍/👎 is about: the answer's Like/Dislike action names it (object.identifier).
+  function ratedEntry(activity) {
+    if (!activity || activity.type !== 'event' || activity.name !== FEEDBACK_EVENT) {
+      return null;
+    }
+
+    var action = (activity.entities || []).filter(function (entity) {
+      return entity && (entity['@type'] === 'LikeAction' || entity['@type'] === 'DislikeAction');
+    })[0];
+    var entry = action && action.object && action.object.identifier;
+    return entry ? { entryId: String(entry), dislike: action['@type'] === 'DislikeAction' } : null;
+  }
+
+  // After a 👎: "Wat klopte er niet?" under the chat, optional; sending or skipping returns to the send box.
+  function reasonForm(element, send) {
+    var id = 'b12-reason-' + (++formCount);
+    var form = document.createElement('form');
+    form.className = 'b12-reason';
+    form.hidden = true;
+    form.setAttribute('aria-label', 'Toelichting bij uw beoordeling');
+    form.innerHTML =
+      '<label id="' + id + '-label" for="' + id + '-text">Wat klopte er niet? <span class="b12-reason-optional">(niet verplicht)</span></label>' +
+      '<textarea id="' + id + '-text" rows="2" maxlength="500"></textarea>' +
+      '<div class="b12-reason-buttons"><button type="submit">Versturen</button> <button type="button" data-skip>Overslaan</button></div>';
+    var status = document.createElement('p');
+    status.className = 'b12-reason-status';
+    status.setAttribute('role', 'status');
+    element.parentNode.insertBefore(form, element.nextSibling);
+    element.parentNode.insertBefore(status, form.nextSibling);
+
+    var text = form.querySelector('textarea');
+    var entryId = null;
+
+    // Styled through the CSSOM (allowed under a strict Content-Security-Policy), so the snippet needs no stylesheet.
+    Object.assign(form.style, { display: 'none', gap: '6px', padding: '10px 12px', margin: '8px 0', font: 'inherit',
+      color: '#1d2b27', background: '#ffffff', border: '1px solid #56645f', borderRadius: '10px' });
+    Object.assign(text.style, { width: '100%', boxSizing: 'border-box', font: 'inherit', padding: '6px 8px',
+      border: '1px solid #56645f', borderRadius: '6px' });
+    Array.prototype.forEach.call(form.querySelectorAll('button'), function (button) {
+      Object.assign(button.style, { font: 'inherit', padding: '6px 14px', minHeight: '36px', borderRadius: '18px',
+        border: '1px solid #0b5e47', background: '#ffffff', color: '#0b5e47', cursor: 'pointer' });
+    });
+    var submit = form.querySelector('button[type="submit"]');
+    Object.assign(submit.style, { background: '#0b5e47', color: '#ffffff' });
+    Object.assign(status.style, { margin: '4px 0', font: 'inherit', color: '#1d2b27' });
+
+    function close(message) {
+      form.hidden = true;
+      form.style.display = 'none';
+      status.textContent = message;
+      var input = element.querySelector('[data-id="webchat-sendbox-input"], input, textarea');
+      if (input) {
+        input.focus();
+      }
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var reason = text.value.trim();
+      if (reason && entryId) {
+        send({ entryId: entryId, reason: reason });
+      }
+
+      close('Dank u voor uw reactie.');
+    });
+    form.querySelector('[data-skip]').addEventListener('click', function () {
+      close('Dank u voor uw beoordeling.');
+    });
+    form.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        close('Dank u voor uw beoordeling.');
+      }
+    });
+
+    return {
+      ask: function (entry) {
+        entryId = entry;
+        text.value = '';
+        status.textContent = '';
+        form.hidden = false;
+        form.style.display = 'grid';
+        text.focus();
+      },
+      thank: function () {
+        form.hidden = true;
+        form.style.display = 'none';
+        status.textContent = 'Dank u voor uw beoordeling.';
+      }
+    };
+  }
 
   // Web Chat shows a reply's sources from the link definitions in its Markdown ("[1]: url"). Replies carry them as
   // schema.org citations; where the text cites [n] without a definition, add one from the citation, so the
@@ -143,6 +243,13 @@
         .catch(freshToken);
     }
 
+    var currentStore = null;
+    var reasons = reasonForm(element, function (value) {
+      if (currentStore) {
+        currentStore.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: REASON_EVENT, value: value } });
+      }
+    });
+
     function render(allowResume) {
       return connection(allowResume).then(function (found) {
         var restarted = false;
@@ -160,6 +267,17 @@
                 action = Object.assign({}, action, {
                   payload: Object.assign({}, action.payload, { activity: addCitationDefinitions(action.payload.activity) })
                 });
+              } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload) {
+                var rated = ratedEntry(action.payload.activity);
+                if (rated) {
+                  setTimeout(function () {
+                    if (rated.dislike) {
+                      reasons.ask(rated.entryId);
+                    } else {
+                      reasons.thank();
+                    }
+                  }, 0);
+                }
               } else if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
                 remember(directLine);
               } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED' && !restarted) {
@@ -179,6 +297,8 @@
             };
           };
         });
+
+        currentStore = store;
 
         // Web Chat refreshes its token every 15 minutes; keep the newest for a page reload.
         setInterval(function () { remember(directLine); }, 60 * 1000);

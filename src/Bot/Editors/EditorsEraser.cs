@@ -1,0 +1,15 @@
+using B12Bot.Privacy;
+
+namespace B12Bot.Editors;
+
+/// <summary>"Vergeet mij": removes the conversation's editor items (its questions, ratings and reasons).</summary>
+public sealed class EditorsEraser(EditorsRecorder recorder) : IPersonalDataEraser
+{
+    public string? What => "uw beoordelingen en bewaarde vragen voor de redactie";
+
+    public Task EraseAsync(PersonalDataOwner owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return recorder.EraseAsync(owner.ChannelId, owner.ConversationId, cancellationToken);
+    }
+}
