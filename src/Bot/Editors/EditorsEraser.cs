@@ -5,7 +5,10 @@ namespace B12Bot.Editors;
 /// <summary>"Vergeet mij": removes the conversation's editor items (its questions, ratings and reasons).</summary>
 public sealed class EditorsEraser(EditorsRecorder recorder) : IPersonalDataEraser
 {
-    public string? What => "uw beoordelingen en bewaarde vragen voor de redactie";
+    /// <summary>How the reply to "vergeet mij" names what this removes.</summary>
+    public const string Phrase = "uw beoordelingen en bewaarde vragen voor de redactie";
+
+    public string? What => Phrase;
 
     public Task EraseAsync(PersonalDataOwner owner, CancellationToken cancellationToken)
     {

@@ -14,8 +14,8 @@ namespace B12Bot.Tests.DirectLine;
 /// </summary>
 public sealed class DirectLineForgetTests(DirectLineSite site) : IClassFixture<DirectLineSite>
 {
-    /// <summary>The reply to "vergeet mij" in the chat: the bot state and the Direct Line conversation were removed.</summary>
-    internal static readonly string ForgottenReply = ForgetMe.Reply([ForgetMe.BotStatePhrase, DirectLineConversationEraser.Phrase], []);
+    /// <summary>The reply to "vergeet mij" in the chat: the bot state, the Direct Line conversation and the editors' items were removed.</summary>
+    internal static readonly string ForgottenReply = ForgetMe.Reply([ForgetMe.BotStatePhrase, DirectLineConversationEraser.Phrase, B12Bot.Editors.EditorsEraser.Phrase], []);
 
     private const string Email = "jan.de.vries@voorbeeld-mail.nl";
 

@@ -216,7 +216,7 @@ public sealed class EditorsFeedbackTests(EditorsAppFactory factory) : IClassFixt
         foreach (var question in questions)
         {
             var (_, replies) = await BotHttp.PostAsync(client, BotHttp.Message(question, "webchat-" + Guid.NewGuid().ToString("N")));
-            Assert.Contains("Dat staat niet in mijn informatie", BotHttp.Texts(replies).First(), StringComparison.Ordinal);
+            Assert.Empty(Cited.Ids(replies));
         }
 
         var report = await ReportAsync(client);

@@ -3,6 +3,7 @@ using B12Bot.Storage;
 using B12Bot.Tests.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.Privacy;
@@ -29,6 +30,8 @@ public sealed class ForgetMeTests
         var feedback = new RecordingEraser("uw beoordelingen");
         await using var factory = new BotAppFactory().WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
+            // Only the recording erasers: the reply must name exactly theirs.
+            services.RemoveAll<IPersonalDataEraser>();
             services.AddSingleton<IPersonalDataEraser>(transcript);
             services.AddSingleton<IPersonalDataEraser>(feedback);
         }));
@@ -75,6 +78,7 @@ public sealed class ForgetMeTests
         var feedback = new RecordingEraser("uw beoordelingen");
         await using var factory = new BotAppFactory().WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
+            services.RemoveAll<IPersonalDataEraser>();
             services.AddSingleton<IPersonalDataEraser>(broken);
             services.AddSingleton<IPersonalDataEraser>(feedback);
         }));

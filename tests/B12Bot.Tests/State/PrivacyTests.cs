@@ -41,7 +41,7 @@ public sealed class PrivacyTests(StateBotsFixture bots)
         Assert.True(await store.ExistsAsync(person.UserKey));
 
         var confirmation = await person.SayAsync(client, request);
-        Assert.Equal([ForgetMe.Reply([ForgetMe.BotStatePhrase], [])], confirmation.Texts);
+        Assert.Equal([ForgetMe.Reply([ForgetMe.BotStatePhrase, B12Bot.Editors.EditorsEraser.Phrase], [])], confirmation.Texts);
 
         // Gone from the store itself; the other person's conversation is untouched.
         Assert.False(await store.ExistsAsync(person.ConversationKey), "The conversation state is still stored.");
