@@ -118,7 +118,15 @@ public sealed class MainDialog : ComponentDialog
 
         if (WalkthroughIntent.TellsOwnLowB12(text) && !AnswerReader.Read(_rules, NoAnswers, asked: null, text).IsEmpty)
         {
-            // "Mijn B12 is te laag; ik ben 67 en eet geen vlees": what was told starts the walkthrough with it.
+            // "Mijn B12 is te laag; ik ben 67 en eet geen vlees": what was told starts the walkthrough with it. When the
+            // message also asks what the article answers ("ik ben altijd moe, kan dat een B12-tekort zijn"), that
+            // answer comes first, as for a why-question.
+            if (_answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } told)
+            {
+                BotLog.Answered(_logger, told.Outcome, told.Entry?.Id, told.Score);
+                await context.SendActivityAsync(_answerer.AnswerWithoutRelated(told, context.Activity).Reply, cancellationToken);
+            }
+
             return await innerDc.BeginDialogAsync(CauseFinderDialog.DialogId, text, cancellationToken);
         }
 

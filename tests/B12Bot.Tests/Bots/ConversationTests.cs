@@ -237,4 +237,14 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
                 Assert.Contains("geen diagnose", reply.AsMessageActivity().Text, StringComparison.Ordinal);
             });
     }
+
+    [Fact]
+    public async Task A_complaint_told_with_a_question_the_article_answers_gets_that_answer_first_then_the_walkthrough_with_it_noted()
+    {
+        var replies = await new Conversation(bot).SendAsync("ik ben de laatste tijd zo moe, zou dat door een b12 tekort kunnen komen");
+
+        Assert.NotNull(Cited.Top(replies[0]));
+        Assert.Contains(replies, r => r.Text?.StartsWith("Genoteerd:", StringComparison.Ordinal) == true);
+        Assert.NotEmpty(Cited.ButtonTitles(replies[^1]));
+    }
 }
