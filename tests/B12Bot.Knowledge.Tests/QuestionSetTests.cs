@@ -27,7 +27,9 @@ namespace B12Bot.Knowledge.Tests;
 /// kinds; never trained on), now 103/112, 5 wrong (4.5%), 60/62 with the learned decision (one English question
 /// relabelled to the symptom entries, as the earlier sets label English questions the article answers); tuning-8
 /// 101/107, 0 wrong, 139/140 (the bot's own training questions of those kinds). Since the learned decision, the earlier
-/// sets answer with one wrong answer each in heldout-5 and tuning-6 and none elsewhere.
+/// sets answer with one wrong answer each in heldout-5 and tuning-6 and none elsewhere. heldout-9 (200 questions of the
+/// second dev sample's kinds, written from the article alone after all of the above and never trained or tuned on) was
+/// measured once clean at 117/140, 13 wrong (9.3%), 54/60; its bar guards against a regression from there.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -50,6 +52,7 @@ public sealed class QuestionSetTests
         ["heldout-7.jsonl"] = (0.98, 0.01, 0.99),
         ["heldout-8.jsonl"] = (0.91, 0.05, 0.95),
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.98),
+        ["heldout-9.jsonl"] = (0.83, 0.095, 0.9),
     };
 
     /// <summary>A focused set on a few kinds of question may be smaller than the usual 100.</summary>
