@@ -40,9 +40,11 @@ public interface IDirectLineStore
 
     /// <summary>
     /// "Vergeet mij": the transcript is removed now, the conversation takes no more client activities, its tokens
-    /// are refused for a new start or refresh; the bot's reply may still be added and read once.
+    /// are refused for a new start or refresh; the bot's reply may still be added and read once. The activity
+    /// <paramref name="keepActivityId"/> (the person's own "vergeet mij", when given) stays to be read once beside the
+    /// reply: Web Chat shows a reply after the message it answers, and marks that message sent when it comes back.
     /// </summary>
-    Task EndAsync(string id, CancellationToken cancellationToken);
+    Task EndAsync(string id, string? keepActivityId, CancellationToken cancellationToken);
 
     /// <summary>The turn that ended the conversation is over: once its reply is read, the conversation is gone.</summary>
     Task SealAsync(string id, CancellationToken cancellationToken);

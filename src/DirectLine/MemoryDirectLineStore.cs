@@ -123,12 +123,12 @@ public sealed partial class MemoryDirectLineStore : IDirectLineStore, IDisposabl
     public Task WaitAsync(string id, long watermark, CancellationToken cancellationToken) =>
         Find(id) is { } conversation ? conversation.WaitAsync(watermark, cancellationToken) : Task.CompletedTask;
 
-    public Task EndAsync(string id, CancellationToken cancellationToken)
+    public Task EndAsync(string id, string? keepActivityId, CancellationToken cancellationToken)
     {
         forgotten[id] = time.GetUtcNow() + options.TokenLifetime;
         if (Find(id) is { } conversation)
         {
-            Interlocked.Add(ref totalBytes, -conversation.End(time.GetUtcNow()));
+            Interlocked.Add(ref totalBytes, -conversation.End(time.GetUtcNow(), keepActivityId));
         }
 
         return Task.CompletedTask;
@@ -361,8 +361,8 @@ public sealed partial class MemoryDirectLineStore : IDirectLineStore, IDisposabl
             return signal.WaitAsync(cancellationToken);
         }
 
-        /// <summary>Drops the transcript; returns the bytes freed.</summary>
-        public long End(DateTimeOffset now)
+        /// <summary>Drops the transcript but the activity <paramref name="keep"/>; returns the bytes freed.</summary>
+        public long End(DateTimeOffset now, string? keep)
         {
             lock (gate)
             {
@@ -373,9 +373,17 @@ public sealed partial class MemoryDirectLineStore : IDirectLineStore, IDisposabl
 
                 phase = ConversationPhase.Ending;
                 EndedAt = now;
+                var kept = keep is null ? [] : log.Where(e => e.Json.Contains(IdProperty(keep), StringComparison.Ordinal)).ToList();
                 var freed = bytes;
                 log.Clear();
                 bytes = 0;
+                foreach (var entry in kept)
+                {
+                    log.Enqueue(entry);
+                    bytes += entry.Size;
+                    freed -= entry.Size;
+                }
+
                 Signal();
                 return freed;
             }
@@ -417,5 +425,8 @@ public sealed partial class MemoryDirectLineStore : IDirectLineStore, IDisposabl
         private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private readonly record struct Entry(long Sequence, string Json, long Size);
+
+        /// <summary>How an activity's id reads in its stored JSON.</summary>
+        private static string IdProperty(string activityId) => "\"id\":" + JsonConvert.ToString(activityId);
     }
 }

@@ -111,12 +111,27 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
         return {c[4], c[5] or '', c[1], c[6]}
         """;
 
-    // KEYS: conversation, activities, forgotten, index. ARGV: now, farewell, token lifetime, id, channel.
+    // KEYS: conversation, activities, forgotten, index. ARGV: now, farewell, token lifetime, id, channel, the kept
+    // activity's id as it reads in its JSON (or '').
     private const string EndScript = """
         local now = tonumber(ARGV[1])
         redis.call('SET', KEYS[3], tostring(now + tonumber(ARGV[3])), 'PX', ARGV[3])
         if redis.call('HGET', KEYS[1], 'phase') == 'a' then
+          local kept = {}
+          if ARGV[6] ~= '' then
+            local items = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+            for i = 1, #items, 2 do
+              if string.find(items[i], ARGV[6], 1, true) then
+                table.insert(kept, items[i + 1])
+                table.insert(kept, items[i])
+              end
+            end
+          end
           redis.call('DEL', KEYS[2])
+          if #kept > 0 then
+            redis.call('ZADD', KEYS[2], unpack(kept))
+            redis.call('PEXPIRE', KEYS[2], ARGV[2])
+          end
           redis.call('HSET', KEYS[1], 'phase', 'e', 'until', tostring(now + tonumber(ARGV[2])))
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
         end
@@ -279,9 +294,10 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
         await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task EndAsync(string id, CancellationToken cancellationToken) =>
+    public Task EndAsync(string id, string? keepActivityId, CancellationToken cancellationToken) =>
         RunAsync(EndScript, [Conversation(id), Activities(id), Forgotten(id), index],
-            [Now(), Milliseconds(options.FarewellWindow), Milliseconds(options.TokenLifetime), id, channel.ToString()]);
+            [Now(), Milliseconds(options.FarewellWindow), Milliseconds(options.TokenLifetime), id, channel.ToString(),
+                keepActivityId is null ? string.Empty : "\"id\":" + Newtonsoft.Json.JsonConvert.ToString(keepActivityId)]);
 
     public Task SealAsync(string id, CancellationToken cancellationToken) =>
         RunAsync(SealScript, [Conversation(id)], [channel.ToString(), id]);

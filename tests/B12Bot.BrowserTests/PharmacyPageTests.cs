@@ -96,7 +96,7 @@ public sealed class PharmacyPageTests(PharmacySite site)
     }
 
     [Fact]
-    public async Task When_the_server_has_forgotten_the_conversation_a_new_one_begins()
+    public async Task When_the_server_has_forgotten_the_conversation_its_messages_stay_and_a_new_one_begins_on_request()
     {
         var chat = new PharmacyPage(await site.NewVisitorAsync());
         await chat.OpenAsync();
@@ -105,10 +105,45 @@ public sealed class PharmacyPageTests(PharmacySite site)
 
         Assert.True(await site.Services.GetRequiredService<IDirectLineStore>().RemoveAsync(conversationId, CancellationToken.None));
 
+        var begin = chat.Page.GetByRole(AriaRole.Button, new() { Name = "Nieuw gesprek beginnen" });
+        await Assertions.Expect(begin).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.UserMessages.Filter(new() { HasText = "Dank u wel" })).ToHaveCountAsync(1);
+        Assert.Null(await chat.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('b12bot.conversation')"));
+
+        await begin.ClickAsync();
+
         await Assertions.Expect(chat.UserMessages).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
+        await Assertions.Expect(begin).ToBeHiddenAsync();
+        await chat.Page.WaitForFunctionAsync("() => !!sessionStorage.getItem('b12bot.conversation')");
         var newId = await chat.Page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('b12bot.conversation')).conversationId");
         Assert.NotEqual(conversationId, newId);
+    }
+
+    /// <summary>
+    /// "Vergeet mij" in the chat: the confirmation of what was removed stays readable (the conversation is over on the
+    /// server), and a new conversation begins only when the visitor asks for one.
+    /// </summary>
+    [Fact]
+    public async Task After_vergeet_mij_the_confirmation_stays_readable_until_a_new_conversation_is_asked_for()
+    {
+        var chat = new PharmacyPage(await site.NewVisitorAsync());
+        await chat.OpenAsync();
+        await chat.AskAsync("Welke klachten kan een tekort aan B12 geven?");
+
+        var confirmation = await chat.AskAsync("vergeet mij");
+
+        await Assertions.Expect(confirmation).ToContainTextAsync("Ik heb verwijderd");
+        var begin = chat.Page.GetByRole(AriaRole.Button, new() { Name = "Nieuw gesprek beginnen" });
+        await Assertions.Expect(begin).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Ik heb verwijderd" })).ToHaveCountAsync(1);
+        await Assertions.Expect(chat.Page.Locator(".b12-ended")).ToContainTextAsync("Dit gesprek is beëindigd.");
+        await chat.ScreenshotAsync("13-vergeet-mij");
+
+        await begin.ClickAsync();
+
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Ik heb verwijderd" })).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.BotMessages.Filter(new() { HasText = "Welkom! Ik ben B12Bot" })).ToHaveCountAsync(1);
     }
 
     [Fact]

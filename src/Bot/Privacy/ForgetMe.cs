@@ -34,7 +34,7 @@ public static partial class ForgetMe
         await storage.ForgetAsync(turnContext, states, cancellationToken).ConfigureAwait(false);
 
         var activity = turnContext.Activity;
-        var owner = new PersonalDataOwner(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.From?.Id);
+        var owner = new PersonalDataOwner(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.From?.Id, activity.Id);
         var removed = new List<string> { BotStatePhrase };
         var notRemoved = new List<string>();
         foreach (var eraser in erasers.Where(e => e.AppliesTo(owner)))

@@ -1,7 +1,10 @@
 namespace B12Bot.Privacy;
 
-/// <summary>Whom a "vergeet mij" is about: the channel, conversation and (when known) user of the turn that asked.</summary>
-public sealed record PersonalDataOwner(string ChannelId, string ConversationId, string? UserId);
+/// <summary>
+/// Whom a "vergeet mij" is about: the channel, conversation and (when known) user of the turn that asked, and the id
+/// of the activity that asked (which a transport may hand back once, beside the reply).
+/// </summary>
+public sealed record PersonalDataOwner(string ChannelId, string ConversationId, string? UserId, string? RequestId = null);
 
 /// <summary>
 /// Something outside the bot state that keeps data about a person or conversation (the Direct Line transcript, the

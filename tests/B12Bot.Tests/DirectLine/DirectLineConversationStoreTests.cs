@@ -149,7 +149,7 @@ public abstract class DirectLineStoreContract
         await store.AppendAsync("ending", Message("mijn e-mail is jan@example.nl"), ActivitySource.Client, false, default);
         var forget = await store.AppendAsync("ending", Message("vergeet mij"), ActivitySource.Client, false, default);
 
-        await store.EndAsync("ending", default);
+        await store.EndAsync("ending", null, default);
         var clientAfter = await store.AppendAsync("ending", Message("nog iets"), ActivitySource.Client, false, default);
         var reply = await store.AppendAsync("ending", Message("Ik heb uw gegevens verwijderd"), ActivitySource.Bot, false, default);
         var whileEnding = await store.ReadAsync("ending", 0, 100, default);
@@ -170,12 +170,34 @@ public abstract class DirectLineStoreContract
     }
 
     [Fact]
+    public async Task Ending_keeps_only_the_request_that_ended_it_to_be_read_once_before_the_reply()
+    {
+        var store = Store(new DirectLineOptions());
+        await StartAsync(store, "kept");
+        await store.AppendAsync("kept", Message("mijn e-mail is jan@example.nl"), ActivitySource.Client, false, default);
+        var forget = await store.AppendAsync("kept", Message("vergeet mij"), ActivitySource.Client, false, default);
+        await store.AppendAsync("kept", Message("kept|0000002 staat ook in deze tekst"), ActivitySource.Client, false, default);
+
+        await store.EndAsync("kept", forget, default);
+        await store.AppendAsync("kept", Message("Ik heb uw gegevens verwijderd"), ActivitySource.Bot, false, default);
+        await store.SealAsync("kept", default);
+        var page = await store.ReadAsync("kept", 0, 100, default);
+        var after = await store.ReadAsync("kept", page!.Watermark, 100, default);
+
+        Assert.Equal(["vergeet mij", "Ik heb uw gegevens verwijderd"], page.Activities.Select(a => (string?)JObject.Parse(a)["text"]));
+        Assert.Equal(forget, (string?)JObject.Parse(page.Activities[0])["id"]);
+        Assert.DoesNotContain(page.Activities, a => a.Contains("jan@example.nl", StringComparison.Ordinal));
+        Assert.Equal(ConversationPhase.Ended, page.Phase);
+        Assert.Empty(after!.Activities);
+    }
+
+    [Fact]
     public async Task An_ended_conversation_is_gone_after_the_farewell_window_whatever_was_posted_before()
     {
         var store = Store(new DirectLineOptions { FarewellWindow = TimeSpan.FromMinutes(2), ConversationIdleTimeout = TimeSpan.FromMinutes(60) });
         await StartAsync(store, "farewell");
         await store.AppendAsync("farewell", Message("vergeet mij"), ActivitySource.Client, false, default);
-        await store.EndAsync("farewell", default);
+        await store.EndAsync("farewell", null, default);
 
         await ElapseAsync(TimeSpan.FromMinutes(3));
 
@@ -195,7 +217,7 @@ public abstract class DirectLineStoreContract
         await forActivity;
 
         var forEnd = store.WaitAsync("waited", 1, patience.Token);
-        await store.EndAsync("waited", default);
+        await store.EndAsync("waited", null, default);
         await forEnd;
         Assert.False(patience.IsCancellationRequested);
     }

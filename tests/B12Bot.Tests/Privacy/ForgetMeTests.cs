@@ -66,7 +66,7 @@ public sealed class ForgetMeTests
             text);
         Assert.Null(store.GetStoredJson(StateKeys.Conversation(channel, conversation)));
         Assert.Null(store.GetStoredJson(StateKeys.User(channel, user)));
-        var owner = new PersonalDataOwner(channel, conversation, user);
+        var owner = new PersonalDataOwner(channel, conversation, user, (string?)forget["id"]);
         Assert.Equal([owner], transcript.Erased);
         Assert.Equal([owner], feedback.Erased);
     }

@@ -151,6 +151,39 @@
     };
   }
 
+  // When the server has ended the conversation ("vergeet mij", or forgotten after a long silence): the last messages
+  // stay readable, and a button under the chat begins a new conversation when the visitor wants one.
+  function endedNotice(element, begin) {
+    var notice = document.createElement('div');
+    notice.className = 'b12-ended';
+    notice.setAttribute('role', 'status');
+    notice.innerHTML = '<p>Dit gesprek is beëindigd.</p><button type="button">Nieuw gesprek beginnen</button>';
+    Object.assign(notice.style, { display: 'none', gap: '6px', padding: '10px 12px', margin: '8px 0', font: 'inherit',
+      color: '#1d2b27', background: '#ffffff', border: '1px solid #56645f', borderRadius: '10px' });
+    var text = notice.querySelector('p');
+    Object.assign(text.style, { margin: '0', font: 'inherit' });
+    var button = notice.querySelector('button');
+    Object.assign(button.style, { font: 'inherit', padding: '6px 14px', minHeight: '36px', borderRadius: '18px',
+      border: '1px solid #0b5e47', background: '#0b5e47', color: '#ffffff', cursor: 'pointer', justifySelf: 'start' });
+    element.parentNode.insertBefore(notice, element.nextSibling);
+    button.addEventListener('click', function () {
+      notice.hidden = true;
+      notice.style.display = 'none';
+      begin();
+    });
+
+    return {
+      show: function () {
+        notice.hidden = false;
+        notice.style.display = 'grid';
+      },
+      hide: function () {
+        notice.hidden = true;
+        notice.style.display = 'none';
+      }
+    };
+  }
+
   // Web Chat shows a reply's sources from the link definitions in its Markdown ("[1]: url"). Replies carry them as
   // schema.org citations; where the text cites [n] without a definition, add one from the citation, so the
   // source is shown under the answer.
@@ -250,9 +283,15 @@
       }
     });
 
+    var ended = endedNotice(element, function () {
+      render(false).catch(onError);
+    });
+
     function render(allowResume) {
+      ended.hide();
       return connection(allowResume).then(function (found) {
         var restarted = false;
+        var keeper = null;
         var directLine = window.WebChat.createDirectLine({
           domain: directLineUrl,
           token: found.token,
@@ -288,9 +327,12 @@
                 }, 0);
               } else if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS' && action.payload &&
                          action.payload.connectionStatus === ENDED && !restarted) {
-                // The server forgot an idle conversation: begin a new one rather than leave a dead chat.
+                // The server ended the conversation: keep its last messages (the confirmation of "vergeet mij")
+                // in view and offer a new one, rather than replace them at once or leave a dead chat.
                 restarted = true;
-                setTimeout(function () { render(false).catch(onError); }, 0);
+                clearInterval(keeper);
+                sessionStorage.removeItem(STORAGE_KEY);
+                setTimeout(function () { ended.show(); }, 0);
               }
 
               return next(action);
@@ -301,7 +343,11 @@
         currentStore = store;
 
         // Web Chat refreshes its token every 15 minutes; keep the newest for a page reload.
-        setInterval(function () { remember(directLine); }, 60 * 1000);
+        keeper = setInterval(function () {
+          if (!restarted) {
+            remember(directLine);
+          }
+        }, 60 * 1000);
 
         window.WebChat.renderWebChat(
           {
