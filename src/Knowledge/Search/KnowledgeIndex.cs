@@ -171,7 +171,9 @@ internal sealed class KnowledgeIndex : IDisposable
             }
         }
 
-        var weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(resources.CoreStems.Concat(resources.TopicStems), StringComparer.Ordinal));
+        var weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(
+            resources.Categories.All.Where(c => c.Coverage == CategoryCoverage.Covered).SelectMany(c => resources.Categories.Terms(c.Name)),
+            StringComparer.Ordinal));
         var bits = CommonTermBits(weights, commonTermWeight);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -365,14 +367,18 @@ internal sealed class KnowledgeIndex : IDisposable
             rule.Words.Concat(rule.Means).ToList().ForEach(Count);
         }
 
-        lexicon.CompoundParts.Concat(lexicon.CoreTerms).Concat(lexicon.TopicTerms).ToList().ForEach(Count);
+        // The words of what the article covers are what a typo most likely meant.
+        lexicon.CompoundParts
+            .Concat(lexicon.Categories.Where(c => c.Coverage == CategoryCoverage.Covered).SelectMany(c => c.Words))
+            .ToList().ForEach(Count);
         return targets;
     }
 
     private static SpellingCorrector BuildCorrector(Lexicon lexicon, IReadOnlyDictionary<string, int> targets, TermWeights weights, AnalysisResources resources)
     {
-        var known = lexicon.ShopTerms.Concat(lexicon.NutrientTerms).Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms)
-            .Concat(lexicon.PharmacyActTerms).Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
+        // A word of what the article never covers is a word of its own, never a typo of one the article uses.
+        var known = lexicon.Categories.Where(c => c.Coverage == CategoryCoverage.NotCovered).SelectMany(c => c.Words)
+            .Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
             .SelectMany(SurfaceAnalyzer.Tokens);
         var stems = new HashSet<string>(weights.Terms, StringComparer.Ordinal);
         return new SpellingCorrector(targets, known, stems, resources.Splitter);

@@ -90,6 +90,12 @@ public sealed class FocusTests
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAmount, false)]
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAlways, false)]
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredSubject, false)]
-    public void What_the_article_never_covers_stays_a_final_verdict_and_the_rest_is_learned(string reason, bool learned) =>
-        Assert.Equal(learned, B12Bot.Knowledge.Decision.DecisionFeatures.Learned(reason));
+    public void What_the_article_never_covers_stays_a_final_verdict_and_the_rest_is_learned(string reason, bool learned)
+    {
+        var verdicts = RealKnowledge.Base.Lexicon.Verdicts.Where(v => v.Reason == reason).ToList();
+
+        Assert.NotEmpty(verdicts);
+        Assert.All(verdicts, v => Assert.Equal(learned, v.Learned));
+        Assert.Equal(learned, B12Bot.Knowledge.Decision.DecisionFeatures.LearnedReasons(RealKnowledge.Base.Lexicon).Contains(reason));
+    }
 }
