@@ -329,8 +329,10 @@ internal sealed class QueryPlanner
                 }
 
                 written = fixedText[shown..end];
-                if (vocabulary.LooksLikeVerbForm(folded))
+                if (vocabulary.LooksLikeVerbForm(folded)
+                    || (vocabulary.LooksLikeVerbStem(folded) && (Subjects.Contains(PreviousWord(fixedText, shown)) || Subjects.Contains(NextWord(fixedText, end)))))
                 {
+                    // "werkt", "klopt"; "ik drink veel", "slik je": what the question says of its subject, not what it is about.
                     verbs++;
                     continue;
                 }
@@ -395,6 +397,32 @@ internal sealed class QueryPlanner
     {
         var word = WordBefore(text, start, out var at);
         return Determiners.Contains(word) ? WordBefore(text, at, out _) : word;
+    }
+
+    /// <summary>Subjects beside which a verb stands as its bare stem ("ik drink", "drink je", "ge drinkt").</summary>
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "ik", "je", "jij", "ge", "gij", "k" };
+
+    /// <summary>The word after <paramref name="end"/>, lower case ("" at the end of the text).</summary>
+    private static string NextWord(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && !char.IsLetter(text[start]))
+        {
+            if (text[start] is '.' or '?' or '!' or ',' or '\n')
+            {
+                return string.Empty;
+            }
+
+            start++;
+        }
+
+        var stop = start;
+        while (stop < text.Length && char.IsLetter(text[stop]))
+        {
+            stop++;
+        }
+
+        return text[start..stop].ToLowerInvariant();
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)

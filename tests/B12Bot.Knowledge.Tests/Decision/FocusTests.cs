@@ -29,6 +29,26 @@ public sealed class FocusTests
     }
 
     [Theory]
+    [InlineData("ik drink elke dag koffie, is dat slecht voor b12", "koffie")]
+    [InlineData("drink je veel thee, daalt je b12 dan", "thee")]
+    [InlineData("ik rook, heeft dat invloed op b12", null)]
+    public void A_verb_beside_its_subject_is_not_what_the_question_is_about(string question, string? uncovered)
+    {
+        var plan = RealKnowledge.Answerer.Evaluate(question).Plan!;
+
+        Assert.True(plan.UncoveredVerbs >= 1);
+        Assert.Equal(uncovered is null ? [] : [uncovered], plan.Uncovered);
+    }
+
+    [Fact]
+    public void Drinking_a_lot_beside_its_subject_is_about_alcohol()
+    {
+        var answer = RealKnowledge.Answerer.Ask("ik drink veel in het weekend, kan dat mijn b12 verlagen");
+
+        Assert.Equal("waarom-het-ertoe-doet", answer.Entry?.Id);
+    }
+
+    [Theory]
     [InlineData("wat zijn de symptonen van een b12 tekord")]
     [InlineData("welke voedingsmiddelen zijn rijk aan b12")]
     [InlineData("wat houdt pernicieuze anemie precies in")]
