@@ -168,7 +168,7 @@ internal sealed class Vocabulary
 
     /// <summary>
     /// Whether the word looks like a form of a verb rather than a name for a thing: "werkt" (werken), "klopt"
-    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt). A guess from the word list
+    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt), "gehaald" (halen). A guess from the word list
     /// alone (it knows no word classes); used to tell what a question is about from what it says of it.
     /// </summary>
     public bool LooksLikeVerbForm(string word)
@@ -196,7 +196,8 @@ internal sealed class Vocabulary
             return Contains(word[..^2] + "t");
         }
 
-        return false;
+        // "gehaald" (halen), "geleefd" (leven): a past participle of a verb whose stem is known.
+        return word.Length >= 6 && word.StartsWith("ge", StringComparison.Ordinal) && word[^1] == 'd' && LooksLikeVerbStem(word[2..^1]);
     }
 
     /// <summary>

@@ -88,6 +88,7 @@ public sealed class VocabularyTests
     [InlineData("haalt", true)]
     [InlineData("verricht", true)]
     [InlineData("bevestigen", true)]
+    [InlineData("gehaald", true)]
     [InlineData("migraine", false)]
     [InlineData("spirulina", false)]
     [InlineData("haaruitval", false)]
