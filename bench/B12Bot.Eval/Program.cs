@@ -225,7 +225,9 @@ static string Explain(LuceneAnswerer answerer, string text)
             ? $"?{c.Word}:{c.Weight:0.00}"
             : $"{string.Join('/', c.Terms.Select(t => t.Boost < 1 ? $"{t.Term}*{t.Boost:0.00}" : t.Term))}:{c.Weight:0.00}");
         lines.Add($"analysis: {answerer.DescribeAnalysis(text)}");
-        lines.Add($"concepts: {string.Join("  ", concepts)}  total {plan.Weight:0.00}; core={plan.HasCore} topic={plan.HasTopic} shop={plan.HasShop} nutrient={plan.HasNutrient}"
+        lines.Add($"concepts: {string.Join("  ", concepts)}  total {plan.Weight:0.00}; core={plan.HasCore} topic={plan.HasTopic}"
+            + $"; categories={string.Join(',', answerer.Knowledge.Lexicon.Categories.Where((_, i) => (plan.Categories & (1UL << i)) != 0).Select(c => c.Name))}"
+            + (plan.OffTopicReason is { } reason ? $"; verdict={reason}" : string.Empty)
             + (plan.Rules.Count > 0 ? $"; rules={string.Join(',', plan.Rules)}" : string.Empty));
     }
 

@@ -26,6 +26,9 @@ internal static class Training
     /// <summary>Sets never trained or tuned on: the current estimate for unseen questions.</summary>
     public static readonly string[] NeverTrained = ["heldout-8.jsonl", "heldout-9.jsonl"];
 
+    /// <summary>The features of the knowledge being trained on (its term categories and verdicts are some of them).</summary>
+    private static IReadOnlyList<string> featureNames = [];
+
     private static readonly float[] Thresholds = [.. Enumerable.Range(6, 17).Select(i => i * 0.05f)];
 
     public static string KnowledgeFolder() => Path.Combine(RepoRoot(), "knowledge");
@@ -57,6 +60,7 @@ internal static class Training
             .ToList();
         var cases = sets.SelectMany(QuestionSet.Read).ToList();
         using var answerer = new LuceneAnswerer(knowledge);
+        featureNames = DecisionFeatures.Names(knowledge.Lexicon);
 
         // Each question once through the analysis and search, without a decision: its features and best entry.
         var rows = cases.Select(c => (Case: c, Trace: answerer.Evaluate(c.Question, null, training: true))).ToList();
@@ -184,14 +188,14 @@ internal static class Training
         }).ToList();
         var model = new DecisionModel
         {
-            Features = DecisionFeatures.Names,
+            Features = featureNames,
             Trees = trees,
             Bias = (float)ensemble.Bias,
             Slope = (float)calibrated.Calibrator.Slope,
             Offset = (float)calibrated.Calibrator.Offset,
             AnswerFrom = threshold,
         };
-        model.Check();
+        model.Check(featureNames);
 
         // The exported trees must give what ML.NET gives.
         var predictions = fitted.Transform(view);
@@ -212,7 +216,7 @@ internal static class Training
     {
         _ = ml;
         var schema = SchemaDefinition.Create(typeof(Example));
-        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, DecisionFeatures.Count);
+        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureNames.Count);
         return schema;
     }
 

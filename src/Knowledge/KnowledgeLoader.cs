@@ -85,18 +85,18 @@ public static class KnowledgeLoader
         {
             Lexicon = knowledge.Lexicon,
             Vocabulary = File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty,
-            Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath) : null,
+            Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath, Decision.DecisionFeatures.Names(knowledge.Lexicon)) : null,
             EnglishWords = File.Exists(Path.Combine(folder, EnglishFileName))
                 ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
                 : new HashSet<string>(),
         };
     }
 
-    private static Decision.DecisionModel ReadDecision(string path)
+    private static Decision.DecisionModel ReadDecision(string path, IReadOnlyList<string> features)
     {
         try
         {
-            return Decision.DecisionModel.Load(path);
+            return Decision.DecisionModel.Load(path, features);
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
         {
@@ -449,41 +449,11 @@ public static class KnowledgeLoader
             Synonyms = synonyms,
             CompoundParts = CheckList(problems, "compoundParts", "compoundParts", file.CompoundParts, required: false),
             StemOverrides = overrides,
-            CoreTerms = CheckList(problems, "domainTerms", "core", file.DomainTerms?.Core, required: true),
-            TopicTerms = CheckList(problems, "domainTerms", "topic", file.DomainTerms?.Topic, required: false),
-            GenericTerms = CheckList(problems, "domainTerms", "generic", file.DomainTerms?.Generic, required: false),
-            ShopTerms = CheckList(problems, "offTopic", "shop", file.OffTopic?.Shop, required: false),
-            NutrientTerms = CheckList(problems, "offTopic", "nutrients", file.OffTopic?.Nutrients, required: false),
-            ServiceTerms = CheckList(problems, "offTopic", "service", file.OffTopic?.Service, required: false),
-            MedicineTerms = CheckList(problems, "offTopic", "medicines", file.OffTopic?.Medicines, required: false),
-            PharmacyTerms = CheckList(problems, "offTopic", "pharmacy", file.OffTopic?.Pharmacy, required: false),
-            PharmacyActTerms = CheckList(problems, "offTopic", "pharmacyActs", file.OffTopic?.PharmacyActs, required: false),
-            GroceryTerms = CheckWords(problems, "offTopic", "groceries", file.OffTopic?.Groceries, required: false),
             KnownWords = CheckList(problems, "knownWords", "knownWords", file.KnownWords, required: false),
-            NamedCauseTerms = CheckWords(problems, "questionRules.symptomBesideCause", "causes", file.QuestionRules?.SymptomBesideCause?.Causes, required: false),
-            SymptomTerms = CheckWords(problems, "questionRules.symptomBesideCause", "symptoms", file.QuestionRules?.SymptomBesideCause?.Symptoms, required: false),
-            UnnamedCauseTerms = CheckWords(problems, "questionRules.symptomBesideCause", "unnamedCauses", file.QuestionRules?.SymptomBesideCause?.UnnamedCauses, required: false),
-            HarmTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "harm", file.QuestionRules?.HarmOfDeficiency?.Harm, required: false),
-            DeficiencyTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "deficiency", file.QuestionRules?.HarmOfDeficiency?.Deficiency, required: false),
-            ExcessTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "excess", file.QuestionRules?.HarmOfDeficiency?.Excess, required: false),
-            HarmOfDeficiencyMeans = CheckWords(problems, "questionRules.harmOfDeficiency", "means", file.QuestionRules?.HarmOfDeficiency?.Means, required: false),
-            HarmOfDietTerms = CheckWords(problems, "questionRules.harmOfDeficiency", "diets", file.QuestionRules?.HarmOfDeficiency?.Diets, required: false),
-            HarmOfDietMeans = CheckWords(problems, "questionRules.harmOfDeficiency", "dietMeans", file.QuestionRules?.HarmOfDeficiency?.DietMeans, required: false),
-            DietTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "diet", file.QuestionRules?.DietOrOtherCause?.Diet, required: false),
-            OtherCauseTerms = CheckWords(problems, "questionRules.dietOrOtherCause", "otherCauses", file.QuestionRules?.DietOrOtherCause?.OtherCauses, required: false),
-            AlternativeWords = CheckWords(problems, "questionRules.dietOrOtherCause", "joiners", file.QuestionRules?.DietOrOtherCause?.Joiners, required: false),
-            CauseMarkerWords = CheckWords(problems, "questionRules.dietOrOtherCause", "markers", file.QuestionRules?.DietOrOtherCause?.Markers, required: false),
-            DietOrOtherCauseMeans = CheckWords(problems, "questionRules.dietOrOtherCause", "means", file.QuestionRules?.DietOrOtherCause?.Means, required: false),
-            AmountTerms = CheckWords(problems, "questionRules.notCovered", "amounts", file.QuestionRules?.NotCovered?.Amounts, required: false),
-            AmountExceptionTerms = CheckWords(problems, "questionRules.notCovered", "amountsUnless", file.QuestionRules?.NotCovered?.AmountsUnless, required: false),
-            UncoveredSubjectTerms = CheckWords(problems, "questionRules.notCovered", "subjects", file.QuestionRules?.NotCovered?.Subjects, required: false),
-            PainTerms = CheckWords(problems, "questionRules.notCovered", "pain", file.QuestionRules?.NotCovered?.Pain, required: false),
-            PainOfTerms = CheckWords(problems, "questionRules.notCovered", "painOf", file.QuestionRules?.NotCovered?.PainOf, required: false),
-            UncoveredAlwaysTerms = CheckWords(problems, "questionRules.notCovered", "always", file.QuestionRules?.NotCovered?.Always, required: false),
-            GroupTopicTerms = CheckWords(problems, "questionRules.topicBesideGroup", "topics", file.QuestionRules?.TopicBesideGroup?.Topics, required: false),
-            GroupTerms = CheckWords(problems, "questionRules.topicBesideGroup", "groups", file.QuestionRules?.TopicBesideGroup?.Groups, required: false),
+            Categories = ReadCategories(problems, file.Categories),
         };
 
+        lexicon = lexicon with { Verdicts = ReadVerdicts(problems, file.Verdicts, lexicon.Categories) };
         if (problems.Count > 0)
         {
             throw new KnowledgeValidationException(path, problems);
@@ -491,6 +461,135 @@ public static class KnowledgeLoader
 
         return lexicon;
     }
+
+    /// <summary>
+    /// The term categories, in the file's order: each with a well-formed name, what it is about, which occurrences count
+    /// (any, trusted, whole) and how its words match (stem, typed, both), and its words; every category the planner
+    /// names must be there.
+    /// </summary>
+    private static List<TermCategory> ReadCategories(List<string> problems, Dictionary<string, CategoryDto?>? categories)
+    {
+        var result = new List<TermCategory>();
+        if (categories is null || categories.Count == 0)
+        {
+            problems.Add("categories: \"categories\" is missing or empty");
+            return result;
+        }
+
+        if (categories.Count > Analysis.TermCategories.MaxCategories)
+        {
+            problems.Add($"categories: {categories.Count} categories, at most {Analysis.TermCategories.MaxCategories}");
+        }
+
+        foreach (var (key, category) in categories)
+        {
+            var name = $"categories.{key}";
+            if (!IsWellFormedCategory(key))
+            {
+                problems.Add($"{name}: a category name is a word of letters and digits starting with a lower-case letter");
+            }
+
+            if (category is null)
+            {
+                problems.Add($"{name} is null");
+                continue;
+            }
+
+            RequireText(problems, name, "about", category.About);
+            var counts = category.Counts switch
+            {
+                "any" => CategoryCounts.Any,
+                "trusted" => CategoryCounts.Trusted,
+                "whole" => CategoryCounts.Whole,
+                _ => (CategoryCounts?)null,
+            };
+            if (counts is null)
+            {
+                problems.Add($"{name}: \"counts\" is '{category.Counts}'; it is one of any, trusted, whole");
+            }
+
+            var match = category.Match switch
+            {
+                null or "stem" => CategoryMatch.Stem,
+                "typed" => CategoryMatch.Typed,
+                "both" => CategoryMatch.Both,
+                _ => (CategoryMatch?)null,
+            };
+            if (match is null)
+            {
+                problems.Add($"{name}: \"match\" is '{category.Match}'; it is one of stem, typed, both");
+            }
+
+            var words = match is CategoryMatch.Typed or CategoryMatch.Both
+                ? CheckWords(problems, name, "words", category.Words, required: true)
+                : CheckList(problems, name, "words", category.Words, required: true);
+            var exceptBeside = CheckList(problems, name, "exceptBeside", category.ExceptBeside, required: false);
+            foreach (var other in exceptBeside.Where(o => !categories.ContainsKey(o) || o == key))
+            {
+                problems.Add($"{name}: exceptBeside names '{other}', which is no other category");
+            }
+
+            result.Add(new TermCategory
+            {
+                Name = key,
+                About = category.About ?? string.Empty,
+                Coverage = category.Covered switch
+                {
+                    true => CategoryCoverage.Covered,
+                    false => CategoryCoverage.NotCovered,
+                    null => CategoryCoverage.Shape,
+                },
+                Counts = counts ?? CategoryCounts.Any,
+                Match = match ?? CategoryMatch.Stem,
+                ExceptBeside = exceptBeside,
+                Words = words,
+            });
+        }
+
+        foreach (var required in Search.PlannerCategories.Required.Where(r => !categories.ContainsKey(r)))
+        {
+            problems.Add($"categories: the category '{required}' is missing (the query planner reads it)");
+        }
+
+        return result;
+    }
+
+    /// <summary>The hand verdicts: each names a reason and categories (or the planner's '@' flags) that exist.</summary>
+    private static List<VerdictRule> ReadVerdicts(List<string> problems, List<VerdictDto?>? verdicts, IReadOnlyList<TermCategory> categories)
+    {
+        var result = new List<VerdictRule>();
+        var known = new HashSet<string>(categories.Select(c => c.Name).Concat(Search.PlannerCategories.Flags), StringComparer.Ordinal);
+        for (var i = 0; i < (verdicts?.Count ?? 0); i++)
+        {
+            var verdict = verdicts![i];
+            var name = $"verdicts[{i}]";
+            if (verdict is null)
+            {
+                problems.Add($"{name} is null");
+                continue;
+            }
+
+            RequireText(problems, name, "reason", verdict.Reason);
+            var all = CheckList(problems, name, "all", verdict.All, required: false);
+            var none = CheckList(problems, name, "none", verdict.None, required: false);
+            if (all.Count == 0 && none.Count == 0)
+            {
+                problems.Add($"{name}: \"all\" and \"none\" are both empty; a verdict names at least one category");
+            }
+
+            foreach (var unknown in all.Concat(none).Where(n => !known.Contains(n)))
+            {
+                problems.Add($"{name}: '{unknown}' is neither a category nor one of the flags {string.Join(", ", Search.PlannerCategories.Flags)}");
+            }
+
+            result.Add(new VerdictRule { Reason = verdict.Reason?.Trim() ?? string.Empty, All = all, None = none, Learned = verdict.Learned == true });
+        }
+
+        return result;
+    }
+
+    private static bool IsWellFormedCategory(string name) =>
+        name.Length is > 0 and <= 40 && char.IsAsciiLetterLower(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 
     private static bool IsWellFormedId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

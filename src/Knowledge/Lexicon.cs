@@ -10,11 +10,11 @@ public sealed record SynonymRule
 
 /// <summary>
 /// How people say things, as the analysis needs it (knowledge/synonyms.json): synonyms for lay words, Belgian
-/// variants and medicine names; the parts domain compounds are split into; stems the stemmer gets wrong; the words
-/// that say a question is about B12 (core) or about the article's wider topic; the words that say it is not
-/// (shop questions, other nutrients); and the words the query planner reads a question's shape by (a complaint beside
-/// a cause, food weighed against another cause, harm of a tekort). All words are plain text; the analysis folds and
-/// stems them itself.
+/// variants and medicine names; the parts domain compounds are split into; stems the stemmer gets wrong; and the term
+/// categories: the words that say a question is about B12 or the article's wider topic, the words that say it is not
+/// (the shop, other nutrients, amounts), and the words the query planner reads a question's shape by (a complaint
+/// beside a cause, food weighed against another cause, harm of a tekort), with the hand verdicts read from them. All
+/// words are plain text; the analysis folds and stems them itself.
 /// </summary>
 public sealed record Lexicon
 {
@@ -28,142 +28,90 @@ public sealed record Lexicon
     /// <summary>Word → stem, for words the Dutch stemmer gets wrong.</summary>
     public IReadOnlyDictionary<string, string> StemOverrides { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Words that are about B12 itself (b12, pernicieuze anemie, coeliakie …).</summary>
-    public IReadOnlyList<string> CoreTerms { get; init; } = [];
-
-    /// <summary>Words of the article's wider topic (symptoms, food, risk groups …); enough with nothing off-topic.</summary>
-    public IReadOnlyList<string> TopicTerms { get; init; } = [];
-
-    /// <summary>
-    /// Words of the topic that fit any medicine or vitamin as well (supplementen, injecties, operatie, tekort): one
-    /// of them alone does not make a question one about the article; two of them, or one with a core or topic word, do.
-    /// </summary>
-    public IReadOnlyList<string> GenericTerms { get; init; } = [];
-
-    /// <summary>Words of shop questions (prices, delivery, opening hours): the article never answers those.</summary>
-    public IReadOnlyList<string> ShopTerms { get; init; } = [];
-
-    /// <summary>Other vitamins, minerals and supplements: without a core word the question is not about B12.</summary>
-    public IReadOnlyList<string> NutrientTerms { get; init; } = [];
-
-    /// <summary>
-    /// Words of care-service questions (prescription, reimbursement, availability): the article never answers those,
-    /// whatever else the question names.
-    /// </summary>
-    public IReadOnlyList<string> ServiceTerms { get; init; } = [];
-
-    /// <summary>
-    /// Named medicines (metformine, maagzuurremmers): the article only says they can lower B12, so a question about
-    /// one of them is answered only when it also names a core B12 word; their other effects are not in the article.
-    /// </summary>
-    public IReadOnlyList<string> MedicineTerms { get; init; } = [];
-
-    /// <summary>The pharmacy or chemist (apotheek, drogist): off topic together with a word of <see cref="PharmacyActTerms"/>.</summary>
-    public IReadOnlyList<string> PharmacyTerms { get; init; } = [];
-
-    /// <summary>What a pharmacy may do for someone (meten, testen, prikken, zetten): a service the article does not describe.</summary>
-    public IReadOnlyList<string> PharmacyActTerms { get; init; } = [];
-
-    /// <summary>
-    /// Groceries (boodschappen, supermarkt): a shop word beside one asks what food to buy ("wat moet ik kopen voor mijn
-    /// boodschappen"), not about the shop, unless it also names taking B12 (<see cref="ExcessTerms"/>: supplementen).
-    /// </summary>
-    public IReadOnlyList<string> GroceryTerms { get; init; } = [];
-
     /// <summary>Ordinary words that are not in the article but must never be "corrected" into one of its words.</summary>
     public IReadOnlyList<string> KnownWords { get; init; } = [];
 
     /// <summary>
-    /// Named causes and conditions of a low B12 (bypass, maagzuurremmers, crohn, veganist …): beside a complaint of
-    /// <see cref="SymptomTerms"/> ("sinds mijn sleeve vergeetachtig") the cause carries the question.
+    /// The term categories (knowledge/synonyms.json, categories), in the file's order: what a question's words say of it
+    /// (B12 itself, the wider topic, the shop, an amount, a complaint …). Each is one feature of the learned decision.
     /// </summary>
-    public IReadOnlyList<string> NamedCauseTerms { get; init; } = [];
+    public IReadOnlyList<TermCategory> Categories { get; init; } = [];
 
-    /// <summary>Complaints (moe, tintelingen, vergeetachtig, klachten …): they count less beside a named cause.</summary>
-    public IReadOnlyList<string> SymptomTerms { get; init; } = [];
+    /// <summary>The hand verdicts read from the categories a question holds (first match wins), in the file's order.</summary>
+    public IReadOnlyList<VerdictRule> Verdicts { get; init; } = [];
+}
 
-    /// <summary>
-    /// Causes the article names only in general (operatie, medicijnen): a complaint after one of them ("moe na mijn
-    /// operatie aan de knie") is about that cause, so without a B12 word the complaint does not make it one about ours.
-    /// </summary>
-    public IReadOnlyList<string> UnnamedCauseTerms { get; init; } = [];
+/// <summary>Whether the article covers what a category's words name.</summary>
+public enum CategoryCoverage
+{
+    /// <summary>A word of the question's shape (harm, a joiner, a complaint): neither covered nor not.</summary>
+    Shape,
 
-    /// <summary>What a word of harm means in general (toxiciteit, veilig: "is b12 gevaarlijk" asks about too much).</summary>
-    public IReadOnlyList<string> HarmTerms { get; init; } = [];
+    /// <summary>The article covers it: its words are spelling-correction targets.</summary>
+    Covered,
 
-    /// <summary>Words of a deficiency (tekort, laag): beside them, harm asks what a tekort does (<see cref="HarmOfDeficiencyMeans"/>).</summary>
-    public IReadOnlyList<string> DeficiencyTerms { get; init; } = [];
+    /// <summary>The article never covers it (the shop, other vitamins, amounts, pets).</summary>
+    NotCovered,
+}
 
-    /// <summary>Words of too much or of taking B12 (teveel, supplementen, dosis): harm beside them keeps its general meaning.</summary>
-    public IReadOnlyList<string> ExcessTerms { get; init; } = [];
+/// <summary>Which occurrences of a category's words count.</summary>
+public enum CategoryCounts
+{
+    /// <summary>Any analysed term, a part of a compound or a corrected short word as well.</summary>
+    Any,
 
-    /// <summary>What harm beside a deficiency means (complicaties).</summary>
-    public IReadOnlyList<string> HarmOfDeficiencyMeans { get; init; } = [];
+    /// <summary>Not a short word we corrected (it may have been an ordinary word we do not know).</summary>
+    Trusted,
 
-    /// <summary>
-    /// Diets that can lead to a tekort (veganist, vegetarier): harm beside one and no word of <see cref="ExcessTerms"/>
-    /// ("is veganisme gevaarlijk voor je b12") asks whether the diet puts one at risk (<see cref="HarmOfDietMeans"/>).
-    /// </summary>
-    public IReadOnlyList<string> HarmOfDietTerms { get; init; } = [];
+    /// <summary>Trusted, and a whole word or its meaning, never a compound's part ("zenuwpijn" holds no pain).</summary>
+    Whole,
+}
 
-    /// <summary>What harm beside a diet means (tekort, risico).</summary>
-    public IReadOnlyList<string> HarmOfDietMeans { get; init; } = [];
+/// <summary>How a category's words are compared with a question's.</summary>
+public enum CategoryMatch
+{
+    /// <summary>By analysed term (stem, synonyms, compound parts).</summary>
+    Stem,
 
-    /// <summary>
-    /// Food and diet (eten, voeding, dieet …): offered as one of two causes ("door mijn eten of door een ziekte"),
-    /// they are an alternative, not the topic, and the question asks for the cause.
-    /// </summary>
-    public IReadOnlyList<string> DietTerms { get; init; } = [];
+    /// <summary>By word as typed (folded, not stemmed): for stop words ("apotheker", "of", "door").</summary>
+    Typed,
 
-    /// <summary>What food is weighed against in such a question (ziekte, aandoening, opname, iets anders …).</summary>
-    public IReadOnlyList<string> OtherCauseTerms { get; init; } = [];
+    /// <summary>Both.</summary>
+    Both,
+}
 
-    /// <summary>Words that offer two alternatives (of, ofwel, or), looked for as typed.</summary>
-    public IReadOnlyList<string> AlternativeWords { get; init; } = [];
+/// <summary>One term category of the lexicon: a named set of words with what the article makes of them.</summary>
+public sealed record TermCategory
+{
+    public required string Name { get; init; }
 
-    /// <summary>
-    /// Words that open an alternative as a cause when they follow a word of <see cref="AlternativeWords"/> ("… of door
-    /// mijn voeding", "… of aan een ziekte"), looked for as typed.
-    /// </summary>
-    public IReadOnlyList<string> CauseMarkerWords { get; init; } = [];
+    /// <summary>What the category holds, for people.</summary>
+    public string About { get; init; } = string.Empty;
 
-    /// <summary>What a question that weighs food against another cause asks for (oorzaak).</summary>
-    public IReadOnlyList<string> DietOrOtherCauseMeans { get; init; } = [];
+    public CategoryCoverage Coverage { get; init; }
 
-    /// <summary>
-    /// Words that ask for an amount (microgram, dagelijks, behoefte): the article gives no amounts or doses, so such a
-    /// question is not answered unless it also names a word of <see cref="AmountExceptionTerms"/> (too much, safe).
-    /// </summary>
-    public IReadOnlyList<string> AmountTerms { get; init; } = [];
+    public CategoryCounts Counts { get; init; }
 
-    /// <summary>Words that turn a question about an amount into one about too much (teveel, veilig, maximum).</summary>
-    public IReadOnlyList<string> AmountExceptionTerms { get; init; } = [];
+    public CategoryMatch Match { get; init; }
 
-    /// <summary>
-    /// Subjects the article says nothing about (pets, pregnancy, children, weight loss, the contraceptive pill,
-    /// interactions): a question about one is not answered unless it also names a cause of <see cref="NamedCauseTerms"/>
-    /// ("ik ben zwanger en veganist", "afgevallen na mijn bypass").
-    /// </summary>
-    public IReadOnlyList<string> UncoveredSubjectTerms { get; init; } = [];
+    /// <summary>Categories whose word at the same place keeps this one from counting there ("maagzuur" in "maagzuurremmer").</summary>
+    public IReadOnlyList<string> ExceptBeside { get; init; } = [];
 
-    /// <summary>Words of pain: beside a treatment of <see cref="PainOfTerms"/> ("doet een injectie pijn") not answered.</summary>
-    public IReadOnlyList<string> PainTerms { get; init; } = [];
+    public required IReadOnlyList<string> Words { get; init; }
+}
 
-    /// <summary>Treatments whose pain the article does not describe (injecties).</summary>
-    public IReadOnlyList<string> PainOfTerms { get; init; } = [];
+/// <summary>
+/// A hand verdict: a question holding every category of <see cref="All"/> and none of <see cref="None"/> is outside the
+/// article for <see cref="Reason"/>. Names starting with '@' are flags the planner reads from the question's shape.
+/// A learned verdict is one feature of the decision; any other one is final.
+/// </summary>
+public sealed record VerdictRule
+{
+    public required string Reason { get; init; }
 
-    /// <summary>
-    /// Subjects the article does not cover even beside a named cause (pets, reference values, how soon a treatment
-    /// works, hair and skin, energy drinks, other blood values): "lintworm bij mijn hond" is not answered.
-    /// </summary>
-    public IReadOnlyList<string> UncoveredAlwaysTerms { get; init; } = [];
+    public IReadOnlyList<string> All { get; init; } = [];
 
-    /// <summary>
-    /// Words of an entry's own topic (how often, old age, food, too much, a medicine): beside a word of
-    /// <see cref="GroupTerms"/> ("ik ben veganist, hoe vaak laten prikken") the topic decides.
-    /// </summary>
-    public IReadOnlyList<string> GroupTopicTerms { get; init; } = [];
+    public IReadOnlyList<string> None { get; init; } = [];
 
-    /// <summary>Who the asker is (a diet, a condition), which weighs only a share beside a word of <see cref="GroupTopicTerms"/>.</summary>
-    public IReadOnlyList<string> GroupTerms { get; init; } = [];
+    public bool Learned { get; init; }
 }

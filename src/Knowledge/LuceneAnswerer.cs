@@ -110,7 +110,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         var contextOnly = questionPlan is not null && plan.OffTopicReason is "shop" or "service"
             && questionPlan.OffTopicReason != plan.OffTopicReason;
         var handReason = contextOnly ? null : plan.OffTopicReason;
-        if (handReason is { } reason && ((decision is null && !training) || !Decision.DecisionFeatures.Learned(reason)))
+        if (handReason is { } reason && ((decision is null && !training) || !plan.OffTopicLearned))
         {
             // The shop and care services have a reply of their own (ask the pharmacy); nothing is named there.
             return AnswerTrace.Nothing(reason, plan, name: reason is not ("shop" or "service"));
@@ -143,7 +143,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             questionAgrees = bestAlone == ranking[0];
         }
 
-        var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
+        var features = Features(text, plan, questionPlan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
         var probability = decision?.Probability(features) ?? float.NaN;
         if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
         {
@@ -182,7 +182,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     private float[] Features(
-        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
+        string text, QueryPlan plan, QueryPlan? questionPlan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
@@ -199,6 +199,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             plan.EnglishWords,
             questionBest,
             questionAgrees,
+            knowledge.Lexicon,
+            (questionPlan ?? plan).CategoryCounts,
             handReason));
     }
 

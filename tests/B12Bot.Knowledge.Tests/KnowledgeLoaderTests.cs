@@ -32,7 +32,8 @@ public sealed class KnowledgeLoaderTests : IDisposable
         Assert.True(knowledge["samenvatting"].Bulleted);
         Assert.NotEmpty(knowledge.Keywords);
         Assert.NotEmpty(knowledge.Lexicon.Synonyms);
-        Assert.NotEmpty(knowledge.Lexicon.CoreTerms);
+        Assert.NotEmpty(knowledge.Lexicon.Categories.Single(c => c.Name == "core").Words);
+        Assert.NotEmpty(knowledge.Lexicon.Verdicts);
     }
 
     [Fact]
@@ -152,16 +153,96 @@ public sealed class KnowledgeLoaderTests : IDisposable
 
     public static TheoryData<string, string> BrokenLexicons => new()
     {
-        { "{ \"synonyms\": [ { \"words\": [], \"means\": [\"anemie\"] } ], \"domainTerms\": { \"core\": [\"b12\"] } }", "synonyms[0]: \"words\" is missing or empty" },
-        { "{ \"synonyms\": [ { \"words\": [\"moe\"], \"means\": [\"\"] } ], \"domainTerms\": { \"core\": [\"b12\"] } }", "synonyms[0]: means[0] is empty" },
-        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [] } }", "domainTerms: \"core\" is missing or empty" },
-        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"stemOverrides\": { \"daalt\": \"\" } }", "stemOverrides: 'daalt' needs a word and a stem" },
-        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"dietOrOtherCause\": { \"otherCauses\": [\"iets anders\"] } } }", "questionRules.dietOrOtherCause: otherCauses holds the phrase 'iets anders'" },
-        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"symptomBesideCause\": { \"symptoms\": [\" \"] } } }", "questionRules.symptomBesideCause: symptoms[0] is empty" },
-        { "{ \"synonyms\": [], \"domainTerms\": { \"core\": [\"b12\"] }, \"questionRules\": { \"harmOfDeficiency\": { \"harms\": [] } } }", "bad JSON" },
+        { "{ \"synonyms\": [ { \"words\": [], \"means\": [\"anemie\"] } ] }", "synonyms[0]: \"words\" is missing or empty" },
+        { "{ \"synonyms\": [ { \"words\": [\"moe\"], \"means\": [\"\"] } ] }", "synonyms[0]: means[0] is empty" },
+        { "{ \"synonyms\": [], \"stemOverrides\": { \"daalt\": \"\" } }", "stemOverrides: 'daalt' needs a word and a stem" },
         { "{ \"synonym\": [] }", "bad JSON" },
         { "{ \"synonyms\": [ }", "bad JSON (line 1" },
     };
+
+    /// <summary>The real lexicon with one change to its categories or verdicts, and the problem the loader must name.</summary>
+    public static TheoryData<string, string> BrokenCategories => new()
+    {
+        { "no-categories", "categories: \"categories\" is missing or empty" },
+        { "missing-core", "categories: the category 'core' is missing (the query planner reads it)" },
+        { "empty-words", "categories.shop: \"words\" is missing or empty" },
+        { "bad-counts", "categories.shop: \"counts\" is 'sometimes'; it is one of any, trusted, whole" },
+        { "bad-match", "categories.shop: \"match\" is 'fuzzy'; it is one of stem, typed, both" },
+        { "typed-phrase", "categories.joiners: words holds the phrase 'of anders'; only single words can match there" },
+        { "no-about", "categories.shop: \"about\" is missing or empty" },
+        { "bad-name", "categories.Shop-Words: a category name is a word of letters and digits starting with a lower-case letter" },
+        { "unknown-except", "categories.topic: exceptBeside names 'medicijnen', which is no other category" },
+        { "unknown-field", "bad JSON" },
+        { "verdict-unknown-category", "verdicts[0]: 'winkel' is neither a category nor one of the flags" },
+        { "verdict-unknown-flag", "verdicts[0]: '@someday' is neither a category nor one of the flags" },
+        { "verdict-empty", "verdicts[0]: \"all\" and \"none\" are both empty; a verdict names at least one category" },
+        { "verdict-no-reason", "verdicts[0]: \"reason\" is missing or empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenCategories))]
+    public void A_broken_category_or_verdict_is_refused_naming_it_and_the_problem(string mutation, string expected)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoPaths.FaqJson)!, "synonyms.json")))!.AsObject();
+        var categories = json["categories"]!.AsObject();
+        var verdicts = json["verdicts"]!.AsArray();
+        switch (mutation)
+        {
+            case "no-categories":
+                json.Remove("categories");
+                break;
+            case "missing-core":
+                categories.Remove("core");
+                break;
+            case "empty-words":
+                categories["shop"]!["words"] = new JsonArray();
+                break;
+            case "bad-counts":
+                categories["shop"]!["counts"] = "sometimes";
+                break;
+            case "bad-match":
+                categories["shop"]!["match"] = "fuzzy";
+                break;
+            case "typed-phrase":
+                categories["joiners"]!["words"]!.AsArray().Add("of anders");
+                break;
+            case "no-about":
+                categories["shop"]!.AsObject().Remove("about");
+                break;
+            case "bad-name":
+                categories["Shop-Words"] = JsonNode.Parse("{ \"about\": \"x\", \"counts\": \"any\", \"words\": [\"kassa\"] }");
+                break;
+            case "unknown-except":
+                categories["topic"]!["exceptBeside"] = new JsonArray("medicijnen");
+                break;
+            case "unknown-field":
+                categories["shop"]!["wrods"] = new JsonArray("kassa");
+                break;
+            case "verdict-unknown-category":
+                verdicts[0]!["all"] = new JsonArray("winkel");
+                break;
+            case "verdict-unknown-flag":
+                verdicts[0]!["none"] = new JsonArray("@someday");
+                break;
+            case "verdict-empty":
+                verdicts[0]!.AsObject().Remove("all");
+                verdicts[0]!.AsObject().Remove("none");
+                break;
+            case "verdict-no-reason":
+                verdicts[0]!.AsObject().Remove("reason");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
+        }
+
+        File.Copy(RepoPaths.FaqJson, FaqPath);
+        File.WriteAllText(LexiconPath, json.ToJsonString());
+
+        var error = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(FaqPath));
+
+        Assert.Contains(LexiconPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(BrokenLexicons))]

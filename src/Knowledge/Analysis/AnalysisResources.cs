@@ -8,7 +8,7 @@ namespace B12Bot.Knowledge.Analysis;
 
 /// <summary>
 /// Everything the Dutch analysis reads, built once from the lexicon and read-only afterwards: the synonym map, the
-/// stop list, the compound splitter, the stem overrides, and the stems of the topic and off-topic words.
+/// stop list, the compound splitter, the stem overrides, and the term categories.
 /// </summary>
 internal sealed class AnalysisResources
 {
@@ -44,42 +44,8 @@ internal sealed class AnalysisResources
         }
 
         Synonyms = BuildSynonyms(lexicon);
-        CoreStems = Stems(lexicon.CoreTerms);
-        TopicStems = Stems(lexicon.TopicTerms);
-        GenericStems = Stems(lexicon.GenericTerms);
-        ShopStems = Stems(lexicon.ShopTerms);
-        NutrientStems = Stems(lexicon.NutrientTerms);
-        ServiceStems = Stems(lexicon.ServiceTerms);
-        MedicineStems = Stems(lexicon.MedicineTerms);
-        // "apotheker" is a stop word like "dokter": the pharmacy is looked for among the words as typed.
-        PharmacyWords = Typed(lexicon.PharmacyTerms);
-        PharmacyActStems = Stems(lexicon.PharmacyActTerms);
-        NamedCauseStems = Stems(lexicon.NamedCauseTerms);
-        SymptomStems = Stems(lexicon.SymptomTerms);
-        UnnamedCauseStems = Stems(lexicon.UnnamedCauseTerms);
-        HarmStems = Stems(lexicon.HarmTerms);
-        DeficiencyStems = Stems(lexicon.DeficiencyTerms);
-        ExcessStems = Stems(lexicon.ExcessTerms);
-        DietStems = Stems(lexicon.DietTerms);
-        OtherCauseStems = Stems(lexicon.OtherCauseTerms);
-        // "iets anders", "something else": stop words, so they are looked for among the words as typed too.
-        OtherCauseWords = Typed(lexicon.OtherCauseTerms);
-        AlternativeWords = Typed(lexicon.AlternativeWords);
-        CauseMarkerWords = Typed(lexicon.CauseMarkerWords);
         var stemmer = new DutchStemmer();
-        DietOrOtherCauseMeans = Terms(lexicon.DietOrOtherCauseMeans, stemmer);
-        HarmOfDeficiencyMeans = Terms(lexicon.HarmOfDeficiencyMeans, stemmer);
-        HarmOfDietStems = Stems(lexicon.HarmOfDietTerms);
-        HarmOfDietMeans = Terms(lexicon.HarmOfDietMeans, stemmer);
-        GroceryStems = Stems(lexicon.GroceryTerms);
-        AmountStems = Stems(lexicon.AmountTerms);
-        AmountExceptionStems = Stems(lexicon.AmountExceptionTerms);
-        UncoveredSubjectStems = Stems(lexicon.UncoveredSubjectTerms);
-        PainStems = Stems(lexicon.PainTerms);
-        PainOfStems = Stems(lexicon.PainOfTerms);
-        UncoveredAlwaysStems = Stems(lexicon.UncoveredAlwaysTerms);
-        TopicBesideGroupStems = Stems(lexicon.GroupTopicTerms);
-        GroupStems = Stems(lexicon.GroupTerms);
+        Categories = new TermCategories(lexicon.Categories, term => TermOf(term, stemmer));
     }
 
     public Lexicon Lexicon { get; }
@@ -94,97 +60,8 @@ internal sealed class AnalysisResources
     /// <summary>Null when the lexicon has no synonyms.</summary>
     public SynonymMap? Synonyms { get; }
 
-    public IReadOnlySet<string> CoreStems { get; }
-
-    public IReadOnlySet<string> TopicStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.GenericTerms"/>: they count as topic words only two at a time.</summary>
-    public IReadOnlySet<string> GenericStems { get; }
-
-    public IReadOnlySet<string> ShopStems { get; }
-
-    public IReadOnlySet<string> NutrientStems { get; }
-
-    public IReadOnlySet<string> ServiceStems { get; }
-
-    public IReadOnlySet<string> MedicineStems { get; }
-
-    /// <summary>The words of <see cref="Lexicon.PharmacyTerms"/> as typed (folded, not stemmed).</summary>
-    public IReadOnlySet<string> PharmacyWords { get; }
-
-    public IReadOnlySet<string> PharmacyActStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.NamedCauseTerms"/>.</summary>
-    public IReadOnlySet<string> NamedCauseStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.SymptomTerms"/>.</summary>
-    public IReadOnlySet<string> SymptomStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.UnnamedCauseTerms"/>.</summary>
-    public IReadOnlySet<string> UnnamedCauseStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.HarmTerms"/>.</summary>
-    public IReadOnlySet<string> HarmStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.DeficiencyTerms"/>.</summary>
-    public IReadOnlySet<string> DeficiencyStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.ExcessTerms"/>.</summary>
-    public IReadOnlySet<string> ExcessStems { get; }
-
-    /// <summary>The index terms of <see cref="Lexicon.HarmOfDeficiencyMeans"/>.</summary>
-    public IReadOnlyList<string> HarmOfDeficiencyMeans { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.GroceryTerms"/>.</summary>
-    public IReadOnlySet<string> GroceryStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.AmountTerms"/>.</summary>
-    public IReadOnlySet<string> AmountStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.AmountExceptionTerms"/>.</summary>
-    public IReadOnlySet<string> AmountExceptionStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.UncoveredSubjectTerms"/>.</summary>
-    public IReadOnlySet<string> UncoveredSubjectStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.PainTerms"/>.</summary>
-    public IReadOnlySet<string> PainStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.PainOfTerms"/>.</summary>
-    public IReadOnlySet<string> PainOfStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.UncoveredAlwaysTerms"/>.</summary>
-    public IReadOnlySet<string> UncoveredAlwaysStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.GroupTopicTerms"/>.</summary>
-    public IReadOnlySet<string> TopicBesideGroupStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.GroupTerms"/>.</summary>
-    public IReadOnlySet<string> GroupStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.HarmOfDietTerms"/>.</summary>
-    public IReadOnlySet<string> HarmOfDietStems { get; }
-
-    /// <summary>The index terms of <see cref="Lexicon.HarmOfDietMeans"/>.</summary>
-    public IReadOnlyList<string> HarmOfDietMeans { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.DietTerms"/>.</summary>
-    public IReadOnlySet<string> DietStems { get; }
-
-    /// <summary>Stems of <see cref="Lexicon.OtherCauseTerms"/>.</summary>
-    public IReadOnlySet<string> OtherCauseStems { get; }
-
-    /// <summary>The words of <see cref="Lexicon.OtherCauseTerms"/> as typed (folded, not stemmed).</summary>
-    public IReadOnlySet<string> OtherCauseWords { get; }
-
-    /// <summary>The words of <see cref="Lexicon.AlternativeWords"/> as typed (folded, not stemmed).</summary>
-    public IReadOnlySet<string> AlternativeWords { get; }
-
-    /// <summary>The words of <see cref="Lexicon.CauseMarkerWords"/> as typed (folded, not stemmed).</summary>
-    public IReadOnlySet<string> CauseMarkerWords { get; }
-
-    /// <summary>The index terms of <see cref="Lexicon.DietOrOtherCauseMeans"/>.</summary>
-    public IReadOnlyList<string> DietOrOtherCauseMeans { get; }
+    /// <summary>The lexicon's term categories: analysed term (or word as typed) → the categories it is in.</summary>
+    public TermCategories Categories { get; }
 
     public static AnalysisResources Build(Lexicon lexicon)
     {
@@ -211,19 +88,6 @@ internal sealed class AnalysisResources
     {
         var tokens = SurfaceAnalyzer.Tokens(term);
         return tokens.Count == 1 ? Stem(tokens[0], stemmer) : Stem(string.Join(PhraseJoiner, tokens), stemmer);
-    }
-
-    private List<string> Terms(IEnumerable<string> terms, DutchStemmer stemmer) =>
-        terms.Select(t => TermOf(t, stemmer)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-
-    /// <summary>The words of some terms as typed (folded, not stemmed): for words the analysis drops as stop words.</summary>
-    private static HashSet<string> Typed(IEnumerable<string> terms) =>
-        new(terms.SelectMany(SurfaceAnalyzer.Tokens), StringComparer.Ordinal);
-
-    private HashSet<string> Stems(IEnumerable<string> terms)
-    {
-        var stemmer = new DutchStemmer();
-        return new HashSet<string>(terms.Select(t => TermOf(t, stemmer)).Where(t => t.Length > 0), StringComparer.Ordinal);
     }
 
     private static SynonymMap? BuildSynonyms(Lexicon lexicon)
@@ -256,9 +120,8 @@ internal sealed class AnalysisResources
             }
         }
 
-        // Multi-word topic and off-topic terms ("vitamine d", "hoe laat") become one token of their own.
-        foreach (var term in lexicon.CoreTerms.Concat(lexicon.TopicTerms).Concat(lexicon.ShopTerms).Concat(lexicon.NutrientTerms)
-                     .Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms).Concat(lexicon.PharmacyActTerms))
+        // Multi-word words of a category ("vitamine d", "hoe laat") become one token of their own.
+        foreach (var term in lexicon.Categories.SelectMany(c => c.Words).Distinct(StringComparer.Ordinal))
         {
             var input = SurfaceAnalyzer.Tokens(term);
             if (input.Count > 1)

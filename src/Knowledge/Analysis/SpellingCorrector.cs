@@ -13,17 +13,26 @@ internal sealed class SpellingCorrector
     private const int MinLength = 6;
     private const int LongWord = 9;
 
+    /// <summary>From this length a real Dutch word is taken as written, not as a typo of a knowledge word.</summary>
+    public const int RealWordLength = 7;
+
     private readonly HashSet<string> known;
     private readonly IReadOnlySet<string> knownStems;
     private readonly CompoundSplitter splitter;
+    private readonly Func<string, bool> isRealWord;
     private readonly Dictionary<char, Candidate[]> candidatesByFirstLetter;
 
     /// <param name="targets">Words of the knowledge a typo may be corrected to, with how often they occur.</param>
     /// <param name="known">Every word that is fine as it is.</param>
     /// <param name="knownStems">The indexed terms (stems).</param>
     /// <param name="splitter">Compounds of known parts are fine as they are.</param>
-    public SpellingCorrector(IReadOnlyDictionary<string, int> targets, IEnumerable<string> known, IReadOnlySet<string> knownStems, CompoundSplitter splitter)
+    /// <param name="isRealWord">
+    /// Whether a word is a word of the general Dutch vocabulary: such a word of <see cref="RealWordLength"/> letters or
+    /// more is fine as it is ("verdenking" is no typo of "verwerking"); null: none is.
+    /// </param>
+    public SpellingCorrector(IReadOnlyDictionary<string, int> targets, IEnumerable<string> known, IReadOnlySet<string> knownStems, CompoundSplitter splitter, Func<string, bool>? isRealWord = null)
     {
+        this.isRealWord = isRealWord ?? (_ => false);
         this.known = new HashSet<string>(known, StringComparer.Ordinal);
         this.known.UnionWith(targets.Keys);
         this.knownStems = knownStems;
@@ -44,7 +53,7 @@ internal sealed class SpellingCorrector
             return null;
         }
 
-        if (knownStems.Contains(stem(word)) || splitter.Split(word).Count > 0)
+        if (knownStems.Contains(stem(word)) || splitter.Split(word).Count > 0 || (word.Length >= RealWordLength && isRealWord(word)))
         {
             return null;
         }

@@ -168,7 +168,7 @@ internal sealed class Vocabulary
 
     /// <summary>
     /// Whether the word looks like a form of a verb rather than a name for a thing: "werkt" (werken), "klopt"
-    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt). A guess from the word list
+    /// (kloppen), "haalt" (halen), "verricht" (verrichten), "bevestigen" (bevestigt), "gehaald" (halen). A guess from the word list
     /// alone (it knows no word classes); used to tell what a question is about from what it says of it.
     /// </summary>
     public bool LooksLikeVerbForm(string word)
@@ -196,7 +196,32 @@ internal sealed class Vocabulary
             return Contains(word[..^2] + "t");
         }
 
-        return false;
+        // "gehaald" (halen), "geleefd" (leven): a past participle of a verb whose stem is known.
+        return word.Length >= 6 && word.StartsWith("ge", StringComparison.Ordinal) && word[^1] == 'd' && LooksLikeVerbStem(word[2..^1]);
+    }
+
+    /// <summary>
+    /// Whether the word looks like the bare stem of a verb, as it stands beside "ik" ("ik drink", "slik je", "ik loop"):
+    /// its infinitive is a word ("drinken", "zitten", "lopen", "leven", "lezen"). Only with that context: many stems are
+    /// nouns as well ("werk", "loop").
+    /// </summary>
+    public bool LooksLikeVerbStem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 3 || IsVowel(word[^1]))
+        {
+            return false;
+        }
+
+        var last = word[^1] switch { 'f' => 'v', 's' => 'z', var c => c };
+        var head = word[..^1];
+        if (Contains(word + "en") || Contains(word + word[^1] + "en") || Contains(head + last + "en"))
+        {
+            return true;
+        }
+
+        // "loop" → "lopen", "leef" → "leven": a long vowel written double is single before -en.
+        return head.Length >= 3 && head[^1] == head[^2] && IsVowel(head[^1]) && Contains(head[..^1] + last + "en");
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';

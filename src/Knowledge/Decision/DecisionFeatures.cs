@@ -16,46 +16,59 @@ internal readonly record struct DecisionInput(
     int EnglishWords,
     float QuestionBest,
     bool QuestionAgrees,
+    Lexicon Lexicon,
+    IReadOnlyList<int> QuestionCategoryCounts,
     string? HandReason = null);
 
 /// <summary>
 /// The features of the learned answer decision, from the retrieval (the best entry's calibrated score and how close
 /// the next ones are, the unit it matched) and the analysis (how much of the question the knowledge covers, the real
-/// words it does not know, typos, the question's shape, where the question stands in a story). The names are stored
-/// with the model, which refuses to load when they differ.
+/// words it does not know, typos, the question's shape, where the question stands in a story), and from the data: per
+/// term category of the lexicon, how many words of the message and of its question sentence fall in it, and per learned
+/// verdict whether it holds. A new category or verdict is a data change and a new training, no code. The names are
+/// stored with the model, which refuses to load when they differ.
 /// </summary>
 internal static class DecisionFeatures
 {
-    public static IReadOnlyList<string> Names { get; } =
+    /// <summary>The features every build computes, whatever its lexicon.</summary>
+    public static IReadOnlyList<string> Fixed { get; } =
     [
         "best", "secondRatio", "thirdRatio", "margin", "planWeight", "concepts", "unknownConcepts", "unknownShare",
-        "uncovered", "uncoveredLongest", "nonWords", "corrected", "core", "topic", "coreBesidesMedicine", "medicine",
+        "uncovered", "uncoveredLongest", "nonWords", "corrected", "topic", "coreBesidesMedicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
         "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees", "uncoveredVerbs", "nonWordsAfterMarker",
-        "shop", "service", "otherNutrient", "medicineOnly", "noDomainWord", "otherConsequence",
+        "coveredWords", "notCoveredWords",
     ];
 
-    public static int Count => Names.Count;
+    /// <summary>The names of the features of a lexicon, in the order <see cref="Compute"/> gives them.</summary>
+    public static IReadOnlyList<string> Names(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return
+        [
+            .. Fixed,
+            .. lexicon.Categories.Select(c => "in:" + c.Name),
+            .. lexicon.Categories.Select(c => "question:" + c.Name),
+            .. LearnedReasons(lexicon).Select(r => "verdict:" + r),
+        ];
+    }
+
+    /// <summary>The reasons of the learned verdicts, once each, in the order of the lexicon.</summary>
+    public static IEnumerable<string> LearnedReasons(Lexicon lexicon) =>
+        lexicon.Verdicts.Where(v => v.Learned).Select(v => v.Reason).Distinct(StringComparer.Ordinal);
 
     /// <summary>The sum of all the features of some questions, rounded: whether a model still fits this build.</summary>
     public static double Checksum(IEnumerable<float[]> rows) =>
         Math.Round(rows.Sum(row => row.Sum(v => (double)v)), 2);
 
-    /// <summary>
-    /// The hand rules of the planner whose verdict is a feature of the learned decision rather than final: the shop,
-    /// care services, other nutrients, a medicine alone, no word of the topic, other consequences. What the article
-    /// never covers (amounts, pets, measured values, pain of a treatment) stays final.
-    /// </summary>
-    public static bool Learned(string reason) =>
-        reason is "shop" or "service" or "other-nutrient" or "medicine" or "no-domain-word" or "other-consequence";
-
     public static float[] Compute(in DecisionInput input)
     {
         var plan = input.Plan;
+        var lexicon = input.Lexicon;
         var unknown = plan.Concepts.Where(c => c.Terms.Count == 0).ToList();
         var (sentences, questionAt) = Sentences(input.Text);
-        return
-        [
+        var features = new List<float>(Fixed.Count + (2 * lexicon.Categories.Count) + lexicon.Verdicts.Count)
+        {
             input.Best,
             input.Best > 0 ? input.Second / input.Best : 0,
             input.Best > 0 ? input.Third / input.Best : 0,
@@ -68,10 +81,8 @@ internal static class DecisionFeatures
             plan.Uncovered.Count == 0 ? 0 : plan.Uncovered.Max(w => w.Length),
             plan.NonWords,
             plan.Corrected,
-            plan.HasCore ? 1 : 0,
             plan.HasTopic ? 1 : 0,
             plan.HasCoreBesidesMedicine ? 1 : 0,
-            plan.HasMedicine ? 1 : 0,
             plan.Rules.Count,
             plan.Rules.Contains(QueryPlan.StoryRule) ? 1 : 0,
             sentences,
@@ -87,13 +98,36 @@ internal static class DecisionFeatures
             input.QuestionAgrees ? 1 : 0,
             plan.UncoveredVerbs,
             plan.NonWordsAfterMarker,
-            input.HandReason == "shop" ? 1 : 0,
-            input.HandReason == "service" ? 1 : 0,
-            input.HandReason == "other-nutrient" ? 1 : 0,
-            input.HandReason == "medicine" ? 1 : 0,
-            input.HandReason == "no-domain-word" ? 1 : 0,
-            input.HandReason == "other-consequence" ? 1 : 0,
-        ];
+            Sum(plan.CategoryCounts, lexicon, CategoryCoverage.Covered),
+            Sum(plan.CategoryCounts, lexicon, CategoryCoverage.NotCovered),
+        };
+        for (var c = 0; c < lexicon.Categories.Count; c++)
+        {
+            features.Add(c < plan.CategoryCounts.Count ? plan.CategoryCounts[c] : 0);
+        }
+
+        for (var c = 0; c < lexicon.Categories.Count; c++)
+        {
+            features.Add(c < input.QuestionCategoryCounts.Count ? input.QuestionCategoryCounts[c] : 0);
+        }
+
+        foreach (var reason in LearnedReasons(lexicon))
+        {
+            features.Add(input.HandReason == reason ? 1 : 0);
+        }
+
+        return [.. features];
+    }
+
+    private static float Sum(IReadOnlyList<int> counts, Lexicon lexicon, CategoryCoverage coverage)
+    {
+        var sum = 0;
+        for (var c = 0; c < counts.Count && c < lexicon.Categories.Count; c++)
+        {
+            sum += lexicon.Categories[c].Coverage == coverage ? counts[c] : 0;
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -47,11 +47,11 @@ internal sealed class DecisionModel
     /// <summary>How it was trained (command, seed, sets, cross-validation figures), for people.</summary>
     public string? Trained { get; init; }
 
-    public static DecisionModel Load(string path)
+    public static DecisionModel Load(string path, IReadOnlyList<string> features)
     {
         var model = JsonSerializer.Deserialize<DecisionModel>(File.ReadAllText(path), JsonOptions)
             ?? throw new InvalidDataException($"{Path.GetFileName(path)} holds null");
-        model.Check();
+        model.Check(features);
         return model;
     }
 
@@ -71,10 +71,11 @@ internal sealed class DecisionModel
 
     public float Probability(ReadOnlySpan<float> features) => 1f / (1f + MathF.Exp((Slope * Score(features)) + Offset));
 
-    /// <summary>The model must read the features this build computes, in this order.</summary>
-    public void Check()
+    /// <summary>The model must read the features this build computes (<paramref name="features"/>), in this order.</summary>
+    public void Check(IReadOnlyList<string> features)
     {
-        if (!Features.SequenceEqual(DecisionFeatures.Names))
+        ArgumentNullException.ThrowIfNull(features);
+        if (!Features.SequenceEqual(features))
         {
             throw new InvalidDataException(
                 $"{FileName} was trained on other features ({string.Join(',', Features)}); train it again with B12Bot.Eval --train");

@@ -82,17 +82,14 @@ internal sealed class LexiconFile
     [JsonPropertyName("stemOverrides")]
     public Dictionary<string, string?>? StemOverrides { get; set; }
 
-    [JsonPropertyName("domainTerms")]
-    public DomainTermsDto? DomainTerms { get; set; }
-
-    [JsonPropertyName("offTopic")]
-    public OffTopicDto? OffTopic { get; set; }
-
     [JsonPropertyName("knownWords")]
     public List<string?>? KnownWords { get; set; }
 
-    [JsonPropertyName("questionRules")]
-    public QuestionRulesDto? QuestionRules { get; set; }
+    [JsonPropertyName("categories")]
+    public Dictionary<string, CategoryDto?>? Categories { get; set; }
+
+    [JsonPropertyName("verdicts")]
+    public List<VerdictDto?>? Verdicts { get; set; }
 }
 
 internal sealed class SynonymDto
@@ -104,137 +101,41 @@ internal sealed class SynonymDto
     public List<string?>? Means { get; set; }
 }
 
-internal sealed class DomainTermsDto
+internal sealed class CategoryDto
 {
-    [JsonPropertyName("core")]
-    public List<string?>? Core { get; set; }
+    [JsonPropertyName("about")]
+    public string? About { get; set; }
 
-    [JsonPropertyName("topic")]
-    public List<string?>? Topic { get; set; }
+    /// <summary>true: the article covers it; false: never covered; absent: a word of the question's shape.</summary>
+    [JsonPropertyName("covered")]
+    public bool? Covered { get; set; }
 
-    [JsonPropertyName("generic")]
-    public List<string?>? Generic { get; set; }
+    /// <summary>"any", "trusted" or "whole".</summary>
+    [JsonPropertyName("counts")]
+    public string? Counts { get; set; }
+
+    /// <summary>"stem" (default), "typed" or "both".</summary>
+    [JsonPropertyName("match")]
+    public string? Match { get; set; }
+
+    [JsonPropertyName("exceptBeside")]
+    public List<string?>? ExceptBeside { get; set; }
+
+    [JsonPropertyName("words")]
+    public List<string?>? Words { get; set; }
 }
 
-internal sealed class OffTopicDto
+internal sealed class VerdictDto
 {
-    [JsonPropertyName("shop")]
-    public List<string?>? Shop { get; set; }
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
 
-    [JsonPropertyName("nutrients")]
-    public List<string?>? Nutrients { get; set; }
+    [JsonPropertyName("all")]
+    public List<string?>? All { get; set; }
 
-    [JsonPropertyName("service")]
-    public List<string?>? Service { get; set; }
+    [JsonPropertyName("none")]
+    public List<string?>? None { get; set; }
 
-    [JsonPropertyName("medicines")]
-    public List<string?>? Medicines { get; set; }
-
-    [JsonPropertyName("pharmacy")]
-    public List<string?>? Pharmacy { get; set; }
-
-    [JsonPropertyName("pharmacyActs")]
-    public List<string?>? PharmacyActs { get; set; }
-
-    [JsonPropertyName("groceries")]
-    public List<string?>? Groceries { get; set; }
-}
-
-internal sealed class QuestionRulesDto
-{
-    [JsonPropertyName("symptomBesideCause")]
-    public SymptomBesideCauseDto? SymptomBesideCause { get; set; }
-
-    [JsonPropertyName("dietOrOtherCause")]
-    public DietOrOtherCauseDto? DietOrOtherCause { get; set; }
-
-    [JsonPropertyName("harmOfDeficiency")]
-    public HarmOfDeficiencyDto? HarmOfDeficiency { get; set; }
-
-    [JsonPropertyName("notCovered")]
-    public NotCoveredDto? NotCovered { get; set; }
-
-    [JsonPropertyName("topicBesideGroup")]
-    public TopicBesideGroupDto? TopicBesideGroup { get; set; }
-}
-
-internal sealed class TopicBesideGroupDto
-{
-    [JsonPropertyName("topics")]
-    public List<string?>? Topics { get; set; }
-
-    [JsonPropertyName("groups")]
-    public List<string?>? Groups { get; set; }
-}
-
-internal sealed class NotCoveredDto
-{
-    [JsonPropertyName("amounts")]
-    public List<string?>? Amounts { get; set; }
-
-    [JsonPropertyName("amountsUnless")]
-    public List<string?>? AmountsUnless { get; set; }
-
-    [JsonPropertyName("subjects")]
-    public List<string?>? Subjects { get; set; }
-
-    [JsonPropertyName("pain")]
-    public List<string?>? Pain { get; set; }
-
-    [JsonPropertyName("painOf")]
-    public List<string?>? PainOf { get; set; }
-
-    [JsonPropertyName("always")]
-    public List<string?>? Always { get; set; }
-}
-
-internal sealed class SymptomBesideCauseDto
-{
-    [JsonPropertyName("causes")]
-    public List<string?>? Causes { get; set; }
-
-    [JsonPropertyName("symptoms")]
-    public List<string?>? Symptoms { get; set; }
-
-    [JsonPropertyName("unnamedCauses")]
-    public List<string?>? UnnamedCauses { get; set; }
-}
-
-internal sealed class DietOrOtherCauseDto
-{
-    [JsonPropertyName("diet")]
-    public List<string?>? Diet { get; set; }
-
-    [JsonPropertyName("otherCauses")]
-    public List<string?>? OtherCauses { get; set; }
-
-    [JsonPropertyName("joiners")]
-    public List<string?>? Joiners { get; set; }
-
-    [JsonPropertyName("markers")]
-    public List<string?>? Markers { get; set; }
-
-    [JsonPropertyName("means")]
-    public List<string?>? Means { get; set; }
-}
-
-internal sealed class HarmOfDeficiencyDto
-{
-    [JsonPropertyName("harm")]
-    public List<string?>? Harm { get; set; }
-
-    [JsonPropertyName("deficiency")]
-    public List<string?>? Deficiency { get; set; }
-
-    [JsonPropertyName("excess")]
-    public List<string?>? Excess { get; set; }
-
-    [JsonPropertyName("means")]
-    public List<string?>? Means { get; set; }
-
-    [JsonPropertyName("diets")]
-    public List<string?>? Diets { get; set; }
-
-    [JsonPropertyName("dietMeans")]
-    public List<string?>? DietMeans { get; set; }
+    [JsonPropertyName("learned")]
+    public bool? Learned { get; set; }
 }

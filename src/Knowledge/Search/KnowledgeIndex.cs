@@ -94,7 +94,7 @@ internal sealed class KnowledgeIndex : IDisposable
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         Searcher = new KnowledgeSearcher(reader, Weights, term =>
             contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null) { Similarity = Similarity };
-        QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources));
+        QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources, knowledge.Vocabulary));
     }
 
     /// <summary>Whether the index was built in memory, built and stored, opened from a stored one, or stored again after a damaged one.</summary>
@@ -171,7 +171,9 @@ internal sealed class KnowledgeIndex : IDisposable
             }
         }
 
-        var weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(resources.CoreStems.Concat(resources.TopicStems), StringComparer.Ordinal));
+        var weights = new TermWeights(phrasingTerms, textTerms, unknownWeight, new HashSet<string>(
+            resources.Categories.All.Where(c => c.Coverage == CategoryCoverage.Covered).SelectMany(c => resources.Categories.Terms(c.Name)),
+            StringComparer.Ordinal));
         var bits = CommonTermBits(weights, commonTermWeight);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -365,17 +367,22 @@ internal sealed class KnowledgeIndex : IDisposable
             rule.Words.Concat(rule.Means).ToList().ForEach(Count);
         }
 
-        lexicon.CompoundParts.Concat(lexicon.CoreTerms).Concat(lexicon.TopicTerms).ToList().ForEach(Count);
+        // The words of what the article covers are what a typo most likely meant.
+        lexicon.CompoundParts
+            .Concat(lexicon.Categories.Where(c => c.Coverage == CategoryCoverage.Covered).SelectMany(c => c.Words))
+            .ToList().ForEach(Count);
         return targets;
     }
 
-    private static SpellingCorrector BuildCorrector(Lexicon lexicon, IReadOnlyDictionary<string, int> targets, TermWeights weights, AnalysisResources resources)
+    private static SpellingCorrector BuildCorrector(
+        Lexicon lexicon, IReadOnlyDictionary<string, int> targets, TermWeights weights, AnalysisResources resources, Vocabulary vocabulary)
     {
-        var known = lexicon.ShopTerms.Concat(lexicon.NutrientTerms).Concat(lexicon.ServiceTerms).Concat(lexicon.PharmacyTerms)
-            .Concat(lexicon.PharmacyActTerms).Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
+        // A word of what the article never covers is a word of its own, never a typo of one the article uses.
+        var known = lexicon.Categories.Where(c => c.Coverage == CategoryCoverage.NotCovered).SelectMany(c => c.Words)
+            .Concat(lexicon.KnownWords).Concat(DutchStopWords.Words)
             .SelectMany(SurfaceAnalyzer.Tokens);
         var stems = new HashSet<string>(weights.Terms, StringComparer.Ordinal);
-        return new SpellingCorrector(targets, known, stems, resources.Splitter);
+        return new SpellingCorrector(targets, known, stems, resources.Splitter, word => vocabulary.Contains(word));
     }
 
     /// <summary>

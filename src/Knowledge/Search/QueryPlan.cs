@@ -89,23 +89,17 @@ internal sealed record QueryPlan
     /// <summary>The summed weight of every concept: what a perfect match covers.</summary>
     public required float Weight { get; init; }
 
+    /// <summary>The term categories the question's words fall in (bit i: the lexicon's category i).</summary>
+    public ulong Categories { get; init; }
+
+    /// <summary>How many of the question's words fall in each term category, by category id.</summary>
+    public IReadOnlyList<int> CategoryCounts { get; init; } = [];
+
     /// <summary>The question names something about B12 itself.</summary>
     public bool HasCore { get; init; }
 
-    /// <summary>The question names something of the article's wider topic.</summary>
+    /// <summary>The question names something of the article's wider topic (or two generic words).</summary>
     public bool HasTopic { get; init; }
-
-    /// <summary>The question is about the shop (prices, delivery, opening hours).</summary>
-    public bool HasShop { get; init; }
-
-    /// <summary>The question names another vitamin, mineral or supplement.</summary>
-    public bool HasNutrient { get; init; }
-
-    /// <summary>The question asks for a care service (prescription, reimbursement, a pharmacy measuring a value).</summary>
-    public bool HasService { get; init; }
-
-    /// <summary>The question names a medicine the article only mentions as a cause of a low B12.</summary>
-    public bool HasMedicine { get; init; }
 
     /// <summary>
     /// Besides a medicine, the question names a core, topic or generic word ("omeprazol en b12", "metformine en een
@@ -114,25 +108,17 @@ internal sealed record QueryPlan
     public bool HasCoreBesidesMedicine { get; init; }
 
     /// <summary>
-    /// The question asks for the consequences or complications of something that is neither B12 nor a tekort
-    /// ("gevolgen van een onbehandelde depressie").
-    /// </summary>
-    public bool HasOtherConsequence { get; init; }
-
-    /// <summary>
-    /// What the question asks that the article does not cover, though it may name B12 (one of the NotCovered
-    /// constants), or null.
+    /// What the question asks that the article does not cover, though it may name B12: the first final (not learned)
+    /// verdict of the lexicon that holds, or null.
     /// </summary>
     public string? NotCovered { get; init; }
 
-    /// <summary>Why the question is outside the knowledge before any search, or null when it may be inside.</summary>
-    public string? OffTopicReason =>
-        HasShop ? "shop"
-        : HasService ? "service"
-        : NotCovered is { } notCovered ? notCovered
-        : HasNutrient ? "other-nutrient"
-        : HasMedicine && !HasCoreBesidesMedicine ? "medicine"
-        : !HasCore && !HasTopic ? "no-domain-word"
-        : HasOtherConsequence ? "other-consequence"
-        : null;
+    /// <summary>
+    /// Why the question is outside the knowledge before any search (the first verdict of the lexicon that holds), or
+    /// null when it may be inside.
+    /// </summary>
+    public string? OffTopicReason { get; init; }
+
+    /// <summary>Whether <see cref="OffTopicReason"/> is a learned verdict (a feature of the decision), not a final one.</summary>
+    public bool OffTopicLearned { get; init; }
 }

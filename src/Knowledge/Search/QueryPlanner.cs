@@ -4,8 +4,10 @@ namespace B12Bot.Knowledge.Search;
 
 /// <summary>
 /// Turns a question into its <see cref="QueryPlan"/>, from the analysed words (and a few words as typed: the pharmacy,
-/// "of", "iets anders"). Besides what the question is about, it reads the question's shape with the lexicon's
-/// questionRules: a complaint beside a named cause, food weighed against another cause, harm beside a tekort. Thread-safe.
+/// "of", "iets anders"): its concepts, the term categories its words fall in (counted per category: features of the
+/// learned decision), the lexicon's verdicts read from them, and the question's shape (a complaint beside a named cause,
+/// food weighed against another cause, harm beside a tekort), whose few rules read the categories named in
+/// <see cref="PlannerCategories"/>. Thread-safe.
 /// </summary>
 internal sealed class QueryPlanner
 {
@@ -23,6 +25,10 @@ internal sealed class QueryPlanner
     private readonly List<string> dietRiskTerms;
     private readonly Vocabulary vocabulary;
     private readonly IReadOnlySet<string> englishWords;
+    private readonly TermCategories categories;
+    private readonly ulong core, topic, generic, medicines, namedCauses, symptoms, unnamedCauses, harm, deficiency, excess;
+    private readonly ulong complications, harmfulDiets, diet, otherCauses, joiners, causeMarkers, groupTopics, groups;
+    private readonly List<(string Reason, ulong All, ulong None, int AllFlags, int NoneFlags, bool Learned)> verdicts;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options, Vocabulary? vocabulary = null, IReadOnlySet<string>? englishWords = null)
     {
@@ -30,9 +36,31 @@ internal sealed class QueryPlanner
         this.index = index;
         this.options = options;
         this.vocabulary = vocabulary ?? Vocabulary.Empty;
-        causeTerms = index.Resources.DietOrOtherCauseMeans.Where(index.Weights.IsKnown).ToList();
-        complicationTerms = index.Resources.HarmOfDeficiencyMeans.Where(index.Weights.IsKnown).ToList();
-        dietRiskTerms = index.Resources.HarmOfDietMeans.Where(index.Weights.IsKnown).ToList();
+        categories = index.Resources.Categories;
+        core = categories.Bit(PlannerCategories.Core);
+        topic = categories.Bit(PlannerCategories.Topic);
+        generic = categories.Bit(PlannerCategories.Generic);
+        medicines = categories.Bit(PlannerCategories.Medicines);
+        namedCauses = categories.Bit(PlannerCategories.NamedCauses);
+        symptoms = categories.Bit(PlannerCategories.Symptoms);
+        unnamedCauses = categories.Bit(PlannerCategories.UnnamedCauses);
+        harm = categories.Bit(PlannerCategories.Harm);
+        deficiency = categories.Bit(PlannerCategories.Deficiency);
+        excess = categories.Bit(PlannerCategories.Excess);
+        complications = categories.Bit(PlannerCategories.Complications);
+        harmfulDiets = categories.Bit(PlannerCategories.HarmfulDiets);
+        diet = categories.Bit(PlannerCategories.Diet);
+        otherCauses = categories.Bit(PlannerCategories.OtherCauses);
+        joiners = categories.Bit(PlannerCategories.Joiners);
+        causeMarkers = categories.Bit(PlannerCategories.CauseMarkers);
+        groupTopics = categories.Bit(PlannerCategories.GroupTopics);
+        groups = categories.Bit(PlannerCategories.Groups);
+        causeTerms = categories.Terms(PlannerCategories.CauseMeaning).Where(index.Weights.IsKnown).ToList();
+        complicationTerms = categories.Terms(PlannerCategories.Complications).Where(index.Weights.IsKnown).ToList();
+        dietRiskTerms = categories.Terms(PlannerCategories.DietRisk).Where(index.Weights.IsKnown).ToList();
+        verdicts = index.Resources.Lexicon.Verdicts
+            .Select(v => (v.Reason, Mask(v.All), Mask(v.None), Flags(v.All), Flags(v.None), v.Learned))
+            .ToList();
     }
 
     public QueryPlan Plan(string question)
@@ -41,59 +69,56 @@ internal sealed class QueryPlanner
         var positions = AnalyzedText.Read(index.QueryAnalyzer, question, options.MaxConcepts, spans);
         var focus = ReadFocus(question, positions, spans);
         var weights = index.Weights;
-        var resources = index.Resources;
         var concepts = new List<Concept>(positions.Count);
         var surface = SurfaceAnalyzer.Tokens(question);
         var (words, english, inEnglish) = ReadLanguage(surface);
-        var pharmacy = surface.Any(resources.PharmacyWords.Contains);
-        bool core = false, topic = false, shop = false, nutrient = false, coreOtherThanMedicine = false, service = false, medicine = false, act = false;
-        bool topicBesidesSymptoms = false, namedCause = false, unnamedCause = false, deficiency = false, excess = false;
-        bool grocery = false, amount = false, amountException = false, uncoveredSubject = false, pain = false, painOf = false;
-        bool uncoveredAlways = false, measuredValue = false;
-        var otherCause = surface.Any(resources.OtherCauseWords.Contains);
-        var generic = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new int[categories.Count];
+        ulong held = 0;
+        foreach (var token in surface)
+        {
+            // Words matched as typed: stop words such as "apotheker", "of", "door", "anders".
+            var typed = categories.OfTyped(token);
+            held |= typed;
+            Count(counts, typed);
+        }
+
+        bool coreBesidesMedicine = false, topicBesidesSymptoms = false, measuredValue = false;
+        var genericTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var position in positions)
         {
             string? genericHere = null;
-            // A medicine's name says nothing more through its parts ("maagzuur" in "maagzuurremmer").
-            var medicineHere = position.Exists(a => Trusted(a) && resources.MedicineStems.Contains(a.Term));
+            ulong here = 0;
+            var topicNotSymptom = false;
             foreach (var alternative in position)
             {
+                var of = categories.OfTerm(alternative.Term);
+                if (of == 0)
+                {
+                    continue;
+                }
+
+                // A short word we corrected may have been an ordinary word we do not know; what the article does not
+                // cover is read from the words and their meanings, never from a part ("zenuwpijn" holds no pain).
                 var trusted = Trusted(alternative);
-                var isGeneric = resources.GenericStems.Contains(alternative.Term);
-                var isTopic = trusted && !isGeneric && !medicineHere && resources.TopicStems.Contains(alternative.Term);
-                core |= trusted && resources.CoreStems.Contains(alternative.Term);
-                coreOtherThanMedicine |= trusted && !medicineHere && resources.CoreStems.Contains(alternative.Term);
-                topic |= isTopic;
-                topicBesidesSymptoms |= isTopic && !resources.SymptomStems.Contains(alternative.Term);
-                genericHere ??= trusted && isGeneric ? alternative.Term : null;
-                shop |= resources.ShopStems.Contains(alternative.Term);
-                nutrient |= resources.NutrientStems.Contains(alternative.Term);
-                service |= resources.ServiceStems.Contains(alternative.Term);
-                medicine |= trusted && resources.MedicineStems.Contains(alternative.Term);
-                act |= resources.PharmacyActStems.Contains(alternative.Term);
-                namedCause |= trusted && resources.NamedCauseStems.Contains(alternative.Term);
-                unnamedCause |= trusted && resources.UnnamedCauseStems.Contains(alternative.Term);
-                otherCause |= trusted && resources.OtherCauseStems.Contains(alternative.Term);
-                deficiency |= resources.DeficiencyStems.Contains(alternative.Term);
-                excess |= resources.ExcessStems.Contains(alternative.Term);
-                // What the article does not cover is read from the words and their meanings, never from a part
-                // ("zenuwpijn" is not about pain of its own) or a short word we corrected.
-                var whole = trusted && alternative.Origin != Origin.Part;
-                grocery |= whole && resources.GroceryStems.Contains(alternative.Term);
-                amount |= whole && resources.AmountStems.Contains(alternative.Term);
-                amountException |= resources.AmountExceptionStems.Contains(alternative.Term);
-                uncoveredSubject |= whole && resources.UncoveredSubjectStems.Contains(alternative.Term);
-                pain |= whole && resources.PainStems.Contains(alternative.Term);
-                painOf |= resources.PainOfStems.Contains(alternative.Term);
-                uncoveredAlways |= whole && resources.UncoveredAlwaysStems.Contains(alternative.Term);
+                var counted = of & (categories.AnyMask
+                    | (trusted ? categories.TrustedMask : 0)
+                    | (trusted && alternative.Origin != Origin.Part ? categories.WholeMask : 0));
+                here |= counted;
+                topicNotSymptom |= (counted & topic) != 0 && (of & symptoms) == 0;
+                genericHere ??= (counted & generic) != 0 ? alternative.Term : null;
             }
 
+            // A medicine's name says nothing more through its parts ("maagzuur" in "maagzuurremmer").
+            coreBesidesMedicine |= (here & core) != 0 && (here & medicines) == 0;
+            here = categories.Excepting(here);
+            topicBesidesSymptoms |= topicNotSymptom && (here & topic) != 0;
+            held |= here;
+            Count(counts, here);
             measuredValue |= IsMeasuredValue(position[0].Term);
 
             if (genericHere is not null)
             {
-                generic.Add(genericHere);
+                genericTerms.Add(genericHere);
             }
 
             var word = position[0].Term;
@@ -136,6 +161,10 @@ internal sealed class QueryPlanner
             rules.Add(QueryPlan.StoryRule);
         }
 
+        var namedCause = (held & namedCauses) != 0;
+        var hasCore = (held & core) != 0;
+        var hasDeficiency = (held & deficiency) != 0;
+        var hasExcess = (held & excess) != 0;
         if (namedCause && distinct.Exists(IsComplaint))
         {
             // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
@@ -144,7 +173,7 @@ internal sealed class QueryPlanner
             rules.Add(QueryPlan.SymptomBesideCauseRule);
         }
 
-        if (distinct.Exists(c => Holds(c, resources.TopicBesideGroupStems) && !Holds(c, resources.GroupStems))
+        if (distinct.Exists(c => Holds(c, groupTopics) && !Holds(c, groups))
             && distinct.Exists(IsGroup))
         {
             // "ik ben veganist, hoe vaak moet ik testen", "mijn moeder is 78, moet ze b12 slikken": the entry's own topic
@@ -154,41 +183,43 @@ internal sealed class QueryPlanner
         }
 
         // "moe na mijn operatie aan de knie": a complaint after a cause the article does not name is about that cause.
-        var complaintAfterOtherCause = unnamedCause && !namedCause && !core && distinct.Exists(IsComplaint);
+        var complaintAfterOtherCause = (held & unnamedCauses) != 0 && !namedCause && !hasCore && distinct.Exists(IsComplaint);
         if (complaintAfterOtherCause)
         {
             rules.Add(QueryPlan.ComplaintAfterUnnamedCauseRule);
         }
 
-        if (deficiency && distinct.Exists(c => Holds(c, resources.DietStems)) && OffersAnotherCause(surface, otherCause, distinct))
+        if (hasDeficiency && distinct.Exists(c => Holds(c, diet)) && OffersAnotherCause(surface, (held & otherCauses) != 0, distinct))
         {
             distinct = AskForTheCause(distinct);
             rules.Add(QueryPlan.DietOrOtherCauseRule);
         }
 
         // "gevolgen van een onbehandelde depressie": the consequences of something other than a low B12.
-        var otherConsequence = !core && !deficiency && distinct.Exists(c => c.Terms.Any(t => resources.HarmOfDeficiencyMeans.Contains(t.Term)));
-        if (deficiency && !excess && complicationTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        var otherConsequence = !hasCore && !hasDeficiency && distinct.Exists(c => Holds(c, complications));
+        if (hasDeficiency && !hasExcess && complicationTerms.Count > 0 && distinct.Exists(c => Holds(c, harm)))
         {
             distinct = AskForMeaningOfHarm(distinct, complicationTerms);
             rules.Add(QueryPlan.HarmOfDeficiencyRule);
         }
-        else if (!excess && dietRiskTerms.Count > 0 && distinct.Exists(c => Holds(c, resources.HarmOfDietStems))
-                 && distinct.Exists(c => Holds(c, resources.HarmStems)))
+        else if (!hasExcess && dietRiskTerms.Count > 0 && distinct.Exists(c => Holds(c, harmfulDiets))
+                 && distinct.Exists(c => Holds(c, harm)))
         {
             // "is veganisme gevaarlijk voor je b12": whether the diet leads to a tekort, not whether b12 can harm.
             distinct = AskForMeaningOfHarm(distinct, dietRiskTerms);
             rules.Add(QueryPlan.HarmOfDietRule);
         }
 
-        // "hoeveel microgram per dag", "mag mijn hond b12", "doet een injectie pijn": the article says nothing of it.
-        // "lintworm bij mijn hond", "mijn b12 is 180, is dat te laag", "hoe lang duurt het voordat tabletten werken".
-        var notCovered = uncoveredAlways || (measuredValue && !amount) ? QueryPlan.NotCoveredAlways
-            : amount && !amountException ? QueryPlan.NotCoveredAmount
-            // "door de pil of door mijn voeding" asks which cause it is, which the article answers in general.
-            : uncoveredSubject && !namedCause && !rules.Contains(QueryPlan.DietOrOtherCauseRule) ? QueryPlan.NotCoveredSubject
-            : pain && painOf ? QueryPlan.NotCoveredPain
-            : null;
+        var hasTopic = ((complaintAfterOtherCause ? topicBesidesSymptoms : (held & topic) != 0) || genericTerms.Count >= 2);
+        // "metformine" alone or "metformine en een tekort" asks what the article says of it; "hoofdpijn van omeprazol"
+        // asks about something else.
+        var hasCoreBesidesMedicine = coreBesidesMedicine || (held & topic) != 0 || genericTerms.Count > 0 || distinct.Count < 2;
+        var flags = (measuredValue ? 1 << 0 : 0)
+            | (rules.Contains(QueryPlan.DietOrOtherCauseRule) ? 1 << 1 : 0)
+            | (hasCoreBesidesMedicine ? 1 << 2 : 0)
+            | (hasTopic ? 1 << 3 : 0)
+            | (otherConsequence ? 1 << 4 : 0);
+        var (offTopic, learned, notCovered) = Verdict(held, flags);
 
         return new QueryPlan
         {
@@ -204,23 +235,17 @@ internal sealed class QueryPlanner
             NonWordsAfterMarker = focus.NonWordsAfterMarker,
             Subject = focus.Subject,
             Rules = rules,
-            NotCovered = notCovered,
             Concepts = distinct,
             Weight = distinct.Sum(c => c.Weight),
-            HasCore = core,
+            Categories = held,
+            CategoryCounts = counts,
+            HasCore = hasCore,
             // "vitaminepillen" or "operatie" alone may be about anything; "injecties bij een tekort" is about ours.
-            HasTopic = (complaintAfterOtherCause ? topicBesidesSymptoms : topic) || generic.Count >= 2,
-            // "wat moet ik kopen voor mijn boodschappen" asks for food; "b12 tabletten kopen in de supermarkt" for the shop.
-            HasShop = shop && !(grocery && !excess),
-            HasOtherConsequence = otherConsequence,
-            HasNutrient = nutrient,
-            // "een recept voor b12", "hoofdpijn van omeprazol", "meet de apotheek b12": care services and other
-            // effects of medicines, which the article does not cover.
-            HasService = service || (pharmacy && act),
-            HasMedicine = medicine,
-            // "metformine" alone or "metformine en een tekort" asks what the article says of it; "hoofdpijn van
-            // omeprazol" asks about something else.
-            HasCoreBesidesMedicine = coreOtherThanMedicine || topic || generic.Count > 0 || distinct.Count < 2,
+            HasTopic = hasTopic,
+            HasCoreBesidesMedicine = hasCoreBesidesMedicine,
+            OffTopicReason = offTopic,
+            OffTopicLearned = learned,
+            NotCovered = notCovered,
         };
     }
 
@@ -304,8 +329,10 @@ internal sealed class QueryPlanner
                 }
 
                 written = fixedText[shown..end];
-                if (vocabulary.LooksLikeVerbForm(folded))
+                if (vocabulary.LooksLikeVerbForm(folded)
+                    || (vocabulary.LooksLikeVerbStem(folded) && (Subjects.Contains(PreviousWord(fixedText, shown)) || Subjects.Contains(NextWord(fixedText, end)))))
                 {
+                    // "werkt", "klopt"; "ik drink veel", "slik je": what the question says of its subject, not what it is about.
                     verbs++;
                     continue;
                 }
@@ -370,6 +397,32 @@ internal sealed class QueryPlanner
     {
         var word = WordBefore(text, start, out var at);
         return Determiners.Contains(word) ? WordBefore(text, at, out _) : word;
+    }
+
+    /// <summary>Subjects beside which a verb stands as its bare stem ("ik drink", "drink je", "ge drinkt").</summary>
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "ik", "je", "jij", "ge", "gij", "k" };
+
+    /// <summary>The word after <paramref name="end"/>, lower case ("" at the end of the text).</summary>
+    private static string NextWord(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && !char.IsLetter(text[start]))
+        {
+            if (text[start] is '.' or '?' or '!' or ',' or '\n')
+            {
+                return string.Empty;
+            }
+
+            start++;
+        }
+
+        var stop = start;
+        while (stop < text.Length && char.IsLetter(text[stop]))
+        {
+            stop++;
+        }
+
+        return text[start..stop].ToLowerInvariant();
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
@@ -444,11 +497,10 @@ internal sealed class QueryPlanner
     /// </summary>
     private List<Concept> AskForTheCause(List<Concept> concepts)
     {
-        var resources = index.Resources;
         var offered = 0f;
         var result = concepts.Select(c =>
         {
-            if (!Holds(c, resources.DietStems) && !Holds(c, resources.OtherCauseStems))
+            if (!Holds(c, diet | otherCauses))
             {
                 return c;
             }
@@ -480,7 +532,6 @@ internal sealed class QueryPlanner
     /// </summary>
     private List<Concept> AskForMeaningOfHarm(List<Concept> concepts, List<string> meaning)
     {
-        var harm = index.Resources.HarmStems;
         var weight = meaning.Max(index.Weights.Of);
         var said = concepts.Exists(c => !Holds(c, harm) && c.Terms.Any(t => meaning.Contains(t.Term)));
         return concepts
@@ -496,15 +547,14 @@ internal sealed class QueryPlanner
     /// </summary>
     private bool OffersAnotherCause(IReadOnlyList<string> surface, bool otherCause, List<Concept> concepts)
     {
-        var resources = index.Resources;
         var joined = false;
         var marked = false;
         for (var i = 0; i < surface.Count; i++)
         {
-            if (resources.AlternativeWords.Contains(surface[i]))
+            if ((categories.OfTyped(surface[i]) & joiners) != 0)
             {
                 joined = true;
-                marked |= i + 1 < surface.Count && resources.CauseMarkerWords.Contains(surface[i + 1]);
+                marked |= i + 1 < surface.Count && (categories.OfTyped(surface[i + 1]) & causeMarkers) != 0;
             }
         }
 
@@ -517,13 +567,68 @@ internal sealed class QueryPlanner
     /// </summary>
     private static bool Trusted(Alternative alternative) => !alternative.Corrected || alternative.Term.Length >= TrustedCorrectionLength;
 
-    private static bool Holds(Concept concept, IReadOnlySet<string> stems) => concept.Terms.Any(t => stems.Contains(t.Term));
+    /// <summary>Whether a concept holds a term of one of the categories of <paramref name="mask"/>.</summary>
+    private bool Holds(Concept concept, ulong mask)
+    {
+        foreach (var (term, _) in concept.Terms)
+        {
+            if (categories.Has(term, mask))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The lexicon's verdicts, first match first: why the question is outside the article, and the first of them
+    /// that is final (not learned), or null.
+    /// </summary>
+    private (string? OffTopic, bool Learned, string? NotCovered) Verdict(ulong held, int flags)
+    {
+        string? offTopic = null;
+        var learned = false;
+        foreach (var verdict in verdicts)
+        {
+            if ((held & verdict.All) == verdict.All && (held & verdict.None) == 0
+                && (flags & verdict.AllFlags) == verdict.AllFlags && (flags & verdict.NoneFlags) == 0)
+            {
+                if (offTopic is null)
+                {
+                    offTopic = verdict.Reason;
+                    learned = verdict.Learned;
+                }
+
+                if (!verdict.Learned)
+                {
+                    return (offTopic, learned, verdict.Reason);
+                }
+            }
+        }
+
+        return (offTopic, learned, null);
+    }
+
+    private ulong Mask(IEnumerable<string> names) =>
+        names.Where(n => !n.StartsWith('@')).Aggregate(0UL, (mask, n) => mask | categories.Bit(n));
+
+    private static int Flags(IEnumerable<string> names) =>
+        names.Select(n => PlannerCategories.Flags.ToList().IndexOf(n)).Where(i => i >= 0).Aggregate(0, (mask, i) => mask | (1 << i));
+
+    private static void Count(int[] counts, ulong mask)
+    {
+        for (var rest = mask; rest != 0; rest &= rest - 1)
+        {
+            counts[System.Numerics.BitOperations.TrailingZeroCount(rest)]++;
+        }
+    }
 
     private static bool Holds(Concept concept, string term) => concept.Terms.Any(t => t.Term == term);
 
     /// <summary>Who the asker is (a diet, a condition), and not also the topic asked about.</summary>
     private bool IsGroup(Concept concept) =>
-        Holds(concept, index.Resources.GroupStems) && !Holds(concept, index.Resources.TopicBesideGroupStems);
+        Holds(concept, groups) && !Holds(concept, groupTopics);
 
     /// <summary>A number too high for an age and too low for a year: a measured value ("mijn b12 is 180").</summary>
     private bool IsMeasuredValue(string word) =>
@@ -533,7 +638,7 @@ internal sealed class QueryPlanner
 
     /// <summary>A complaint, and not also a named cause ("bloedarmoede" is part of "pernicieuze anemie").</summary>
     private bool IsComplaint(Concept concept) =>
-        Holds(concept, index.Resources.SymptomStems) && !Holds(concept, index.Resources.NamedCauseStems);
+        Holds(concept, symptoms) && !Holds(concept, namedCauses);
 
     /// <summary>The concept counting <paramref name="share"/> of what it weighs, in the question's total and in a match.</summary>
     private static Concept Scaled(Concept concept, float share) =>

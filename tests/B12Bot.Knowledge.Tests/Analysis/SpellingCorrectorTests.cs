@@ -30,6 +30,20 @@ public sealed class SpellingCorrectorTests
     }
 
     [Theory]
+    [InlineData("verdenking", "verwerking", null)]
+    [InlineData("tekorten", "tekort", null)]
+    [InlineData("verwerkng", "verwerking", "verwerking")]
+    [InlineData("tekrot", "tekort", "tekort")]
+    public void A_long_real_word_is_taken_as_written_and_not_as_a_typo(string word, string target, string? expected)
+    {
+        var realWords = new HashSet<string>(StringComparer.Ordinal) { "verdenking", "tekorten", "verwerking", "tekrot" };
+        var corrector = new SpellingCorrector(
+            new Dictionary<string, int> { [target] = 3 }, [], new HashSet<string>(StringComparer.Ordinal), new CompoundSplitter([]), realWords.Contains);
+
+        Assert.Equal(expected, corrector.Correct(word, w => w));
+    }
+
+    [Theory]
     [InlineData("tekort", "tekort", 0)]
     [InlineData("tekrot", "tekort", 1)]
     [InlineData("tekrt", "tekort", 1)]

@@ -88,12 +88,25 @@ public sealed class VocabularyTests
     [InlineData("haalt", true)]
     [InlineData("verricht", true)]
     [InlineData("bevestigen", true)]
+    [InlineData("gehaald", true)]
     [InlineData("migraine", false)]
     [InlineData("spirulina", false)]
     [InlineData("haaruitval", false)]
     [InlineData("jeuk", false)]
     public void A_verb_form_is_told_from_the_name_of_a_thing(string word, bool verb) =>
         Assert.Equal(verb, RealKnowledge.Base.Vocabulary.LooksLikeVerbForm(word));
+
+    [Theory]
+    [InlineData("drink", true)]
+    [InlineData("slik", true)]
+    [InlineData("zit", true)]
+    [InlineData("loop", true)]
+    [InlineData("leef", true)]
+    [InlineData("koffie", false)]
+    [InlineData("migraine", false)]
+    [InlineData("spirulina", false)]
+    public void The_bare_stem_of_a_verb_is_told_from_the_name_of_a_thing(string word, bool stem) =>
+        Assert.Equal(stem, RealKnowledge.Base.Vocabulary.LooksLikeVerbStem(word));
 
     [Fact]
     public void The_vocabulary_is_read_once_per_process()

@@ -15,9 +15,11 @@ public sealed class DecisionModelTests
         Leaves = [low, high],
     };
 
+    private static IReadOnlyList<string> Names => DecisionFeatures.Names(RealKnowledge.Base.Lexicon);
+
     private static DecisionModel Model(params DecisionTree[] trees) => new()
     {
-        Features = DecisionFeatures.Names,
+        Features = Names,
         Trees = trees,
         Slope = -1f,
         Offset = 0f,
@@ -29,7 +31,7 @@ public sealed class DecisionModelTests
     [InlineData(0.51f, 3f)]
     public void A_tree_sends_a_value_up_to_its_threshold_left(float best, float expected)
     {
-        var features = new float[DecisionFeatures.Count];
+        var features = new float[Names.Count];
         features[0] = best;
 
         Assert.Equal(expected, Model(Stump(0, 0.5f, -2f, 3f)).Score(features));
@@ -38,7 +40,7 @@ public sealed class DecisionModelTests
     [Fact]
     public void The_scores_of_the_trees_add_up_and_the_calibration_makes_a_probability()
     {
-        var features = new float[DecisionFeatures.Count];
+        var features = new float[Names.Count];
         features[0] = 1f;
         var model = Model(Stump(0, 0.5f, -1f, 1f), Stump(0, 0.5f, -1f, 1f));
 
@@ -51,7 +53,7 @@ public sealed class DecisionModelTests
     {
         var model = new DecisionModel { Features = ["best"], Trees = [] };
 
-        var error = Assert.Throws<InvalidDataException>(model.Check);
+        var error = Assert.Throws<InvalidDataException>(() => model.Check(Names));
         Assert.Contains("--train", error.Message, StringComparison.Ordinal);
     }
 
@@ -60,7 +62,7 @@ public sealed class DecisionModelTests
     {
         var broken = new DecisionTree { Feature = [0], Threshold = [0f], Left = [0], Right = [~1], Leaves = [0f, 1f] };
 
-        Assert.Throws<InvalidDataException>(() => Model(broken).Check());
+        Assert.Throws<InvalidDataException>(() => Model(broken).Check(Names));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class DecisionModelTests
         var model = RealKnowledge.Base.Decision;
 
         Assert.NotNull(model);
-        Assert.Equal(DecisionFeatures.Names, model.Features);
+        Assert.Equal(Names, model.Features);
         Assert.True(model.Trees.Count >= 20);
         Assert.InRange(model.AnswerFrom, 0.05f, 0.95f);
         Assert.Contains("--train", model.Trained, StringComparison.Ordinal);

@@ -29,6 +29,26 @@ public sealed class FocusTests
     }
 
     [Theory]
+    [InlineData("ik drink elke dag koffie, is dat slecht voor b12", "koffie")]
+    [InlineData("drink je veel thee, daalt je b12 dan", "thee")]
+    [InlineData("ik rook, heeft dat invloed op b12", null)]
+    public void A_verb_beside_its_subject_is_not_what_the_question_is_about(string question, string? uncovered)
+    {
+        var plan = RealKnowledge.Answerer.Evaluate(question).Plan!;
+
+        Assert.True(plan.UncoveredVerbs >= 1);
+        Assert.Equal(uncovered is null ? [] : [uncovered], plan.Uncovered);
+    }
+
+    [Fact]
+    public void Drinking_a_lot_beside_its_subject_is_about_alcohol()
+    {
+        var answer = RealKnowledge.Answerer.Ask("ik drink veel in het weekend, kan dat mijn b12 verlagen");
+
+        Assert.Equal("waarom-het-ertoe-doet", answer.Entry?.Id);
+    }
+
+    [Theory]
     [InlineData("wat zijn de symptonen van een b12 tekord")]
     [InlineData("welke voedingsmiddelen zijn rijk aan b12")]
     [InlineData("wat houdt pernicieuze anemie precies in")]
@@ -90,6 +110,12 @@ public sealed class FocusTests
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAmount, false)]
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredAlways, false)]
     [InlineData(B12Bot.Knowledge.Search.QueryPlan.NotCoveredSubject, false)]
-    public void What_the_article_never_covers_stays_a_final_verdict_and_the_rest_is_learned(string reason, bool learned) =>
-        Assert.Equal(learned, B12Bot.Knowledge.Decision.DecisionFeatures.Learned(reason));
+    public void What_the_article_never_covers_stays_a_final_verdict_and_the_rest_is_learned(string reason, bool learned)
+    {
+        var verdicts = RealKnowledge.Base.Lexicon.Verdicts.Where(v => v.Reason == reason).ToList();
+
+        Assert.NotEmpty(verdicts);
+        Assert.All(verdicts, v => Assert.Equal(learned, v.Learned));
+        Assert.Equal(learned, B12Bot.Knowledge.Decision.DecisionFeatures.LearnedReasons(RealKnowledge.Base.Lexicon).Contains(reason));
+    }
 }

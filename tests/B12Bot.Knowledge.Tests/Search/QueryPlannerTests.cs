@@ -4,7 +4,7 @@ using B12Bot.Knowledge.Tests.TestSupport;
 namespace B12Bot.Knowledge.Tests.Search;
 
 /// <summary>
-/// What the query planner makes of the shape of a question (knowledge/synonyms.json, questionRules): which rule it
+/// What the query planner makes of the shape of a question (knowledge/synonyms.json, the categories its rules read): which rule it
 /// applies, what a concept then weighs, and whether the question is ours at all.
 /// </summary>
 public sealed class QueryPlannerTests
