@@ -41,8 +41,11 @@ public static class BotServiceCollectionExtensions
 
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
         // Token validation waits a few seconds at most for Entra ID's keys, and remembers an outage briefly.
+        // The connector clients of turns are kept per app id, serviceUrl and audience; the user-token client is built
+        // only when used (bench/EchoBot does the same, so the benchmark compares like with like).
+        services.AddSingleton(sp => new CachingBotFrameworkAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new BoundedBotFrameworkAuthentication(
-            ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp),
+            sp.GetRequiredService<CachingBotFrameworkAuthentication>(),
             AuthenticationLimits.From(configuration),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<BoundedBotFrameworkAuthentication>>()));
