@@ -27,7 +27,10 @@ public static class BotServiceCollectionExtensions
         var knowledgeFolder = configuration["Knowledge:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "knowledge");
-        services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(
+        // Read on another thread from here on, while the host is built; waited for when first needed (before listening).
+        var knowledgeLoad = KnowledgeServices.StartLoading(
+            knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries"));
+        services.AddSingleton(_ => knowledgeLoad(
             knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries")));
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(

@@ -23,6 +23,21 @@ internal static class KnowledgeServices
         return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
     }
 
+    /// <summary>
+    /// Starts <see cref="LoadKnowledge"/> on another thread, so the knowledge is read while the host is built; the
+    /// returned function gives its result (or its exception) for the same arguments, and loads afresh for others.
+    /// </summary>
+    public static Func<string, string?, bool, KnowledgeBase> StartLoading(string folder, string? articleUrl, bool allowAdditionalEntries)
+    {
+        var started = Task.Run(() => LoadKnowledge(folder, articleUrl, allowAdditionalEntries));
+
+        // A host configured differently after this point loads its own; the early load's failure is then not news.
+        _ = started.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return (f, url, allow) => f == folder && url == articleUrl && allow == allowAdditionalEntries
+            ? started.GetAwaiter().GetResult()
+            : LoadKnowledge(f, url, allow);
+    }
+
     /// <summary>The index folder when <c>Knowledge:IndexFolder</c> is not set, relative to the content root.</summary>
     public static readonly string DefaultIndexFolder = Path.Combine("App_Data", "knowledge-index");
 

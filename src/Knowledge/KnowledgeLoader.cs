@@ -75,20 +75,46 @@ public static class KnowledgeLoader
         var faqPath = Directory.Exists(path) ? Path.Combine(path, FaqFileName) : path;
         var lexiconPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(faqPath)) ?? ".", LexiconFileName);
 
-        var faq = Read<FaqFile>(faqPath);
-        var lexicon = ReadLexicon(lexiconPath);
-        var knowledge = BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
         var folder = Path.GetDirectoryName(lexiconPath) ?? ".";
         var vocabularyPath = Path.Combine(folder, Analysis.Vocabulary.FileName);
         var decisionPath = Path.Combine(folder, Decision.DecisionModel.FileName);
+
+        // The word list (a few megabytes to decompress) and the learned decision do not depend on the knowledge
+        // file: they are read on other threads while faq.json and synonyms.json are read and checked on this one.
+        var vocabulary = Task.Run(() => File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty);
+        var decision = Task.Run(() => readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath) : null);
+        KnowledgeBase knowledge;
+        HashSet<string> englishWords;
+        try
+        {
+            var faq = Read<FaqFile>(faqPath);
+            var lexicon = ReadLexicon(lexiconPath);
+            knowledge = BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
+            englishWords = File.Exists(Path.Combine(folder, EnglishFileName))
+                ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
+                : new HashSet<string>();
+        }
+        catch
+        {
+            // The knowledge's own problem is the one to report; the other reads are only waited for.
+            try
+            {
+                Task.WaitAll(vocabulary, decision);
+            }
+            catch (AggregateException)
+            {
+                // Reported when the knowledge itself is fine; here the knowledge's problem wins.
+            }
+
+            throw;
+        }
+
         return new KnowledgeBase(knowledge.Article, knowledge.Entries, knowledge.Keywords)
         {
             Lexicon = knowledge.Lexicon,
-            Vocabulary = File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty,
-            Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath) : null,
-            EnglishWords = File.Exists(Path.Combine(folder, EnglishFileName))
-                ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
-                : new HashSet<string>(),
+            Vocabulary = vocabulary.GetAwaiter().GetResult(),
+            Decision = decision.GetAwaiter().GetResult(),
+            EnglishWords = englishWords,
         };
     }
 
