@@ -29,6 +29,7 @@ public static class KnowledgeLoader
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = KnowledgeJsonContext.Default,
     };
 
     /// <summary>
