@@ -114,6 +114,7 @@ public static class BotServiceCollectionExtensions
         _ = app.Services.GetRequiredService<RedFlagDetector>();
         _ = app.Services.GetRequiredService<CauseFinderRules>();
         WarnWhenUnauthenticatedInProduction(app);
+        OpenStateStoreInBackground(app);
         app.UseHttpLogging();
 
         app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
@@ -168,6 +169,33 @@ public static class BotServiceCollectionExtensions
         app.MapB12BotDirectLine();
         app.MapB12BotEditors();
         return app;
+    }
+
+    /// <summary>
+    /// Opens the SQLite state file on another thread while the server starts (its folder, schema and a connection),
+    /// which the first turn would otherwise do; a failure is left for that turn to meet and report as before.
+    /// </summary>
+    /// <summary>A key no channel's state is stored under: reading it only opens the store.</summary>
+    private const string StartupProbeKey = "b12bot/startup-probe";
+
+    private static void OpenStateStoreInBackground(WebApplication app)
+    {
+        if (app.Services.GetService<IStorage>() is not SqliteStateStorage sqlite)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                _ = await sqlite.ReadAsync([StartupProbeKey]).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException)
+            {
+                // The first turn meets the same problem and answers as it always did.
+            }
+        });
     }
 
     /// <summary>One clear warning when a Production instance accepts requests without Bot Framework authentication.</summary>
