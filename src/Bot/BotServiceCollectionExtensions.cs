@@ -171,13 +171,13 @@ public static class BotServiceCollectionExtensions
         return app;
     }
 
+    /// <summary>A key no channel's state is stored under: reading it only opens the store.</summary>
+    private const string StartupProbeKey = "b12bot/startup-probe";
+
     /// <summary>
     /// Opens the SQLite state file on another thread while the server starts (its folder, schema and a connection),
     /// which the first turn would otherwise do; a failure is left for that turn to meet and report as before.
     /// </summary>
-    /// <summary>A key no channel's state is stored under: reading it only opens the store.</summary>
-    private const string StartupProbeKey = "b12bot/startup-probe";
-
     private static void OpenStateStoreInBackground(WebApplication app)
     {
         if (app.Services.GetService<IStorage>() is not SqliteStateStorage sqlite)
