@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "scale-profile")
     return ScaleProfile.Run(args[1..]);
 }
 
+// dotnet run -c Release --project bench/B12Bot.Benchmarks -- turn-profile [SECONDS] [ROUNDS] [--Key=value for B12Bot]
+if (args.Length > 0 && args[0] == "turn-profile")
+{
+    return TurnProfile.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AnswererBenchmarks).Assembly).Run(args);
 return 0;

@@ -27,7 +27,10 @@ public static class BotServiceCollectionExtensions
         var knowledgeFolder = configuration["Knowledge:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "knowledge");
-        services.AddSingleton(_ => KnowledgeServices.LoadKnowledge(
+        // Read on another thread from here on, while the host is built; waited for when first needed (before listening).
+        var knowledgeLoad = KnowledgeServices.StartLoading(
+            knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries"));
+        services.AddSingleton(_ => knowledgeLoad(
             knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries")));
         services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
         services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
@@ -41,8 +44,11 @@ public static class BotServiceCollectionExtensions
 
         // Auth from MicrosoftAppType/Id/Password/TenantId; with no app id, no token is needed (local runs, tests).
         // Token validation waits a few seconds at most for Entra ID's keys, and remembers an outage briefly.
+        // The connector clients of turns are kept per app id, serviceUrl and audience; the user-token client is built
+        // only when used (bench/EchoBot does the same, so the benchmark compares like with like).
+        services.AddSingleton(sp => new CachingBotFrameworkAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new BoundedBotFrameworkAuthentication(
-            ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp),
+            sp.GetRequiredService<CachingBotFrameworkAuthentication>(),
             AuthenticationLimits.From(configuration),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<BoundedBotFrameworkAuthentication>>()));
@@ -108,6 +114,7 @@ public static class BotServiceCollectionExtensions
         _ = app.Services.GetRequiredService<RedFlagDetector>();
         _ = app.Services.GetRequiredService<CauseFinderRules>();
         WarnWhenUnauthenticatedInProduction(app);
+        OpenStateStoreInBackground(app);
         app.UseHttpLogging();
 
         app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
@@ -162,6 +169,33 @@ public static class BotServiceCollectionExtensions
         app.MapB12BotDirectLine();
         app.MapB12BotEditors();
         return app;
+    }
+
+    /// <summary>A key no channel's state is stored under: reading it only opens the store.</summary>
+    private const string StartupProbeKey = "b12bot/startup-probe";
+
+    /// <summary>
+    /// Opens the SQLite state file on another thread while the server starts (its folder, schema and a connection),
+    /// which the first turn would otherwise do; a failure is left for that turn to meet and report as before.
+    /// </summary>
+    private static void OpenStateStoreInBackground(WebApplication app)
+    {
+        if (app.Services.GetService<IStorage>() is not SqliteStateStorage sqlite)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                _ = await sqlite.ReadAsync([StartupProbeKey]).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException)
+            {
+                // The first turn meets the same problem and answers as it always did.
+            }
+        });
     }
 
     /// <summary>One clear warning when a Production instance accepts requests without Bot Framework authentication.</summary>

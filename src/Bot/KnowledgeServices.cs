@@ -23,6 +23,21 @@ internal static class KnowledgeServices
         return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
     }
 
+    /// <summary>
+    /// Starts <see cref="LoadKnowledge"/> on another thread, so the knowledge is read while the host is built; the
+    /// returned function gives its result (or its exception) for the same arguments, and loads afresh for others.
+    /// </summary>
+    public static Func<string, string?, bool, KnowledgeBase> StartLoading(string folder, string? articleUrl, bool allowAdditionalEntries)
+    {
+        var started = Task.Run(() => LoadKnowledge(folder, articleUrl, allowAdditionalEntries));
+
+        // A host configured differently after this point loads its own; the early load's failure is then not news.
+        _ = started.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return (f, url, allow) => f == folder && url == articleUrl && allow == allowAdditionalEntries
+            ? started.GetAwaiter().GetResult()
+            : LoadKnowledge(f, url, allow);
+    }
+
     /// <summary>The index folder when <c>Knowledge:IndexFolder</c> is not set, relative to the content root.</summary>
     public static readonly string DefaultIndexFolder = Path.Combine("App_Data", "knowledge-index");
 
@@ -59,6 +74,28 @@ internal static class KnowledgeServices
     public static IAnswerer CreateAnswerer(KnowledgeBase knowledge, int cacheSize, KnowledgeIndexLocation? indexLocation = null)
     {
         var answerer = new LuceneAnswerer(knowledge, options: null, indexLocation);
+        WarmUp(answerer);
         return cacheSize > 0 ? new CachingAnswerer(answerer, cacheSize) : answerer;
     }
+
+    /// <summary>A question asked once at start-up, past the answer cache, so the first person's answer finds the answer path compiled.</summary>
+    internal const string WarmUpQuestion = "Welke klachten geeft een tekort aan vitamine B12 en hoe wordt het bloed onderzocht?";
+
+    /// <summary>
+    /// Asks <see cref="WarmUpQuestion"/> on another thread while the server starts: the analysis, search and decision
+    /// code then runs for the first time there rather than in the first person's turn. The answer is dropped; a
+    /// failure here is left for the first real question to meet and report.
+    /// </summary>
+    private static void WarmUp(LuceneAnswerer answerer) =>
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = answerer.Ask(WarmUpQuestion);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The first real question runs the same code and reports what fails.
+            }
+        });
 }

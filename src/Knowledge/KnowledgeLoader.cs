@@ -29,6 +29,7 @@ public static class KnowledgeLoader
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = KnowledgeJsonContext.Default,
     };
 
     /// <summary>
@@ -75,20 +76,46 @@ public static class KnowledgeLoader
         var faqPath = Directory.Exists(path) ? Path.Combine(path, FaqFileName) : path;
         var lexiconPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(faqPath)) ?? ".", LexiconFileName);
 
-        var faq = Read<FaqFile>(faqPath);
-        var lexicon = ReadLexicon(lexiconPath);
-        var knowledge = BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
         var folder = Path.GetDirectoryName(lexiconPath) ?? ".";
         var vocabularyPath = Path.Combine(folder, Analysis.Vocabulary.FileName);
         var decisionPath = Path.Combine(folder, Decision.DecisionModel.FileName);
+
+        // The word list (a few megabytes to decompress) does not depend on the knowledge file: it is read on another
+        // thread while faq.json and synonyms.json are read and checked on this one. The learned decision is checked
+        // against the features the lexicon's categories make, so it is read after the lexicon.
+        var vocabulary = Task.Run(() => File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty);
+        KnowledgeBase knowledge;
+        HashSet<string> englishWords;
+        try
+        {
+            var faq = Read<FaqFile>(faqPath);
+            var lexicon = ReadLexicon(lexiconPath);
+            knowledge = BuildKnowledge(faqPath, faq, lexicon, allowAdditionalEntries);
+            englishWords = File.Exists(Path.Combine(folder, EnglishFileName))
+                ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
+                : new HashSet<string>();
+        }
+        catch
+        {
+            // The knowledge's own problem is the one to report; the other reads are only waited for.
+            try
+            {
+                vocabulary.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Reported when the knowledge itself is fine; here the knowledge's problem wins.
+            }
+
+            throw;
+        }
+
         return new KnowledgeBase(knowledge.Article, knowledge.Entries, knowledge.Keywords)
         {
             Lexicon = knowledge.Lexicon,
-            Vocabulary = File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty,
+            Vocabulary = vocabulary.GetAwaiter().GetResult(),
             Decision = readDecision && File.Exists(decisionPath) ? ReadDecision(decisionPath, Decision.DecisionFeatures.Names(knowledge.Lexicon)) : null,
-            EnglishWords = File.Exists(Path.Combine(folder, EnglishFileName))
-                ? Read<WordListFile>(Path.Combine(folder, EnglishFileName)).Words?.ToHashSet(StringComparer.Ordinal) ?? []
-                : new HashSet<string>(),
+            EnglishWords = englishWords,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using B12Bot.Editors;
 using B12Bot.Knowledge;
 using Microsoft.Bot.Connector;
@@ -9,6 +10,9 @@ namespace B12Bot.Cards;
 /// <summary>Turns the answerer's verdict into the reply a person sees.</summary>
 public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations, PharmacyContact? pharmacy = null)
 {
+    private readonly ConcurrentDictionary<KnowledgeEntry, Entity> _entitiesWithActions = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<KnowledgeEntry, Entity> _entitiesWithoutActions = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// An answer: the quoted passage under the entry's title, its source, the citation entity and up to three
     /// follow-up questions as buttons.
@@ -49,11 +53,29 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations,
         }
 
         var reply = Replies.Text(text);
-        reply.Entities = [citations.For([entry])];
-        OfferFeedback(reply, incoming, entry.Id);
+        var teams = incoming.ChannelId == Channels.Msteams;
+        reply.Entities = [AnswerEntity(entry, withFeedbackActions: !teams)];
+        if (teams)
+        {
+            OfferFeedback(reply, incoming, entry.Id);
+        }
+
         Buttons.Offer(reply, incoming, answer.Related.Take(3).Select(r => r.Question).ToList());
         return reply;
     }
+
+    /// <summary>
+    /// An answer's citation entity, with the Like and Dislike actions outside Teams: made once per entry and shared by
+    /// every reply that quotes it (replies are only serialised, never changed, once rendered).
+    /// </summary>
+    private Entity AnswerEntity(KnowledgeEntry entry, bool withFeedbackActions) => withFeedbackActions
+        ? _entitiesWithActions.GetOrAdd(entry, static (e, source) =>
+        {
+            var entity = source.For([e]);
+            entity.Properties["potentialAction"] = FeedbackActivities.PotentialActions(e.Id);
+            return entity;
+        }, citations)
+        : _entitiesWithoutActions.GetOrAdd(entry, static (e, source) => source.For([e]), citations);
 
     /// <summary>The red-flag advice (huisarts, 112), then how to reach the pharmacy when configured.</summary>
     public IMessageActivity RedFlagAdvice(string advice) => Replies.Text(WithPharmacy(advice));

@@ -44,8 +44,15 @@ public sealed partial class EditorsRecorder(IEditorStore store, IOptions<Editors
         ArgumentNullException.ThrowIfNull(answer);
         try
         {
-            var owner = await OwnerAsync(channel, conversationId, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
+            if (answer.Outcome == AnswerOutcome.Answer && answer.Entry is not null && _pending.IsEmpty)
+            {
+                // Most answers: a count, and no "Bedoelt u …?" waiting anywhere, so no conversation to name.
+                Count(WeeklyCountKind.Answered, now);
+                return;
+            }
+
+            var owner = await OwnerAsync(channel, conversationId, cancellationToken).ConfigureAwait(false);
             switch (answer.Outcome)
             {
                 case AnswerOutcome.Answer when answer.Entry is not null:

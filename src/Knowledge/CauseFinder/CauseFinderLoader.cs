@@ -8,7 +8,7 @@ namespace B12Bot.Knowledge.CauseFinder;
 /// an unknown cause, question or option, unknown knowledge entry ids, causes no rule reaches. Every
 /// problem is reported in one <see cref="CauseFinderDataException"/> naming the file and the item.
 /// </summary>
-public static class CauseFinderLoader
+public static partial class CauseFinderLoader
 {
     /// <summary>The file's name under the bot's <c>knowledge/</c> folder.</summary>
     public const string FileName = "causefinder.json";
@@ -19,6 +19,7 @@ public static class CauseFinderLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = CauseFinderJsonContext.Default,
     };
 
     /// <summary>Loads and validates the file, checking cited entries against the knowledge.</summary>
@@ -478,6 +479,15 @@ public static class CauseFinderLoader
             return value.Trim();
         }
     }
+
+    /// <summary>The file's shapes, read by code generated at build time (no reflection at start-up); the options above.</summary>
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    [JsonSerializable(typeof(FileDto))]
+    private sealed partial class CauseFinderJsonContext : JsonSerializerContext;
 
 #pragma warning disable CA1812 // Instantiated by System.Text.Json.
     private sealed class FileDto

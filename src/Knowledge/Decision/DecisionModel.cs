@@ -19,6 +19,7 @@ internal sealed class DecisionModel
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = DecisionJsonContext.Default,
     };
 
     public required IReadOnlyList<string> Features { get; init; }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace B12Bot.Knowledge.Safety;
 
@@ -8,7 +9,7 @@ namespace B12Bot.Knowledge.Safety;
 /// weakness or numbness …). The phrases are data (<c>knowledge/redflags.json</c>): a phrase's words must
 /// appear in order, at most two other words apart; a word ending in <c>*</c> matches any word it starts.
 /// </summary>
-public sealed class RedFlagDetector
+public sealed partial class RedFlagDetector
 {
     private const int MaxGap = 2;
     private readonly IReadOnlyList<(string Id, string[][] Patterns)> signs;
@@ -144,7 +145,13 @@ public sealed class RedFlagDetector
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        TypeInfoResolver = RedFlagJsonContext.Default,
     };
+
+    /// <summary>The file's shapes, read by code generated at build time (no reflection at start-up); the options above.</summary>
+    [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip)]
+    [JsonSerializable(typeof(RedFlagFile))]
+    private sealed partial class RedFlagJsonContext : JsonSerializerContext;
 
     private sealed record RedFlagFile(string? Advice, IReadOnlyList<RedFlagSign>? Signs);
 

@@ -1,0 +1,148 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using EchoBot;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+
+namespace B12Bot.Benchmarks.Support;
+
+/// <summary>
+/// A bot as its program builds it (services, endpoints, Production), served in memory by the test server: every
+/// request goes through the ASP.NET Core pipeline, the endpoint and the adapter, without sockets.
+/// </summary>
+internal sealed class HttpBotHost : IDisposable
+{
+    private readonly WebApplication app;
+    private readonly HttpClient client;
+    private readonly string folder;
+    private readonly byte[][] bodies;
+    private int turn;
+
+    private HttpBotHost(string name, WebApplication app, string folder, string question)
+    {
+        Name = name;
+        this.app = app;
+        this.folder = folder;
+        client = app.GetTestClient();
+
+        // 16 conversations in turn, as the load run's connections cycle through theirs.
+        bodies = Enumerable.Range(0, 16).Select(i => Message(question, $"bench-{i}", $"user-{i}")).ToArray();
+    }
+
+    public string Name { get; }
+
+    /// <summary>"Echo", "B12Bot" (SQLite state, as shipped) or "B12BotMemory" (state in memory).</summary>
+    public static HttpBotHost Start(string bot, string question = "omeprazol en b12", params string[] extraArgs)
+    {
+        var folder = Directory.CreateTempSubdirectory("b12bot-bench-").FullName;
+        string[] args = bot == "Echo"
+            ? extraArgs
+            : [
+                $"--Storage:Kind={(bot == "B12Bot" ? "Sqlite" : "Memory")}",
+                $"--Storage:Sqlite:Path={Path.Combine(folder, "state.db")}",
+                $"--Knowledge:Folder={Path.Combine(AppContext.BaseDirectory, "knowledge")}",
+                $"--Knowledge:IndexFolder={Path.Combine(folder, "index")}",
+                .. extraArgs,
+            ];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        WebApplication app;
+        if (bot == "Echo")
+        {
+            builder.Services.AddEchoBot();
+            app = builder.Build();
+            app.MapEchoBot();
+        }
+        else
+        {
+            builder.Services.AddB12Bot(builder.Configuration);
+            app = builder.Build();
+            app.MapB12Bot();
+        }
+
+        app.StartAsync().GetAwaiter().GetResult();
+        var host = new HttpBotHost(bot, app, folder, question);
+
+        // Every conversation once, so its state exists; a turn that fails here stops the run.
+        for (var i = 0; i < host.bodies.Length; i++)
+        {
+            _ = host.AskAsync().GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
+    /// <summary>Posts the next conversation's question; returns the length of the reply body.</summary>
+    public async Task<int> AskAsync()
+    {
+        using var content = new ByteArrayContent(bodies[turn++ % bodies.Length]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content).ConfigureAwait(false);
+        var reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{Name} answered {(int)response.StatusCode}");
+        }
+
+        return reply.Length;
+    }
+
+    /// <summary>The rows of the SQLite state file and its newest write (ms since 1970): what turns have written.</summary>
+    public (long Rows, long LastWrite) StateRows()
+    {
+        var path = Path.Combine(folder, "state.db");
+        if (!File.Exists(path))
+        {
+            return (0, 0);
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), coalesce(max(modified), 0) FROM bot_state";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)app).Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>A message activity as the load run writes it.</summary>
+    private static byte[] Message(string text, string conversationId, string userId)
+    {
+        using var buffer = new MemoryStream(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "message");
+            json.WriteString("id", Guid.NewGuid().ToString("N"));
+            json.WriteString("text", text);
+            json.WriteString("locale", "nl-NL");
+            json.WriteStartObject("from");
+            json.WriteString("id", userId);
+            json.WriteString("name", "Bezoeker");
+            json.WriteString("role", "user");
+            json.WriteEndObject();
+            json.WriteStartObject("recipient");
+            json.WriteString("id", "b12bot");
+            json.WriteString("name", "B12Bot");
+            json.WriteEndObject();
+            json.WriteStartObject("conversation");
+            json.WriteString("id", conversationId);
+            json.WriteEndObject();
+            json.WriteString("channelId", "webchat");
+            json.WriteString("serviceUrl", "http://127.0.0.1:9/");
+            json.WriteString("deliveryMode", "expectReplies");
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

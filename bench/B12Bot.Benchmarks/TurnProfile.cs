@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using B12Bot.Benchmarks.Support;
+
+namespace B12Bot.Benchmarks;
+
+/// <summary>
+/// <c>turn-profile [SECONDS] [ROUNDS]</c>: the echo bot and B12Bot (SQLite and memory state) in this one process,
+/// warmed up, then loaded in turn (echo, B12Bot, B12Bot memory, echo, …) one request at a time through the in-memory
+/// HTTP pipeline; prints the process CPU and the bytes allocated per turn of each, and B12Bot's ratios to echo. CPU
+/// time is steadier than wall-clock time on a busy machine.
+/// </summary>
+internal static class TurnProfile
+{
+    public static int Run(string[] args)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
+        var extra = args.Length > 2 ? args[2..] : [];
+        var loadBefore = LoadAverage();
+        var hosts = new[] { HttpBotHost.Start("Echo"), HttpBotHost.Start("B12Bot", extraArgs: extra), HttpBotHost.Start("B12BotMemory", extraArgs: extra) };
+        try
+        {
+            // Long enough for tiered compilation to reach the hot paths' optimised code.
+            foreach (var host in hosts)
+            {
+                Load(host, TimeSpan.FromSeconds(Math.Max(5, seconds * 2)));
+            }
+
+            var stateBefore = hosts[1].StateRows();
+            var totals = hosts.ToDictionary(h => h.Name, _ => (Cpu: TimeSpan.Zero, Bytes: 0L, Turns: 0L));
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var host in hosts)
+                {
+                    var measured = Load(host, TimeSpan.FromSeconds(seconds));
+                    var t = totals[host.Name];
+                    totals[host.Name] = (t.Cpu + measured.Cpu, t.Bytes + measured.Bytes, t.Turns + measured.Turns);
+                }
+            }
+
+            Console.WriteLine($"load average before: {loadBefore}; {rounds} rounds of {seconds} s per bot");
+            var echo = totals["Echo"];
+            var echoCpu = echo.Cpu.TotalMicroseconds / echo.Turns;
+            foreach (var (name, t) in totals)
+            {
+                var cpu = t.Cpu.TotalMicroseconds / t.Turns;
+                Console.WriteLine($"{name,-14} {t.Turns,8} turns  {cpu,8:F1} µs CPU/turn ({cpu / echoCpu:F2}× echo)  {t.Bytes / 1024.0 / t.Turns,7:F1} KB/turn");
+            }
+
+            var stateAfter = hosts[1].StateRows();
+            Console.WriteLine($"B12Bot's SQLite state: {stateBefore.Rows} rows before the measured rounds, {stateAfter.Rows} after; "
+                + (stateAfter.LastWrite > stateBefore.LastWrite ? "written during them" : "not written during them"));
+            Console.WriteLine($"load average after: {LoadAverage()}");
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                host.Dispose();
+            }
+        }
+
+        return 0;
+    }
+
+    private static (TimeSpan Cpu, long Bytes, long Turns) Load(HttpBotHost host, TimeSpan duration)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes(precise: false);
+        var clock = Stopwatch.StartNew();
+        long turns = 0;
+        while (clock.Elapsed < duration)
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                host.AskAsync().GetAwaiter().GetResult();
+            }
+
+            turns += 50;
+        }
+
+        process.Refresh();
+        return (process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: false) - bytes, turns);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
