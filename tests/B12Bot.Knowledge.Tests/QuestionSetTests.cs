@@ -30,7 +30,10 @@ namespace B12Bot.Knowledge.Tests;
 /// sets answer with one wrong answer each in heldout-5 and tuning-6 and none elsewhere. heldout-9 (200 questions of the
 /// second dev sample's kinds, written from the article alone after all of the above and never trained or tuned on) was
 /// measured once clean at 117/140, 13 wrong (9.3%), 54/60; its bar guards against a regression from there (its misses
-/// are never looked at for tuning). With the term categories and the fixes of their common causes: heldout-8 107/112, 2 wrong (1.8%), 59/62; tuning-8 102/107, 0 wrong, 138/140 (its bar
+/// are never looked at for tuning); after the term categories 118/140, 11 wrong, 53/60, the last figure before the
+/// categories of its misses were described to the work that followed, so it no longer counts as unseen. heldout-10 (200
+/// more, written the same way) was measured once clean on the build with the term categories at 111/140, 5 wrong
+/// (3.6%), 58/60 (formal 6/20, most without an answer). With the term categories and the fixes of their common causes: heldout-8 107/112, 2 wrong (1.8%), 59/62; tuning-8 102/107, 0 wrong, 138/140 (its bar
 /// for off-topic questions is 0.97, one question of room); tuning-9 60/65, 0 wrong, 48/48 (the bot's own training
 /// questions on those causes: a verb beside its subject, side effects and forms of B12 the article does not name, "helpt
 /// b12 tegen …", "zit er b12 in …", formal phrasings with "cobalamine", stories, a pharmacy named beside a question).
@@ -57,6 +60,7 @@ public sealed class QuestionSetTests
         ["heldout-8.jsonl"] = (0.91, 0.05, 0.95),
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.97),
         ["heldout-9.jsonl"] = (0.83, 0.095, 0.88),
+        ["heldout-10.jsonl"] = (0.79, 0.04, 0.95),
         ["tuning-9.jsonl"] = (0.87, 0.02, 0.97),
     };
 
