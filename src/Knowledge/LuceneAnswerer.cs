@@ -22,8 +22,10 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     private readonly KnowledgeIndex index;
     private readonly QueryPlanner planner;
     private readonly Dictionary<string, int> exactQuestions;
-    private readonly List<(int Doc, int Paragraph)>[] textUnits;
     private readonly IReadOnlyList<KnowledgeEntry>[] related;
+
+    /// <summary>Collectors not in use: as many as questions were searched at once, each cleared after its question.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<EntryCollector> idleCollectors = [];
 
     /// <param name="knowledge">The knowledge to answer from.</param>
     /// <param name="options">Weights and thresholds (defaults when null).</param>
@@ -44,16 +46,6 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
             {
                 exactQuestions.TryAdd(TextNormalizer.ForComparison(phrasing), e);
-            }
-        }
-
-        textUnits = knowledge.Entries.Select(_ => new List<(int, int)>()).ToArray();
-        for (var doc = 0; doc < index.Units.Count; doc++)
-        {
-            var unit = index.Units[doc];
-            if (unit.Kind == UnitKind.Text)
-            {
-                textUnits[unit.Entry].Add((doc, unit.Paragraph));
             }
         }
 
@@ -122,14 +114,23 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("no-term-matches", plan, name: handReason is not ("shop" or "service"));
         }
 
-        var ranking = Enumerable.Range(0, knowledge.Entries.Count)
-            .Where(e => collector.EntryScores[e] > 0)
-            .OrderByDescending(e => collector.EntryScores[e])
-            .ThenBy(e => e)
-            .ToList();
+        try
+        {
+            return Decide(text, plan, questionPlan, handReason, collector, decision);
+        }
+        finally
+        {
+            Release(collector);
+        }
+    }
+
+    private AnswerTrace Decide(string text, QueryPlan plan, QueryPlan? questionPlan, string? handReason, EntryCollector collector, Decision.DecisionModel? decision)
+    {
+        // The best entries (score, then entry order), and how many matched at all.
+        var ranking = collector.Ranking;
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
-        if (ranking.Count == 0)
+        if (collector.MatchedEntries == 0)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top, name: handReason is not ("shop" or "service"));
         }
@@ -138,9 +139,15 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         if (questionPlan is not null)
         {
             var alone = questionPlan.OffTopicReason is null ? Search(questionPlan) : null;
-            var bestAlone = alone is null ? -1 : Array.IndexOf(alone.EntryScores, alone.EntryScores.Max());
+
+            // The first entry with the highest score (the first of all when none scored).
+            var bestAlone = alone is null ? -1 : alone.Ranking.Count > 0 ? alone.Ranking[0] : 0;
             questionBest = bestAlone < 0 ? 0f : alone!.EntryScores[bestAlone];
             questionAgrees = bestAlone == ranking[0];
+            if (alone is not null)
+            {
+                Release(alone);
+            }
         }
 
         var features = Features(text, plan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
@@ -173,7 +180,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             };
         }
 
-        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
+        return new AnswerTrace(AnswerFor(ranking[0], collector.TextMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
         {
             Features = features,
             Candidate = knowledge.Entries[ranking[0]].Id,
@@ -182,7 +189,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     private float[] Features(
-        string text, QueryPlan plan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
+        string text, QueryPlan plan, IReadOnlyList<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
@@ -302,28 +309,38 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return null;
         }
 
-        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, common, options);
+        var collector = idleCollectors.TryTake(out var idle) ? idle : new EntryCollector(index.Units, knowledge.Entries.Count, options);
+        collector.Start(plan.Weight, common);
+
+        // When the search throws, the collector is left half-filled: it is not reused.
         index.Searcher.Search(query, collector);
         collector.Finish();
         return collector;
     }
 
+    /// <summary>Clears a collector and keeps it for the next question.</summary>
+    private void Release(EntryCollector collector)
+    {
+        collector.Clear();
+        idleCollectors.Add(collector);
+    }
+
     private static readonly UnitKind[] UnitKinds = [UnitKind.Question, UnitKind.Title, UnitKind.Keyword, UnitKind.Text];
 
-    private Answer AnswerFor(int entryIndex, float[] unitMatches, int? bestDoc, float score)
+    private Answer AnswerFor(int entryIndex, IReadOnlyList<(int Doc, float Match)> textMatches, int? bestDoc, float score)
     {
         var entry = knowledge.Entries[entryIndex];
         return new Answer
         {
             Outcome = AnswerOutcome.Answer,
             Entry = entry,
-            Passage = Passage(entryIndex, unitMatches, bestDoc),
+            Passage = Passage(entryIndex, textMatches, bestDoc),
             Score = score,
             Related = related[entryIndex],
         };
     }
 
-    private IReadOnlyList<string> Passage(int entryIndex, float[] unitMatches, int? bestDoc)
+    private IReadOnlyList<string> Passage(int entryIndex, IReadOnlyList<(int Doc, float Match)> textMatches, int? bestDoc)
     {
         var entry = knowledge.Entries[entryIndex];
         if (entry.Kind == EntryKind.Faq || entry.Paragraphs.Count == 1)
@@ -331,9 +348,10 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return entry.Paragraphs;
         }
 
-        var matches = textUnits[entryIndex]
-            .Where(t => t.Doc < unitMatches.Length && unitMatches[t.Doc] > 0)
-            .Select(t => (t.Paragraph, Match: unitMatches[t.Doc]))
+        // The entry's matched paragraphs (each paragraph is one unit, so their order does not matter below).
+        var matches = textMatches
+            .Where(t => index.Units[t.Doc].Entry == entryIndex)
+            .Select(t => (index.Units[t.Doc].Paragraph, t.Match))
             .ToList();
         var bestMatch = matches.Count == 0 ? 0f : matches.Max(m => m.Match);
         var answeredByText = bestDoc is { } doc && index.Units[doc].Kind == UnitKind.Text;

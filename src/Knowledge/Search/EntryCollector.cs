@@ -4,26 +4,63 @@ using Lucene.Net.Search;
 namespace B12Bot.Knowledge.Search;
 
 /// <summary>
-/// Collects every matching unit and keeps, per entry and field, its best unit score, and per text unit its match
-/// (for the passage). A unit's score: its field weight × how well it matches — for a phrasing, heading or keyword,
-/// the question's coverage and the unit's own coverage together; for a paragraph, the question's coverage alone (a
-/// paragraph says much more than any question), and only in full when the matched words weigh enough (a paragraph
-/// that merely says "b12" and "tekort" proves little). An entry scores its best field plus a share of its
+/// Collects every matching unit and keeps, per entry and field, its best unit score, and per matched paragraph its
+/// match (for the passage). A unit's score: its field weight × how well it matches — for a phrasing, heading or
+/// keyword, the question's coverage and the unit's own coverage together; for a paragraph, the question's coverage
+/// alone (a paragraph says much more than any question), and only in full when the matched words weigh enough (a
+/// paragraph that merely says "b12" and "tekort" proves little). An entry scores its best field plus a share of its
 /// second-best: an entry that matches in its phrasings and in its text is likelier right than one that matches in
-/// one place. One instance per question.
+/// one place. <see cref="Finish"/> keeps the best few entries (<see cref="Ranking"/>) and counts the others.
+/// <para>
+/// Reused question after question (<see cref="Start"/>, <see cref="Clear"/>): its arrays are per entry, allocated
+/// once, and only what a question touched is cleared after it, so a question costs what it matches, not what the
+/// knowledge holds. One question at a time.
+/// </para>
 /// </summary>
 internal sealed class EntryCollector : ICollector
 {
-    private readonly IReadOnlyList<Unit> units;
-    private readonly float queryWeight;
-    private readonly AnswererOptions options;
+    /// <summary>How many of the best entries <see cref="Ranking"/> keeps.</summary>
+    public const int RankingSize = 5;
+
     private const int Kinds = 4;
+
+    /// <summary>
+    /// A phrasing's similarity (a weighted geometric mean of two coverages) never exceeds the larger coverage; this
+    /// slack covers the rounding of <see cref="MathF.Pow(float, float)"/> many times over.
+    /// </summary>
+    private const float BoundSlack = 1.0001f;
+
+    private readonly Unit[] units;
+    private readonly AnswererOptions options;
     private readonly float[] fieldBoost;
     private readonly float[] kindScores;
+    private readonly float[] entryScores;
+    private readonly int[] entryUnits;
+    private readonly List<int> touchedEntries = [];
+    private readonly List<(int Doc, float Match)> textMatches = [];
+    private readonly List<int> ranking = new(RankingSize);
+    private readonly bool similarityBounded;
+    private IReadOnlyList<CommonConcept> commonConcepts = [];
+    private float queryWeight;
     private Scorer? scorer;
     private int docBase;
 
-    private readonly IReadOnlyList<CommonConcept> commonConcepts;
+    /// <param name="units">The units by document id.</param>
+    /// <param name="entryCount">How many entries there are.</param>
+    /// <param name="options">Weights and thresholds.</param>
+    public EntryCollector(IReadOnlyList<Unit> units, int entryCount, AnswererOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(options);
+        this.units = units as Unit[] ?? [.. units];
+        this.options = options;
+        fieldBoost = [options.QuestionBoost, options.TitleBoost, options.KeywordBoost, options.TextBoost];
+        entryScores = new float[entryCount];
+        kindScores = new float[entryCount * Kinds];
+        entryUnits = new int[entryCount];
+        Array.Fill(entryUnits, -1);
+        similarityBounded = options.QuestionCoverageExponent is >= 0f and <= 1f;
+    }
 
     /// <param name="units">The units by document id.</param>
     /// <param name="entryCount">How many entries there are.</param>
@@ -31,29 +68,27 @@ internal sealed class EntryCollector : ICollector
     /// <param name="commonConcepts">The question's concepts that were not searched: counted from each unit's bit mask.</param>
     /// <param name="options">Weights and thresholds.</param>
     public EntryCollector(IReadOnlyList<Unit> units, int entryCount, float queryWeight, IReadOnlyList<CommonConcept> commonConcepts, AnswererOptions options)
-    {
-        this.commonConcepts = commonConcepts;
-        this.units = units;
-        this.queryWeight = queryWeight;
-        this.options = options;
-        fieldBoost = [options.QuestionBoost, options.TitleBoost, options.KeywordBoost, options.TextBoost];
-        EntryScores = new float[entryCount];
-        kindScores = new float[entryCount * Kinds];
-        EntryUnits = new int[entryCount];
-        Array.Fill(EntryUnits, -1);
-        UnitMatches = new float[units.Count];
-    }
+        : this(units, entryCount, options) => Start(queryWeight, commonConcepts);
 
     /// <summary>Per entry, its score (0 when none of its units matched); complete after <see cref="Finish"/>.</summary>
-    public float[] EntryScores { get; }
+    public IReadOnlyList<float> EntryScores => entryScores;
 
     /// <summary>Per entry, the document id of its best unit (−1 when none matched).</summary>
-    public int[] EntryUnits { get; }
+    public IReadOnlyList<int> EntryUnits => entryUnits;
 
-    /// <summary>Per document id, the fraction of the question it covers.</summary>
-    public float[] UnitMatches { get; }
+    /// <summary>After <see cref="Finish"/>: the best entries (at most <see cref="RankingSize"/>), by score, then by index.</summary>
+    public IReadOnlyList<int> Ranking => ranking;
 
-    // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our few hundred units.
+    /// <summary>After <see cref="Finish"/>: how many entries scored above 0.</summary>
+    public int MatchedEntries { get; private set; }
+
+    /// <summary>How many units were collected.</summary>
+    public int MatchedUnits { get; private set; }
+
+    /// <summary>The paragraphs (text units) that matched, by document id in the order collected, with the fraction of the question each covers.</summary>
+    public IReadOnlyList<(int Doc, float Match)> TextMatches => textMatches;
+
+    // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our units.
     public bool AcceptsDocsOutOfOrder => false;
 
     public static float FieldBoost(AnswererOptions options, UnitKind kind) => kind switch
@@ -64,6 +99,36 @@ internal sealed class EntryCollector : ICollector
         _ => options.TextBoost,
     };
 
+    /// <summary>Prepares for a question (the collector must be new or cleared).</summary>
+    /// <param name="weight">The question's total weight.</param>
+    /// <param name="common">The question's concepts that were not searched: counted from each unit's bit mask.</param>
+    public void Start(float weight, IReadOnlyList<CommonConcept> common)
+    {
+        ArgumentNullException.ThrowIfNull(common);
+        queryWeight = weight;
+        commonConcepts = common;
+    }
+
+    /// <summary>Clears what the last question touched, ready for the next.</summary>
+    public void Clear()
+    {
+        foreach (var entry in touchedEntries)
+        {
+            entryScores[entry] = 0f;
+            entryUnits[entry] = -1;
+            kindScores.AsSpan(entry * Kinds, Kinds).Clear();
+        }
+
+        touchedEntries.Clear();
+        textMatches.Clear();
+        ranking.Clear();
+        MatchedEntries = 0;
+        MatchedUnits = 0;
+        commonConcepts = [];
+        scorer = null;
+        docBase = 0;
+    }
+
     public void SetScorer(Scorer scorer) => this.scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
@@ -72,32 +137,50 @@ internal sealed class EntryCollector : ICollector
     {
         var id = docBase + doc;
         var unit = units[id];
-        var boost = fieldBoost[(int)unit.Kind];
+        var kind = unit.Kind;
+        var boost = fieldBoost[(int)kind];
         var matched = (scorer!.GetScore() / boost) + CommonCredit(unit.CommonTerms);
         var questionCoverage = Math.Min(1f, matched / queryWeight);
-        UnitMatches[id] = questionCoverage;
+        MatchedUnits++;
+        ref var kindScore = ref kindScores[(unit.Entry * Kinds) + (int)kind];
 
         float similarity;
-        if (unit.Kind == UnitKind.Text)
+        if (kind == UnitKind.Text)
         {
+            if (questionCoverage > 0)
+            {
+                textMatches.Add((id, questionCoverage));
+            }
+
             similarity = questionCoverage * Math.Min(1f, matched / options.TextEvidence);
         }
         else
         {
             var unitCoverage = unit.Weight > 0 ? Math.Min(1f, matched / unit.Weight) : 0f;
+            if (similarityBounded && boost * Math.Max(questionCoverage, unitCoverage) * BoundSlack <= kindScore)
+            {
+                // Cannot beat this entry's best unit of the field: the powers need not be taken.
+                return;
+            }
+
             similarity = MathF.Pow(questionCoverage, options.QuestionCoverageExponent)
                 * MathF.Pow(unitCoverage, 1f - options.QuestionCoverageExponent);
         }
 
         var score = boost * similarity;
-        ref var kindScore = ref kindScores[(unit.Entry * Kinds) + (int)unit.Kind];
         if (score > kindScore)
         {
             kindScore = score;
-            if (score > EntryScores[unit.Entry])
+            ref var entryScore = ref entryScores[unit.Entry];
+            if (score > entryScore)
             {
-                EntryScores[unit.Entry] = score;
-                EntryUnits[unit.Entry] = id;
+                if (entryUnits[unit.Entry] < 0)
+                {
+                    touchedEntries.Add(unit.Entry);
+                }
+
+                entryScore = score;
+                entryUnits[unit.Entry] = id;
             }
         }
     }
@@ -128,13 +211,16 @@ internal sealed class EntryCollector : ICollector
         return credit;
     }
 
-    /// <summary>Adds to each entry's best field score a share of its second-best field score.</summary>
+    /// <summary>
+    /// Adds to each matched entry's best field score a share of its second-best field score, then keeps the best
+    /// entries in <see cref="Ranking"/> and counts those above 0 in <see cref="MatchedEntries"/>.
+    /// </summary>
     public void Finish()
     {
-        for (var e = 0; e < EntryScores.Length; e++)
+        foreach (var e in touchedEntries)
         {
             var second = 0f;
-            var first = EntryScores[e];
+            var first = entryScores[e];
             var skipped = false;
             for (var k = 0; k < Kinds; k++)
             {
@@ -148,9 +234,40 @@ internal sealed class EntryCollector : ICollector
                 second = Math.Max(second, value);
             }
 
-            EntryScores[e] = first + (options.CorroborationShare * second);
+            var total = first + (options.CorroborationShare * second);
+            entryScores[e] = total;
+            if (total > 0)
+            {
+                MatchedEntries++;
+                Rank(e, total);
+            }
         }
     }
+
+    /// <summary>Puts <paramref name="entry"/> among the best kept, when it is one: higher score first, then lower index.</summary>
+    private void Rank(int entry, float score)
+    {
+        var at = ranking.Count;
+        while (at > 0 && Before(entry, score, ranking[at - 1]))
+        {
+            at--;
+        }
+
+        if (at >= RankingSize)
+        {
+            return;
+        }
+
+        if (ranking.Count == RankingSize)
+        {
+            ranking.RemoveAt(RankingSize - 1);
+        }
+
+        ranking.Insert(at, entry);
+    }
+
+    private bool Before(int entry, float score, int other) =>
+        score > entryScores[other] || (score == entryScores[other] && entry < other);
 }
 
 /// <summary>A concept of the question made only of common terms: its terms' bits and what each is worth.</summary>
