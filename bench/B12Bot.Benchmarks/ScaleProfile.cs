@@ -87,6 +87,7 @@ internal static class ScaleProfile
 
             if (Environment.GetEnvironmentVariable("B12BOT_PROFILE_BREAKDOWN") == "1")
             {
+                searcher.ScoreFromPostings = true;
                 Breakdown(answerer, questions);
             }
             return 0;

@@ -40,7 +40,8 @@ internal sealed class EntryCollector : ICollector
     private readonly List<(int Doc, float Match)> textMatches = [];
     private readonly List<int> ranking = new(RankingSize);
     private readonly bool similarityBounded;
-    private IReadOnlyList<CommonConcept> commonConcepts = [];
+    private ulong[] commonMasks = [];
+    private (int Bit, float Credit)[][] commonCredits = [];
     private float queryWeight;
     private Scorer? scorer;
     private int docBase;
@@ -106,7 +107,10 @@ internal sealed class EntryCollector : ICollector
     {
         ArgumentNullException.ThrowIfNull(common);
         queryWeight = weight;
-        commonConcepts = common;
+
+        // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
+        commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
+        commonCredits = common.Count == 0 ? [] : common.Select(c => c.Credits.ToArray()).ToArray();
     }
 
     /// <summary>Clears what the last question touched, ready for the next.</summary>
@@ -124,7 +128,8 @@ internal sealed class EntryCollector : ICollector
         ranking.Clear();
         MatchedEntries = 0;
         MatchedUnits = 0;
-        commonConcepts = [];
+        commonMasks = [];
+        commonCredits = [];
         scorer = null;
         docBase = 0;
     }
@@ -188,16 +193,16 @@ internal sealed class EntryCollector : ICollector
     private float CommonCredit(ulong unitTerms)
     {
         var credit = 0f;
-        foreach (var concept in commonConcepts)
+        for (var c = 0; c < commonMasks.Length; c++)
         {
-            var hit = unitTerms & concept.Mask;
+            var hit = unitTerms & commonMasks[c];
             if (hit == 0)
             {
                 continue;
             }
 
             var best = 0f;
-            foreach (var (bit, value) in concept.Credits)
+            foreach (var (bit, value) in commonCredits[c])
             {
                 if ((hit & (1UL << bit)) != 0 && value > best)
                 {
