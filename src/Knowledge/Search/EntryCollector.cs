@@ -25,10 +25,16 @@ internal sealed class EntryCollector : ICollector
     private const int Kinds = 4;
 
     /// <summary>
-    /// A phrasing's similarity (a weighted geometric mean of two coverages) never exceeds the larger coverage; this
-    /// slack covers the rounding of <see cref="MathF.Pow(float, float)"/> many times over.
+    /// The slack of a phrasing's upper bound: it covers the rounding of <see cref="MathF.Pow(float, float)"/> many
+    /// times over, so a unit skipped by the bound could not have changed any score.
     /// </summary>
     private const float BoundSlack = 1.0001f;
+
+    /// <summary>Buckets of a unit's coverage for the upper bound of its power (a power of two: coverage × buckets is exact).</summary>
+    private const int CoverageBuckets = 1024;
+
+    /// <summary>Slots of the cache of the question coverage's power (few distinct values per question).</summary>
+    private const int PowerSlots = 1024;
 
     private readonly Unit[] units;
     private readonly AnswererOptions options;
@@ -40,6 +46,15 @@ internal sealed class EntryCollector : ICollector
     private readonly List<(int Doc, float Match)> textMatches = [];
     private readonly List<int> ranking = new(RankingSize);
     private readonly bool similarityBounded;
+    private readonly float questionExponent;
+    private readonly float unitExponent;
+
+    /// <summary>Per bucket of a unit's coverage, above its upper end's power (with the slack).</summary>
+    private readonly float[] unitPowerBound;
+
+    /// <summary>The question coverage's power by the coverage's bits: a pure function, so kept from question to question.</summary>
+    private readonly int[] powerKeys;
+    private readonly float[] powerValues;
     private ulong[] commonMasks = [];
     private (int Bit, float Credit)[][] commonCredits = [];
     private float queryWeight;
@@ -60,7 +75,18 @@ internal sealed class EntryCollector : ICollector
         kindScores = new float[entryCount * Kinds];
         entryUnits = new int[entryCount];
         Array.Fill(entryUnits, -1);
-        similarityBounded = options.QuestionCoverageExponent is >= 0f and <= 1f;
+        questionExponent = options.QuestionCoverageExponent;
+        unitExponent = 1f - options.QuestionCoverageExponent;
+        similarityBounded = questionExponent is >= 0f and <= 1f;
+        unitPowerBound = new float[CoverageBuckets + 1];
+        for (var b = 0; b <= CoverageBuckets; b++)
+        {
+            unitPowerBound[b] = MathF.Pow(Math.Min(1f, (b + 1) / (float)CoverageBuckets), unitExponent) * BoundSlack;
+        }
+
+        powerKeys = new int[PowerSlots];
+        Array.Fill(powerKeys, EmptySlot);
+        powerValues = new float[PowerSlots];
     }
 
     /// <param name="units">The units by document id.</param>
@@ -162,14 +188,15 @@ internal sealed class EntryCollector : ICollector
         else
         {
             var unitCoverage = unit.Weight > 0 ? Math.Min(1f, matched / unit.Weight) : 0f;
-            if (similarityBounded && boost * Math.Max(questionCoverage, unitCoverage) * BoundSlack <= kindScore)
+            var questionPower = QuestionPower(questionCoverage);
+            if (similarityBounded && unitCoverage is >= 0f and <= 1f
+                && boost * questionPower * unitPowerBound[(int)(unitCoverage * CoverageBuckets)] <= kindScore)
             {
-                // Cannot beat this entry's best unit of the field: the powers need not be taken.
+                // Cannot beat this entry's best unit of the field (the unit's power is at most its bucket's bound).
                 return;
             }
 
-            similarity = MathF.Pow(questionCoverage, options.QuestionCoverageExponent)
-                * MathF.Pow(unitCoverage, 1f - options.QuestionCoverageExponent);
+            similarity = questionPower * MathF.Pow(unitCoverage, unitExponent);
         }
 
         var score = boost * similarity;
@@ -188,6 +215,28 @@ internal sealed class EntryCollector : ICollector
                 entryUnits[unit.Entry] = id;
             }
         }
+    }
+
+    /// <summary>An impossible key: a NaN, and NaNs are never cached.</summary>
+    private const int EmptySlot = -1;
+
+    /// <summary><c>MathF.Pow(coverage, QuestionCoverageExponent)</c>, the same bits, from the cache when it was taken before.</summary>
+    private float QuestionPower(float coverage)
+    {
+        if (float.IsNaN(coverage))
+        {
+            return MathF.Pow(coverage, questionExponent);
+        }
+
+        var key = BitConverter.SingleToInt32Bits(coverage);
+        var slot = (int)(unchecked((uint)key * 2654435761u) >> 22);
+        if (powerKeys[slot] != key)
+        {
+            powerValues[slot] = MathF.Pow(coverage, questionExponent);
+            powerKeys[slot] = key;
+        }
+
+        return powerValues[slot];
     }
 
     private float CommonCredit(ulong unitTerms)
