@@ -126,11 +126,11 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
     private AnswerTrace Decide(string text, QueryPlan plan, QueryPlan? questionPlan, string? handReason, EntryCollector collector, Decision.DecisionModel? decision)
     {
-        // The best entries (score, then entry order), and how many matched at all.
+        // The best entries (score, then entry order); empty when none matched.
         var ranking = collector.Ranking;
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
-        if (collector.MatchedEntries == 0)
+        if (ranking.Count == 0)
         {
             return AnswerTrace.Nothing("below-threshold", plan, top, name: handReason is not ("shop" or "service"));
         }

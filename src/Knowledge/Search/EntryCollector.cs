@@ -10,7 +10,8 @@ namespace B12Bot.Knowledge.Search;
 /// alone (a paragraph says much more than any question), and only in full when the matched words weigh enough (a
 /// paragraph that merely says "b12" and "tekort" proves little). An entry scores its best field plus a share of its
 /// second-best: an entry that matches in its phrasings and in its text is likelier right than one that matches in
-/// one place. <see cref="Finish"/> keeps the best few entries (<see cref="Ranking"/>) and counts the others.
+/// one place. Only the best few entries are kept (<see cref="Ranking"/>), and as an entry's units are consecutive
+/// documents, an entry whose upper bound cannot reach the last one kept is not scored at all (no powers taken).
 /// <para>
 /// Reused question after question (<see cref="Start"/>, <see cref="Clear"/>): its arrays are per entry, allocated
 /// once, and only what a question touched is cleared after it, so a question costs what it matches, not what the
@@ -46,6 +47,14 @@ internal sealed class EntryCollector : ICollector
     private readonly List<(int Doc, float Match)> textMatches = [];
     private readonly List<int> ranking = new(RankingSize);
     private readonly bool similarityBounded;
+
+    /// <summary>
+    /// Whether each entry's units are consecutive documents (as the index writes them) and the bounds hold: then
+    /// an entry's units are scored only when it can be among the best kept.
+    /// </summary>
+    private readonly bool entriesInOrder;
+    private readonly List<(int Id, float Searched)> pending = [];
+    private int pendingEntry = -1;
     private readonly float questionExponent;
     private readonly float unitExponent;
 
@@ -78,6 +87,7 @@ internal sealed class EntryCollector : ICollector
         questionExponent = options.QuestionCoverageExponent;
         unitExponent = 1f - options.QuestionCoverageExponent;
         similarityBounded = questionExponent is >= 0f and <= 1f;
+        entriesInOrder = similarityBounded && options.CorroborationShare >= 0f && EntriesInOrder(this.units);
         unitPowerBound = new float[CoverageBuckets + 1];
         for (var b = 0; b <= CoverageBuckets; b++)
         {
@@ -97,22 +107,28 @@ internal sealed class EntryCollector : ICollector
     public EntryCollector(IReadOnlyList<Unit> units, int entryCount, float queryWeight, IReadOnlyList<CommonConcept> commonConcepts, AnswererOptions options)
         : this(units, entryCount, options) => Start(queryWeight, commonConcepts);
 
-    /// <summary>Per entry, its score (0 when none of its units matched); complete after <see cref="Finish"/>.</summary>
+    /// <summary>
+    /// Per entry, its score (0 when none of its units matched); after <see cref="Finish"/>, complete for the entries
+    /// of <see cref="Ranking"/> (an entry that could not be among them may be left unscored).
+    /// </summary>
     public IReadOnlyList<float> EntryScores => entryScores;
 
-    /// <summary>Per entry, the document id of its best unit (−1 when none matched).</summary>
+    /// <summary>Per entry, the document id of its best unit (−1 when none matched); complete for the entries of <see cref="Ranking"/>.</summary>
     public IReadOnlyList<int> EntryUnits => entryUnits;
 
-    /// <summary>After <see cref="Finish"/>: the best entries (at most <see cref="RankingSize"/>), by score, then by index.</summary>
+    /// <summary>
+    /// After <see cref="Finish"/>: the best entries that scored above 0 (at most <see cref="RankingSize"/>), by score,
+    /// then by index; empty when none did.
+    /// </summary>
     public IReadOnlyList<int> Ranking => ranking;
-
-    /// <summary>After <see cref="Finish"/>: how many entries scored above 0.</summary>
-    public int MatchedEntries { get; private set; }
 
     /// <summary>How many units were collected.</summary>
     public int MatchedUnits { get; private set; }
 
-    /// <summary>The paragraphs (text units) that matched, by document id in the order collected, with the fraction of the question each covers.</summary>
+    /// <summary>
+    /// The paragraphs (text units) that matched, with the fraction of the question each covers: complete for the
+    /// entries of <see cref="Ranking"/>.
+    /// </summary>
     public IReadOnlyList<(int Doc, float Match)> TextMatches => textMatches;
 
     // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our units.
@@ -152,7 +168,8 @@ internal sealed class EntryCollector : ICollector
         touchedEntries.Clear();
         textMatches.Clear();
         ranking.Clear();
-        MatchedEntries = 0;
+        pending.Clear();
+        pendingEntry = -1;
         MatchedUnits = 0;
         commonMasks = [];
         commonCredits = [];
@@ -167,12 +184,118 @@ internal sealed class EntryCollector : ICollector
     public void Collect(int doc)
     {
         var id = docBase + doc;
+        var searched = scorer!.GetScore();
+        MatchedUnits++;
+        if (!entriesInOrder)
+        {
+            Score(id, searched);
+            return;
+        }
+
+        // An entry's units are consecutive documents: its units are kept until the next entry's first.
+        var entry = units[id].Entry;
+        if (entry != pendingEntry)
+        {
+            FlushEntry();
+            pendingEntry = entry;
+        }
+
+        pending.Add((id, searched));
+    }
+
+    /// <summary>
+    /// Scores the pending entry's units, unless even their upper bounds could not put the entry among the best kept
+    /// (then it does not matter what it scores: it is neither ranked nor shown).
+    /// </summary>
+    private void FlushEntry()
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (ranking.Count < RankingSize || UpperBound() > entryScores[ranking[RankingSize - 1]])
+        {
+            foreach (var (id, searched) in pending)
+            {
+                Score(id, searched);
+            }
+
+            FinishEntry(pendingEntry);
+        }
+
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// Above the pending entry's score: the same sum of its best and second-best field, from each unit's upper bound
+    /// (a paragraph's exact score). Entries come in order, so one that only ties the last kept loses to it.
+    /// </summary>
+    private float UpperBound()
+    {
+        Span<float> bounds = stackalloc float[Kinds];
+        foreach (var (id, searched) in pending)
+        {
+            var unit = units[id];
+            var kind = unit.Kind;
+            var boost = fieldBoost[(int)kind];
+            var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
+            var questionCoverage = Math.Min(1f, matched / queryWeight);
+            float bound;
+            if (kind == UnitKind.Text)
+            {
+                bound = boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence));
+            }
+            else
+            {
+                var unitCoverage = unit.Weight > 0 ? Math.Min(1f, matched / unit.Weight) : 0f;
+                if (unitCoverage is not (>= 0f and <= 1f))
+                {
+                    return float.PositiveInfinity;
+                }
+
+                bound = boost * QuestionPower(questionCoverage) * unitPowerBound[(int)(unitCoverage * CoverageBuckets)];
+            }
+
+            if (!(bound >= 0f))
+            {
+                return float.PositiveInfinity;
+            }
+
+            bounds[(int)kind] = Math.Max(bounds[(int)kind], bound);
+        }
+
+        return Total(bounds);
+    }
+
+    /// <summary>An entry's score from its fields' best scores: the best plus a share of the second-best.</summary>
+    private float Total(ReadOnlySpan<float> fields)
+    {
+        var second = 0f;
+        var first = Math.Max(Math.Max(fields[0], fields[1]), Math.Max(fields[2], fields[3]));
+        var skipped = false;
+        for (var k = 0; k < Kinds; k++)
+        {
+            var value = fields[k];
+            if (!skipped && value == first)
+            {
+                skipped = true;
+                continue;
+            }
+
+            second = Math.Max(second, value);
+        }
+
+        return first + (options.CorroborationShare * second);
+    }
+
+    private void Score(int id, float searched)
+    {
         var unit = units[id];
         var kind = unit.Kind;
         var boost = fieldBoost[(int)kind];
-        var matched = (scorer!.GetScore() / boost) + CommonCredit(unit.CommonTerms);
+        var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
         var questionCoverage = Math.Min(1f, matched / queryWeight);
-        MatchedUnits++;
         ref var kindScore = ref kindScores[(unit.Entry * Kinds) + (int)kind];
 
         float similarity;
@@ -215,6 +338,20 @@ internal sealed class EntryCollector : ICollector
                 entryUnits[unit.Entry] = id;
             }
         }
+    }
+
+    private static bool EntriesInOrder(Unit[] units)
+    {
+        var seen = new HashSet<int>();
+        for (var id = 0; id < units.Length; id++)
+        {
+            if ((id == 0 || units[id].Entry != units[id - 1].Entry) && !seen.Add(units[id].Entry))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>An impossible key: a NaN, and NaNs are never cached.</summary>
@@ -266,35 +403,51 @@ internal sealed class EntryCollector : ICollector
     }
 
     /// <summary>
-    /// Adds to each matched entry's best field score a share of its second-best field score, then keeps the best
-    /// entries in <see cref="Ranking"/> and counts those above 0 in <see cref="MatchedEntries"/>.
+    /// Completes the scores and keeps the best entries in <see cref="Ranking"/>: each entry scores its best field
+    /// score plus a share of its second-best.
     /// </summary>
     public void Finish()
     {
+        if (entriesInOrder)
+        {
+            FlushEntry();
+            pendingEntry = -1;
+            return;
+        }
+
         foreach (var e in touchedEntries)
         {
-            var second = 0f;
-            var first = entryScores[e];
-            var skipped = false;
-            for (var k = 0; k < Kinds; k++)
-            {
-                var value = kindScores[(e * Kinds) + k];
-                if (!skipped && value == first)
-                {
-                    skipped = true;
-                    continue;
-                }
+            FinishEntry(e);
+        }
+    }
 
-                second = Math.Max(second, value);
+    private void FinishEntry(int e)
+    {
+        if (entryUnits[e] < 0)
+        {
+            return;
+        }
+
+        var second = 0f;
+        var first = entryScores[e];
+        var skipped = false;
+        for (var k = 0; k < Kinds; k++)
+        {
+            var value = kindScores[(e * Kinds) + k];
+            if (!skipped && value == first)
+            {
+                skipped = true;
+                continue;
             }
 
-            var total = first + (options.CorroborationShare * second);
-            entryScores[e] = total;
-            if (total > 0)
-            {
-                MatchedEntries++;
-                Rank(e, total);
-            }
+            second = Math.Max(second, value);
+        }
+
+        var total = first + (options.CorroborationShare * second);
+        entryScores[e] = total;
+        if (total > 0)
+        {
+            Rank(e, total);
         }
     }
 
