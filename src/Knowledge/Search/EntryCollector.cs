@@ -54,6 +54,12 @@ internal sealed class EntryCollector : ICollector
     /// </summary>
     private readonly bool entriesInOrder;
     private readonly List<(int Id, float Searched)> pending = [];
+
+    /// <summary>Per field, the highest search score among the pending entry's units (−∞: none).</summary>
+    private readonly float[] pendingMost = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
+
+    /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
+    private float creditBound;
     private int pendingEntry = -1;
     private readonly float questionExponent;
     private readonly float unitExponent;
@@ -153,6 +159,11 @@ internal sealed class EntryCollector : ICollector
         // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
         commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
         commonCredits = common.Count == 0 ? [] : common.Select(c => c.Credits.ToArray()).ToArray();
+        creditBound = 0f;
+        foreach (var credits in commonCredits)
+        {
+            creditBound += credits.Length == 0 ? 0f : Math.Max(0f, credits.Max(c => c.Credit));
+        }
     }
 
     /// <summary>Clears what the last question touched, ready for the next.</summary>
@@ -169,6 +180,7 @@ internal sealed class EntryCollector : ICollector
         textMatches.Clear();
         ranking.Clear();
         pending.Clear();
+        pendingMost.AsSpan().Fill(float.NegativeInfinity);
         pendingEntry = -1;
         MatchedUnits = 0;
         commonMasks = [];
@@ -193,14 +205,16 @@ internal sealed class EntryCollector : ICollector
         }
 
         // An entry's units are consecutive documents: its units are kept until the next entry's first.
-        var entry = units[id].Entry;
-        if (entry != pendingEntry)
+        var unit = units[id];
+        if (unit.Entry != pendingEntry)
         {
             FlushEntry();
-            pendingEntry = entry;
+            pendingEntry = unit.Entry;
         }
 
         pending.Add((id, searched));
+        ref var most = ref pendingMost[(int)unit.Kind];
+        most = Math.Max(most, searched);
     }
 
     /// <summary>
@@ -214,7 +228,8 @@ internal sealed class EntryCollector : ICollector
             return;
         }
 
-        if (ranking.Count < RankingSize || UpperBound() > entryScores[ranking[RankingSize - 1]])
+        var last = ranking.Count < RankingSize ? -1f : entryScores[ranking[RankingSize - 1]];
+        if (last < 0 || (CoarseBound() > last && UpperBound() > last))
         {
             foreach (var (id, searched) in pending)
             {
@@ -225,8 +240,41 @@ internal sealed class EntryCollector : ICollector
         }
 
         pending.Clear();
+        pendingMost.AsSpan().Fill(float.NegativeInfinity);
     }
 
+    /// <summary>
+    /// Above <see cref="UpperBound"/>, from each field's highest search score alone: every unit of a field counted
+    /// with that score, every common concept's best credit and a full unit coverage.
+    /// </summary>
+    private float CoarseBound()
+    {
+        Span<float> bounds = stackalloc float[Kinds];
+        for (var k = 0; k < Kinds; k++)
+        {
+            var searched = pendingMost[k];
+            if (float.IsNegativeInfinity(searched))
+            {
+                // None of the entry's units of this field matched.
+                continue;
+            }
+
+            var boost = fieldBoost[k];
+            var matched = (searched / boost) + creditBound;
+            var questionCoverage = Math.Min(1f, matched / queryWeight);
+            var bound = k == (int)UnitKind.Text
+                ? boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence))
+                : boost * QuestionPower(questionCoverage);
+            if (!(bound >= 0f))
+            {
+                return float.PositiveInfinity;
+            }
+
+            bounds[k] = bound * BoundSlack;
+        }
+
+        return Total(bounds);
+    }
     /// <summary>
     /// Above the pending entry's score: the same sum of its best and second-best field, from each unit's upper bound
     /// (a paragraph's exact score). Entries come in order, so one that only ties the last kept loses to it.
