@@ -205,7 +205,7 @@ internal sealed class EntryCollector : ICollector
         }
 
         // An entry's units are consecutive documents: its units are kept until the next entry's first.
-        var unit = units[id];
+        ref readonly var unit = ref units[id];
         if (unit.Entry != pendingEntry)
         {
             FlushEntry();
@@ -284,7 +284,7 @@ internal sealed class EntryCollector : ICollector
         Span<float> bounds = stackalloc float[Kinds];
         foreach (var (id, searched) in pending)
         {
-            var unit = units[id];
+            ref readonly var unit = ref units[id];
             var kind = unit.Kind;
             var boost = fieldBoost[(int)kind];
             var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
@@ -339,7 +339,7 @@ internal sealed class EntryCollector : ICollector
 
     private void Score(int id, float searched)
     {
-        var unit = units[id];
+        ref readonly var unit = ref units[id];
         var kind = unit.Kind;
         var boost = fieldBoost[(int)kind];
         var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
