@@ -21,7 +21,8 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     private readonly AnswererOptions options;
     private readonly KnowledgeIndex index;
     private readonly QueryPlanner planner;
-    private readonly Dictionary<string, int> exactQuestions;
+    private readonly Dictionary<int, int> exactQuestions;
+    private readonly Dictionary<string, int> exactCollisions;
     private readonly IReadOnlyList<KnowledgeEntry>[] related;
 
     /// <summary>Collectors not in use: as many as questions were searched at once, each cleared after its question.</summary>
@@ -39,13 +40,23 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         planner = new QueryPlanner(index, this.options, knowledge.Vocabulary, knowledge.EnglishWords);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
-        exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Kept by the hash of the folded phrasing, not the phrasing itself (the grown knowledge has hundreds of
+        // thousands): a hit is confirmed against the entry's own phrasings, and a phrasing whose hash an other
+        // phrasing holds is kept whole. The first entry with a phrasing keeps it.
+        exactQuestions = [];
+        exactCollisions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var own = new HashSet<string>(StringComparer.Ordinal);
         for (var e = 0; e < knowledge.Entries.Count; e++)
         {
-            var entry = knowledge.Entries[e];
-            foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
+            own.Clear();
+            foreach (var phrasing in Phrasings(knowledge.Entries[e]))
             {
-                exactQuestions.TryAdd(TextNormalizer.ForComparison(phrasing), e);
+                var folded = TextNormalizer.ForComparison(phrasing);
+                var hash = string.GetHashCode(folded, StringComparison.Ordinal);
+                if (own.Add(folded) && !exactQuestions.TryAdd(hash, e) && !HasPhrasing(exactQuestions[hash], folded))
+                {
+                    exactCollisions.TryAdd(folded, e);
+                }
             }
         }
 
@@ -59,6 +70,17 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     public KnowledgeBase Knowledge => knowledge;
+
+    private static IEnumerable<string> Phrasings(KnowledgeEntry entry) => entry.Variants.Prepend(entry.Title).Prepend(entry.Question);
+
+    private bool HasPhrasing(int entry, string folded) =>
+        Phrasings(knowledge.Entries[entry]).Any(p => string.Equals(TextNormalizer.ForComparison(p), folded, StringComparison.Ordinal));
+
+    /// <summary>The entry that has <paramref name="folded"/> as its question, title or a variant (the first such), or null.</summary>
+    private int? ExactQuestion(string folded) =>
+        exactQuestions.TryGetValue(string.GetHashCode(folded, StringComparison.Ordinal), out var entry) && HasPhrasing(entry, folded) ? entry
+        : exactCollisions.TryGetValue(folded, out var collided) ? collided
+        : null;
 
     public Answer Ask(string? question) => Evaluate(question).Answer;
 
@@ -88,7 +110,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("empty");
         }
 
-        if (exactQuestions.TryGetValue(TextNormalizer.ForComparison(text), out var exact))
+        if (ExactQuestion(TextNormalizer.ForComparison(text)) is { } exact)
         {
             return new AnswerTrace(AnswerFor(exact, [], null, 1f), null, [], "exact question");
         }

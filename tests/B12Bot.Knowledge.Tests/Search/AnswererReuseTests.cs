@@ -60,3 +60,36 @@ public sealed class AnswererReuseTests
             string.Join(",", trace.Top.Select(t => $"{t.Id}={BitConverter.SingleToInt32Bits(t.Score)}")),
             trace.Features is null ? "-" : string.Join(",", trace.Features.Select(BitConverter.SingleToInt32Bits)));
 }
+
+/// <summary>
+/// The exact questions are kept by their hash: every question, title and variant must still lead to the first entry
+/// that has it, and text that only shares a hash with none of them must be searched.
+/// </summary>
+public sealed class ExactQuestionTests
+{
+    [Fact]
+    public void Every_phrasing_is_answered_by_the_first_entry_that_has_it()
+    {
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in RealKnowledge.Base.Entries)
+        {
+            foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
+            {
+                first.TryAdd(B12Bot.Knowledge.Text.TextNormalizer.ForComparison(phrasing), entry.Id);
+            }
+        }
+
+        Assert.True(first.Count > 100);
+        foreach (var entry in RealKnowledge.Base.Entries)
+        {
+            foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
+            {
+                var trace = RealKnowledge.Answerer.Evaluate(phrasing.ToUpperInvariant() + " ");
+                Assert.Equal("exact question", trace.Reason);
+                Assert.Equal(first[B12Bot.Knowledge.Text.TextNormalizer.ForComparison(phrasing)], trace.Answer.Entry?.Id);
+            }
+        }
+
+        Assert.NotEqual("exact question", RealKnowledge.Answerer.Evaluate(RealKnowledge.Base.Entries[0].Question + " of niet").Reason);
+    }
+}
