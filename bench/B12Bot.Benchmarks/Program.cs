@@ -14,5 +14,11 @@ if (args.Length > 0 && args[0] == "turn-profile")
     return TurnProfile.Run(args[1..]);
 }
 
+// dotnet run -c Release --project bench/B12Bot.Benchmarks -- answer-dump KNOWLEDGE_FOLDER OUTPUT_FILE QUESTIONS_FILE...
+if (args.Length > 0 && args[0] == "answer-dump")
+{
+    return AnswerDump.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AnswererBenchmarks).Assembly).Run(args);
 return 0;

@@ -87,6 +87,7 @@ internal static class ScaleProfile
 
             if (Environment.GetEnvironmentVariable("B12BOT_PROFILE_BREAKDOWN") == "1")
             {
+                searcher.ScoreFromPostings = true;
                 Breakdown(answerer, questions);
             }
             return 0;
@@ -106,7 +107,9 @@ internal static class ScaleProfile
         var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
         var planner = (QueryPlanner)typeof(LuceneAnswerer).GetField("planner", flags)!.GetValue(answerer)!;
         var search = typeof(LuceneAnswerer).GetMethod("Search", flags)!;
+        var release = typeof(LuceneAnswerer).GetMethod("Release", flags)!;
         var plans = questions.Select(planner.Plan).Where(p => p.OffTopicReason is null).ToList();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         var hits = 0L;
         var rounds = 0;
@@ -116,7 +119,8 @@ internal static class ScaleProfile
             {
                 if (search.Invoke(answerer, [plan]) is EntryCollector collector)
                 {
-                    hits += collector.UnitMatches.Count(m => m > 0);
+                    hits += collector.MatchedUnits;
+                    release.Invoke(answerer, [collector]);
                 }
             }
 
@@ -124,6 +128,7 @@ internal static class ScaleProfile
         }
 
         var searchMs = clock.Elapsed.TotalMilliseconds / (rounds * plans.Count);
+        var searchKb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / (rounds * plans.Count);
         clock.Restart();
         var planned = 0;
         while (clock.Elapsed.TotalSeconds < 3)
@@ -132,7 +137,7 @@ internal static class ScaleProfile
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"plan: {clock.Elapsed.TotalMilliseconds / planned:F3} ms per question; search and collect: {searchMs:F3} ms per searched question (incl. counting), {hits / (double)(rounds * plans.Count):F0} units matched on average ({plans.Count} of {questions.Count} questions searched)"));
+            $"plan: {clock.Elapsed.TotalMilliseconds / planned:F3} ms per question; search and collect: {searchMs:F3} ms and {searchKb:F1} KB allocated per searched question, {hits / (double)(rounds * plans.Count):F0} units matched on average ({plans.Count} of {questions.Count} questions searched)"));
     }
 
     private static void Line(string what, Stopwatch clock)

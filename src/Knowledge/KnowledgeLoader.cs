@@ -134,20 +134,27 @@ public static class KnowledgeLoader
     private static T Read<T>(string path)
         where T : class
     {
-        string json;
+        // Read as a stream: a large knowledge file is never held whole as text (nor as the serializer's pooled
+        // bytes, which would stay in the shared pool for the life of the process).
+        FileStream stream;
         try
         {
-            json = File.ReadAllText(path);
+            stream = File.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new KnowledgeValidationException(path, [$"the file cannot be read: {e.Message}"], e);
         }
 
+        using var file = stream;
         try
         {
-            return JsonSerializer.Deserialize<T>(json, JsonOptions)
+            return JsonSerializer.Deserialize<T>(file, JsonOptions)
                 ?? throw new KnowledgeValidationException(path, ["the file holds JSON null instead of an object"]);
+        }
+        catch (IOException e)
+        {
+            throw new KnowledgeValidationException(path, [$"the file cannot be read: {e.Message}"], e);
         }
         catch (JsonException e)
         {

@@ -21,9 +21,12 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     private readonly AnswererOptions options;
     private readonly KnowledgeIndex index;
     private readonly QueryPlanner planner;
-    private readonly Dictionary<string, int> exactQuestions;
-    private readonly List<(int Doc, int Paragraph)>[] textUnits;
+    private readonly Dictionary<int, int> exactQuestions;
+    private readonly Dictionary<string, int> exactCollisions;
     private readonly IReadOnlyList<KnowledgeEntry>[] related;
+
+    /// <summary>Collectors not in use: as many as questions were searched at once, each cleared after its question.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<EntryCollector> idleCollectors = [];
 
     /// <param name="knowledge">The knowledge to answer from.</param>
     /// <param name="options">Weights and thresholds (defaults when null).</param>
@@ -37,23 +40,23 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         planner = new QueryPlanner(index, this.options, knowledge.Vocabulary, knowledge.EnglishWords);
 
         // A button shows an entry's question; when it comes back, it is that entry, whatever the scores say.
-        exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Kept by the hash of the folded phrasing, not the phrasing itself (the grown knowledge has hundreds of
+        // thousands): a hit is confirmed against the entry's own phrasings, and a phrasing whose hash an other
+        // phrasing holds is kept whole. The first entry with a phrasing keeps it.
+        exactQuestions = [];
+        exactCollisions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var own = new HashSet<string>(StringComparer.Ordinal);
         for (var e = 0; e < knowledge.Entries.Count; e++)
         {
-            var entry = knowledge.Entries[e];
-            foreach (var phrasing in entry.Variants.Prepend(entry.Title).Prepend(entry.Question))
+            own.Clear();
+            foreach (var phrasing in Phrasings(knowledge.Entries[e]))
             {
-                exactQuestions.TryAdd(TextNormalizer.ForComparison(phrasing), e);
-            }
-        }
-
-        textUnits = knowledge.Entries.Select(_ => new List<(int, int)>()).ToArray();
-        for (var doc = 0; doc < index.Units.Count; doc++)
-        {
-            var unit = index.Units[doc];
-            if (unit.Kind == UnitKind.Text)
-            {
-                textUnits[unit.Entry].Add((doc, unit.Paragraph));
+                var folded = TextNormalizer.ForComparison(phrasing);
+                var hash = string.GetHashCode(folded, StringComparison.Ordinal);
+                if (own.Add(folded) && !exactQuestions.TryAdd(hash, e) && !HasPhrasing(exactQuestions[hash], folded))
+                {
+                    exactCollisions.TryAdd(folded, e);
+                }
             }
         }
 
@@ -67,6 +70,17 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     public KnowledgeBase Knowledge => knowledge;
+
+    private static IEnumerable<string> Phrasings(KnowledgeEntry entry) => entry.Variants.Prepend(entry.Title).Prepend(entry.Question);
+
+    private bool HasPhrasing(int entry, string folded) =>
+        Phrasings(knowledge.Entries[entry]).Any(p => string.Equals(TextNormalizer.ForComparison(p), folded, StringComparison.Ordinal));
+
+    /// <summary>The entry that has <paramref name="folded"/> as its question, title or a variant (the first such), or null.</summary>
+    private int? ExactQuestion(string folded) =>
+        exactQuestions.TryGetValue(string.GetHashCode(folded, StringComparison.Ordinal), out var entry) && HasPhrasing(entry, folded) ? entry
+        : exactCollisions.TryGetValue(folded, out var collided) ? collided
+        : null;
 
     public Answer Ask(string? question) => Evaluate(question).Answer;
 
@@ -96,7 +110,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("empty");
         }
 
-        if (exactQuestions.TryGetValue(TextNormalizer.ForComparison(text), out var exact))
+        if (ExactQuestion(TextNormalizer.ForComparison(text)) is { } exact)
         {
             return new AnswerTrace(AnswerFor(exact, [], null, 1f), null, [], "exact question");
         }
@@ -122,11 +136,20 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("no-term-matches", plan, name: handReason is not ("shop" or "service"));
         }
 
-        var ranking = Enumerable.Range(0, knowledge.Entries.Count)
-            .Where(e => collector.EntryScores[e] > 0)
-            .OrderByDescending(e => collector.EntryScores[e])
-            .ThenBy(e => e)
-            .ToList();
+        try
+        {
+            return Decide(text, plan, questionPlan, handReason, collector, decision);
+        }
+        finally
+        {
+            Release(collector);
+        }
+    }
+
+    private AnswerTrace Decide(string text, QueryPlan plan, QueryPlan? questionPlan, string? handReason, EntryCollector collector, Decision.DecisionModel? decision)
+    {
+        // The best entries (score, then entry order); empty when none matched.
+        var ranking = collector.Ranking;
         var top = ranking.Take(5).Select(e => (knowledge.Entries[e].Id, collector.EntryScores[e], index.Units[collector.EntryUnits[e]])).ToList();
         var threshold = plan.HasCore ? options.AnswerThreshold : options.TopicOnlyThreshold;
         if (ranking.Count == 0)
@@ -138,9 +161,15 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         if (questionPlan is not null)
         {
             var alone = questionPlan.OffTopicReason is null ? Search(questionPlan) : null;
-            var bestAlone = alone is null ? -1 : Array.IndexOf(alone.EntryScores, alone.EntryScores.Max());
+
+            // The first entry with the highest score (the first of all when none scored).
+            var bestAlone = alone is null ? -1 : alone.Ranking.Count > 0 ? alone.Ranking[0] : 0;
             questionBest = bestAlone < 0 ? 0f : alone!.EntryScores[bestAlone];
             questionAgrees = bestAlone == ranking[0];
+            if (alone is not null)
+            {
+                Release(alone);
+            }
         }
 
         var features = Features(text, plan, questionPlan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
@@ -173,7 +202,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             };
         }
 
-        return new AnswerTrace(AnswerFor(ranking[0], collector.UnitMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
+        return new AnswerTrace(AnswerFor(ranking[0], collector.TextMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
         {
             Features = features,
             Candidate = knowledge.Entries[ranking[0]].Id,
@@ -182,7 +211,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     }
 
     private float[] Features(
-        string text, QueryPlan plan, QueryPlan? questionPlan, List<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
+        string text, QueryPlan plan, QueryPlan? questionPlan, IReadOnlyList<int> ranking, EntryCollector collector, float threshold, float questionBest, bool questionAgrees, string? handReason)
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
@@ -304,28 +333,38 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return null;
         }
 
-        var collector = new EntryCollector(index.Units, knowledge.Entries.Count, plan.Weight, common, options);
+        var collector = idleCollectors.TryTake(out var idle) ? idle : new EntryCollector(index.Units, knowledge.Entries.Count, options);
+        collector.Start(plan.Weight, common);
+
+        // When the search throws, the collector is left half-filled: it is not reused.
         index.Searcher.Search(query, collector);
         collector.Finish();
         return collector;
     }
 
+    /// <summary>Clears a collector and keeps it for the next question.</summary>
+    private void Release(EntryCollector collector)
+    {
+        collector.Clear();
+        idleCollectors.Add(collector);
+    }
+
     private static readonly UnitKind[] UnitKinds = [UnitKind.Question, UnitKind.Title, UnitKind.Keyword, UnitKind.Text];
 
-    private Answer AnswerFor(int entryIndex, float[] unitMatches, int? bestDoc, float score)
+    private Answer AnswerFor(int entryIndex, IReadOnlyList<(int Doc, float Match)> textMatches, int? bestDoc, float score)
     {
         var entry = knowledge.Entries[entryIndex];
         return new Answer
         {
             Outcome = AnswerOutcome.Answer,
             Entry = entry,
-            Passage = Passage(entryIndex, unitMatches, bestDoc),
+            Passage = Passage(entryIndex, textMatches, bestDoc),
             Score = score,
             Related = related[entryIndex],
         };
     }
 
-    private IReadOnlyList<string> Passage(int entryIndex, float[] unitMatches, int? bestDoc)
+    private IReadOnlyList<string> Passage(int entryIndex, IReadOnlyList<(int Doc, float Match)> textMatches, int? bestDoc)
     {
         var entry = knowledge.Entries[entryIndex];
         if (entry.Kind == EntryKind.Faq || entry.Paragraphs.Count == 1)
@@ -333,9 +372,10 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return entry.Paragraphs;
         }
 
-        var matches = textUnits[entryIndex]
-            .Where(t => t.Doc < unitMatches.Length && unitMatches[t.Doc] > 0)
-            .Select(t => (t.Paragraph, Match: unitMatches[t.Doc]))
+        // The entry's matched paragraphs (each paragraph is one unit, so their order does not matter below).
+        var matches = textMatches
+            .Where(t => index.Units[t.Doc].Entry == entryIndex)
+            .Select(t => (index.Units[t.Doc].Paragraph, t.Match))
             .ToList();
         var bestMatch = matches.Count == 0 ? 0f : matches.Max(m => m.Match);
         var answeredByText = bestDoc is { } doc && index.Units[doc].Kind == UnitKind.Text;

@@ -4,26 +4,106 @@ using Lucene.Net.Search;
 namespace B12Bot.Knowledge.Search;
 
 /// <summary>
-/// Collects every matching unit and keeps, per entry and field, its best unit score, and per text unit its match
-/// (for the passage). A unit's score: its field weight × how well it matches — for a phrasing, heading or keyword,
-/// the question's coverage and the unit's own coverage together; for a paragraph, the question's coverage alone (a
-/// paragraph says much more than any question), and only in full when the matched words weigh enough (a paragraph
-/// that merely says "b12" and "tekort" proves little). An entry scores its best field plus a share of its
+/// Collects every matching unit and keeps, per entry and field, its best unit score, and per matched paragraph its
+/// match (for the passage). A unit's score: its field weight × how well it matches — for a phrasing, heading or
+/// keyword, the question's coverage and the unit's own coverage together; for a paragraph, the question's coverage
+/// alone (a paragraph says much more than any question), and only in full when the matched words weigh enough (a
+/// paragraph that merely says "b12" and "tekort" proves little). An entry scores its best field plus a share of its
 /// second-best: an entry that matches in its phrasings and in its text is likelier right than one that matches in
-/// one place. One instance per question.
+/// one place. Only the best few entries are kept (<see cref="Ranking"/>), and as an entry's units are consecutive
+/// documents, an entry whose upper bound cannot reach the last one kept is not scored at all (no powers taken).
+/// <para>
+/// Reused question after question (<see cref="Start"/>, <see cref="Clear"/>): its arrays are per entry, allocated
+/// once, and only what a question touched is cleared after it, so a question costs what it matches, not what the
+/// knowledge holds. One question at a time.
+/// </para>
 /// </summary>
 internal sealed class EntryCollector : ICollector
 {
-    private readonly IReadOnlyList<Unit> units;
-    private readonly float queryWeight;
-    private readonly AnswererOptions options;
+    /// <summary>How many of the best entries <see cref="Ranking"/> keeps.</summary>
+    public const int RankingSize = 5;
+
     private const int Kinds = 4;
+
+    /// <summary>
+    /// The slack of a phrasing's upper bound: it covers the rounding of <see cref="MathF.Pow(float, float)"/> many
+    /// times over, so a unit skipped by the bound could not have changed any score.
+    /// </summary>
+    private const float BoundSlack = 1.0001f;
+
+    /// <summary>Buckets of a unit's coverage for the upper bound of its power (a power of two: coverage × buckets is exact).</summary>
+    private const int CoverageBuckets = 1024;
+
+    /// <summary>Slots of the cache of the question coverage's power (few distinct values per question).</summary>
+    private const int PowerSlots = 1024;
+
+    private readonly Unit[] units;
+    private readonly AnswererOptions options;
     private readonly float[] fieldBoost;
     private readonly float[] kindScores;
+    private readonly float[] entryScores;
+    private readonly int[] entryUnits;
+    private readonly List<int> touchedEntries = [];
+    private readonly List<(int Doc, float Match)> textMatches = [];
+    private readonly List<int> ranking = new(RankingSize);
+    private readonly bool similarityBounded;
+
+    /// <summary>
+    /// Whether each entry's units are consecutive documents (as the index writes them) and the bounds hold: then
+    /// an entry's units are scored only when it can be among the best kept.
+    /// </summary>
+    private readonly bool entriesInOrder;
+    private readonly List<(int Id, float Searched)> pending = [];
+
+    /// <summary>Per field, the highest search score among the pending entry's units (−∞: none).</summary>
+    private readonly float[] pendingMost = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
+
+    /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
+    private float creditBound;
+    private int pendingEntry = -1;
+    private readonly float questionExponent;
+    private readonly float unitExponent;
+
+    /// <summary>Per bucket of a unit's coverage, above its upper end's power (with the slack).</summary>
+    private readonly float[] unitPowerBound;
+
+    /// <summary>The question coverage's power by the coverage's bits: a pure function, so kept from question to question.</summary>
+    private readonly int[] powerKeys;
+    private readonly float[] powerValues;
+    private ulong[] commonMasks = [];
+    private (int Bit, float Credit)[][] commonCredits = [];
+    private float queryWeight;
     private Scorer? scorer;
     private int docBase;
 
-    private readonly IReadOnlyList<CommonConcept> commonConcepts;
+    /// <param name="units">The units by document id.</param>
+    /// <param name="entryCount">How many entries there are.</param>
+    /// <param name="options">Weights and thresholds.</param>
+    public EntryCollector(IReadOnlyList<Unit> units, int entryCount, AnswererOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(options);
+        this.units = units as Unit[] ?? [.. units];
+        this.options = options;
+        fieldBoost = [options.QuestionBoost, options.TitleBoost, options.KeywordBoost, options.TextBoost];
+        entryScores = new float[entryCount];
+        kindScores = new float[entryCount * Kinds];
+        entryUnits = new int[entryCount];
+        Array.Fill(entryUnits, -1);
+        questionExponent = options.QuestionCoverageExponent;
+        unitExponent = 1f - options.QuestionCoverageExponent;
+        similarityBounded = questionExponent is >= 0f and <= 1f;
+        entriesInOrder = similarityBounded && options.CorroborationShare >= 0f && EntriesInOrder(this.units);
+        unitPowerBound = new float[CoverageBuckets + 1];
+        for (var b = 0; b <= CoverageBuckets; b++)
+        {
+            unitPowerBound[b] = MathF.Pow(Math.Min(1f, (b + 1) / (float)CoverageBuckets), unitExponent) * BoundSlack;
+        }
+
+        powerKeys = new int[PowerSlots];
+        Array.Fill(powerKeys, EmptySlot);
+        powerValues = new float[PowerSlots];
+    }
 
     /// <param name="units">The units by document id.</param>
     /// <param name="entryCount">How many entries there are.</param>
@@ -31,29 +111,33 @@ internal sealed class EntryCollector : ICollector
     /// <param name="commonConcepts">The question's concepts that were not searched: counted from each unit's bit mask.</param>
     /// <param name="options">Weights and thresholds.</param>
     public EntryCollector(IReadOnlyList<Unit> units, int entryCount, float queryWeight, IReadOnlyList<CommonConcept> commonConcepts, AnswererOptions options)
-    {
-        this.commonConcepts = commonConcepts;
-        this.units = units;
-        this.queryWeight = queryWeight;
-        this.options = options;
-        fieldBoost = [options.QuestionBoost, options.TitleBoost, options.KeywordBoost, options.TextBoost];
-        EntryScores = new float[entryCount];
-        kindScores = new float[entryCount * Kinds];
-        EntryUnits = new int[entryCount];
-        Array.Fill(EntryUnits, -1);
-        UnitMatches = new float[units.Count];
-    }
+        : this(units, entryCount, options) => Start(queryWeight, commonConcepts);
 
-    /// <summary>Per entry, its score (0 when none of its units matched); complete after <see cref="Finish"/>.</summary>
-    public float[] EntryScores { get; }
+    /// <summary>
+    /// Per entry, its score (0 when none of its units matched); after <see cref="Finish"/>, complete for the entries
+    /// of <see cref="Ranking"/> (an entry that could not be among them may be left unscored).
+    /// </summary>
+    public IReadOnlyList<float> EntryScores => entryScores;
 
-    /// <summary>Per entry, the document id of its best unit (−1 when none matched).</summary>
-    public int[] EntryUnits { get; }
+    /// <summary>Per entry, the document id of its best unit (−1 when none matched); complete for the entries of <see cref="Ranking"/>.</summary>
+    public IReadOnlyList<int> EntryUnits => entryUnits;
 
-    /// <summary>Per document id, the fraction of the question it covers.</summary>
-    public float[] UnitMatches { get; }
+    /// <summary>
+    /// After <see cref="Finish"/>: the best entries that scored above 0 (at most <see cref="RankingSize"/>), by score,
+    /// then by index; empty when none did.
+    /// </summary>
+    public IReadOnlyList<int> Ranking => ranking;
 
-    // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our few hundred units.
+    /// <summary>How many units were collected.</summary>
+    public int MatchedUnits { get; private set; }
+
+    /// <summary>
+    /// The paragraphs (text units) that matched, with the fraction of the question each covers: complete for the
+    /// entries of <see cref="Ranking"/>.
+    /// </summary>
+    public IReadOnlyList<(int Doc, float Match)> TextMatches => textMatches;
+
+    // In order: the out-of-order BooleanScorer allocates a 2048-bucket table per search, far too much for our units.
     public bool AcceptsDocsOutOfOrder => false;
 
     public static float FieldBoost(AnswererOptions options, UnitKind kind) => kind switch
@@ -64,6 +148,47 @@ internal sealed class EntryCollector : ICollector
         _ => options.TextBoost,
     };
 
+    /// <summary>Prepares for a question (the collector must be new or cleared).</summary>
+    /// <param name="weight">The question's total weight.</param>
+    /// <param name="common">The question's concepts that were not searched: counted from each unit's bit mask.</param>
+    public void Start(float weight, IReadOnlyList<CommonConcept> common)
+    {
+        ArgumentNullException.ThrowIfNull(common);
+        queryWeight = weight;
+
+        // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
+        commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
+        commonCredits = common.Count == 0 ? [] : common.Select(c => c.Credits.ToArray()).ToArray();
+        creditBound = 0f;
+        foreach (var credits in commonCredits)
+        {
+            creditBound += credits.Length == 0 ? 0f : Math.Max(0f, credits.Max(c => c.Credit));
+        }
+    }
+
+    /// <summary>Clears what the last question touched, ready for the next.</summary>
+    public void Clear()
+    {
+        foreach (var entry in touchedEntries)
+        {
+            entryScores[entry] = 0f;
+            entryUnits[entry] = -1;
+            kindScores.AsSpan(entry * Kinds, Kinds).Clear();
+        }
+
+        touchedEntries.Clear();
+        textMatches.Clear();
+        ranking.Clear();
+        pending.Clear();
+        pendingMost.AsSpan().Fill(float.NegativeInfinity);
+        pendingEntry = -1;
+        MatchedUnits = 0;
+        commonMasks = [];
+        commonCredits = [];
+        scorer = null;
+        docBase = 0;
+    }
+
     public void SetScorer(Scorer scorer) => this.scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
@@ -71,50 +196,247 @@ internal sealed class EntryCollector : ICollector
     public void Collect(int doc)
     {
         var id = docBase + doc;
-        var unit = units[id];
-        var boost = fieldBoost[(int)unit.Kind];
-        var matched = (scorer!.GetScore() / boost) + CommonCredit(unit.CommonTerms);
+        var searched = scorer!.GetScore();
+        MatchedUnits++;
+        if (!entriesInOrder)
+        {
+            Score(id, searched);
+            return;
+        }
+
+        // An entry's units are consecutive documents: its units are kept until the next entry's first.
+        ref readonly var unit = ref units[id];
+        if (unit.Entry != pendingEntry)
+        {
+            FlushEntry();
+            pendingEntry = unit.Entry;
+        }
+
+        pending.Add((id, searched));
+        ref var most = ref pendingMost[(int)unit.Kind];
+        most = Math.Max(most, searched);
+    }
+
+    /// <summary>
+    /// Scores the pending entry's units, unless even their upper bounds could not put the entry among the best kept
+    /// (then it does not matter what it scores: it is neither ranked nor shown).
+    /// </summary>
+    private void FlushEntry()
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var last = ranking.Count < RankingSize ? -1f : entryScores[ranking[RankingSize - 1]];
+        if (last < 0 || (CoarseBound() > last && UpperBound() > last))
+        {
+            foreach (var (id, searched) in pending)
+            {
+                Score(id, searched);
+            }
+
+            FinishEntry(pendingEntry);
+        }
+
+        pending.Clear();
+        pendingMost.AsSpan().Fill(float.NegativeInfinity);
+    }
+
+    /// <summary>
+    /// Above <see cref="UpperBound"/>, from each field's highest search score alone: every unit of a field counted
+    /// with that score, every common concept's best credit and a full unit coverage.
+    /// </summary>
+    private float CoarseBound()
+    {
+        Span<float> bounds = stackalloc float[Kinds];
+        for (var k = 0; k < Kinds; k++)
+        {
+            var searched = pendingMost[k];
+            if (float.IsNegativeInfinity(searched))
+            {
+                // None of the entry's units of this field matched.
+                continue;
+            }
+
+            var boost = fieldBoost[k];
+            var matched = (searched / boost) + creditBound;
+            var questionCoverage = Math.Min(1f, matched / queryWeight);
+            var bound = k == (int)UnitKind.Text
+                ? boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence))
+                : boost * QuestionPower(questionCoverage);
+            if (!(bound >= 0f))
+            {
+                return float.PositiveInfinity;
+            }
+
+            bounds[k] = bound * BoundSlack;
+        }
+
+        return Total(bounds);
+    }
+    /// <summary>
+    /// Above the pending entry's score: the same sum of its best and second-best field, from each unit's upper bound
+    /// (a paragraph's exact score). Entries come in order, so one that only ties the last kept loses to it.
+    /// </summary>
+    private float UpperBound()
+    {
+        Span<float> bounds = stackalloc float[Kinds];
+        foreach (var (id, searched) in pending)
+        {
+            ref readonly var unit = ref units[id];
+            var kind = unit.Kind;
+            var boost = fieldBoost[(int)kind];
+            var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
+            var questionCoverage = Math.Min(1f, matched / queryWeight);
+            float bound;
+            if (kind == UnitKind.Text)
+            {
+                bound = boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence));
+            }
+            else
+            {
+                var unitCoverage = unit.Weight > 0 ? Math.Min(1f, matched / unit.Weight) : 0f;
+                if (unitCoverage is not (>= 0f and <= 1f))
+                {
+                    return float.PositiveInfinity;
+                }
+
+                bound = boost * QuestionPower(questionCoverage) * unitPowerBound[(int)(unitCoverage * CoverageBuckets)];
+            }
+
+            if (!(bound >= 0f))
+            {
+                return float.PositiveInfinity;
+            }
+
+            bounds[(int)kind] = Math.Max(bounds[(int)kind], bound);
+        }
+
+        return Total(bounds);
+    }
+
+    /// <summary>An entry's score from its fields' best scores: the best plus a share of the second-best.</summary>
+    private float Total(ReadOnlySpan<float> fields)
+    {
+        var second = 0f;
+        var first = Math.Max(Math.Max(fields[0], fields[1]), Math.Max(fields[2], fields[3]));
+        var skipped = false;
+        for (var k = 0; k < Kinds; k++)
+        {
+            var value = fields[k];
+            if (!skipped && value == first)
+            {
+                skipped = true;
+                continue;
+            }
+
+            second = Math.Max(second, value);
+        }
+
+        return first + (options.CorroborationShare * second);
+    }
+
+    private void Score(int id, float searched)
+    {
+        ref readonly var unit = ref units[id];
+        var kind = unit.Kind;
+        var boost = fieldBoost[(int)kind];
+        var matched = (searched / boost) + CommonCredit(unit.CommonTerms);
         var questionCoverage = Math.Min(1f, matched / queryWeight);
-        UnitMatches[id] = questionCoverage;
+        ref var kindScore = ref kindScores[(unit.Entry * Kinds) + (int)kind];
 
         float similarity;
-        if (unit.Kind == UnitKind.Text)
+        if (kind == UnitKind.Text)
         {
+            if (questionCoverage > 0)
+            {
+                textMatches.Add((id, questionCoverage));
+            }
+
             similarity = questionCoverage * Math.Min(1f, matched / options.TextEvidence);
         }
         else
         {
             var unitCoverage = unit.Weight > 0 ? Math.Min(1f, matched / unit.Weight) : 0f;
-            similarity = MathF.Pow(questionCoverage, options.QuestionCoverageExponent)
-                * MathF.Pow(unitCoverage, 1f - options.QuestionCoverageExponent);
+            var questionPower = QuestionPower(questionCoverage);
+            if (similarityBounded && unitCoverage is >= 0f and <= 1f
+                && boost * questionPower * unitPowerBound[(int)(unitCoverage * CoverageBuckets)] <= kindScore)
+            {
+                // Cannot beat this entry's best unit of the field (the unit's power is at most its bucket's bound).
+                return;
+            }
+
+            similarity = questionPower * MathF.Pow(unitCoverage, unitExponent);
         }
 
         var score = boost * similarity;
-        ref var kindScore = ref kindScores[(unit.Entry * Kinds) + (int)unit.Kind];
         if (score > kindScore)
         {
             kindScore = score;
-            if (score > EntryScores[unit.Entry])
+            ref var entryScore = ref entryScores[unit.Entry];
+            if (score > entryScore)
             {
-                EntryScores[unit.Entry] = score;
-                EntryUnits[unit.Entry] = id;
+                if (entryUnits[unit.Entry] < 0)
+                {
+                    touchedEntries.Add(unit.Entry);
+                }
+
+                entryScore = score;
+                entryUnits[unit.Entry] = id;
             }
         }
+    }
+
+    private static bool EntriesInOrder(Unit[] units)
+    {
+        var seen = new HashSet<int>();
+        for (var id = 0; id < units.Length; id++)
+        {
+            if ((id == 0 || units[id].Entry != units[id - 1].Entry) && !seen.Add(units[id].Entry))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An impossible key: a NaN, and NaNs are never cached.</summary>
+    private const int EmptySlot = -1;
+
+    /// <summary><c>MathF.Pow(coverage, QuestionCoverageExponent)</c>, the same bits, from the cache when it was taken before.</summary>
+    private float QuestionPower(float coverage)
+    {
+        if (float.IsNaN(coverage))
+        {
+            return MathF.Pow(coverage, questionExponent);
+        }
+
+        var key = BitConverter.SingleToInt32Bits(coverage);
+        var slot = (int)(unchecked((uint)key * 2654435761u) >> 22);
+        if (powerKeys[slot] != key)
+        {
+            powerValues[slot] = MathF.Pow(coverage, questionExponent);
+            powerKeys[slot] = key;
+        }
+
+        return powerValues[slot];
     }
 
     private float CommonCredit(ulong unitTerms)
     {
         var credit = 0f;
-        foreach (var concept in commonConcepts)
+        for (var c = 0; c < commonMasks.Length; c++)
         {
-            var hit = unitTerms & concept.Mask;
+            var hit = unitTerms & commonMasks[c];
             if (hit == 0)
             {
                 continue;
             }
 
             var best = 0f;
-            foreach (var (bit, value) in concept.Credits)
+            foreach (var (bit, value) in commonCredits[c])
             {
                 if ((hit & (1UL << bit)) != 0 && value > best)
                 {
@@ -128,29 +450,79 @@ internal sealed class EntryCollector : ICollector
         return credit;
     }
 
-    /// <summary>Adds to each entry's best field score a share of its second-best field score.</summary>
+    /// <summary>
+    /// Completes the scores and keeps the best entries in <see cref="Ranking"/>: each entry scores its best field
+    /// score plus a share of its second-best.
+    /// </summary>
     public void Finish()
     {
-        for (var e = 0; e < EntryScores.Length; e++)
+        if (entriesInOrder)
         {
-            var second = 0f;
-            var first = EntryScores[e];
-            var skipped = false;
-            for (var k = 0; k < Kinds; k++)
-            {
-                var value = kindScores[(e * Kinds) + k];
-                if (!skipped && value == first)
-                {
-                    skipped = true;
-                    continue;
-                }
+            FlushEntry();
+            pendingEntry = -1;
+            return;
+        }
 
-                second = Math.Max(second, value);
-            }
-
-            EntryScores[e] = first + (options.CorroborationShare * second);
+        foreach (var e in touchedEntries)
+        {
+            FinishEntry(e);
         }
     }
+
+    private void FinishEntry(int e)
+    {
+        if (entryUnits[e] < 0)
+        {
+            return;
+        }
+
+        var second = 0f;
+        var first = entryScores[e];
+        var skipped = false;
+        for (var k = 0; k < Kinds; k++)
+        {
+            var value = kindScores[(e * Kinds) + k];
+            if (!skipped && value == first)
+            {
+                skipped = true;
+                continue;
+            }
+
+            second = Math.Max(second, value);
+        }
+
+        var total = first + (options.CorroborationShare * second);
+        entryScores[e] = total;
+        if (total > 0)
+        {
+            Rank(e, total);
+        }
+    }
+
+    /// <summary>Puts <paramref name="entry"/> among the best kept, when it is one: higher score first, then lower index.</summary>
+    private void Rank(int entry, float score)
+    {
+        var at = ranking.Count;
+        while (at > 0 && Before(entry, score, ranking[at - 1]))
+        {
+            at--;
+        }
+
+        if (at >= RankingSize)
+        {
+            return;
+        }
+
+        if (ranking.Count == RankingSize)
+        {
+            ranking.RemoveAt(RankingSize - 1);
+        }
+
+        ranking.Insert(at, entry);
+    }
+
+    private bool Before(int entry, float score, int other) =>
+        score > entryScores[other] || (score == entryScores[other] && entry < other);
 }
 
 /// <summary>A concept of the question made only of common terms: its terms' bits and what each is worth.</summary>
