@@ -35,9 +35,10 @@ namespace B12Bot.Knowledge.Tests;
 /// questions on those causes: a verb beside its subject, side effects and forms of B12 the article does not name, "helpt
 /// b12 tegen …", "zit er b12 in …", formal phrasings with "cobalamine", stories, a pharmacy named beside a question).
 /// With formal and clinical words in the lexicon and a story's question about complaints kept from its setting: heldout-8
-/// 103/112, 2 wrong (1.8%), 60/62; tuning-10 39/48, 0 wrong, 27/27 (the bot's own training questions on formal clinical
+/// 105/112, 2 wrong (1.8%), 59/62; tuning-10 45/53, 1 wrong, 27/30 (the bot's own training questions on formal clinical
 /// words — suppletie, geïndiceerd, geriatrisch, protonpompinhibitoren, ethanol, etiologie —, the consequences of an
-/// untreated tekort, complaint stories beside a cause, and side effects, substances and doses the article never names).
+/// untreated tekort, complaint stories beside a cause, a treatment bought at the pharmacy, and side effects, substances,
+/// doses and pharmacy acts the article never names).
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -62,7 +63,7 @@ public sealed class QuestionSetTests
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.97),
         ["heldout-9.jsonl"] = (0.83, 0.095, 0.88),
         ["tuning-9.jsonl"] = (0.87, 0.02, 0.97),
-        ["tuning-10.jsonl"] = (0.78, 0.03, 0.95),
+        ["tuning-10.jsonl"] = (0.8, 0.03, 0.88),
     };
 
     /// <summary>A focused set on a few kinds of question may be smaller than the usual 100.</summary>
