@@ -29,6 +29,9 @@ internal static class PlannerCategories
     public const string GroupTopics = "groupTopics";
     public const string Groups = "groups";
 
+    /// <summary>Words that ask about complaints in general ("symptomen", "klachten"); optional.</summary>
+    public const string SymptomWords = "symptomWords";
+
     /// <summary>A number too high for an age and too low for a year: a measured value ("mijn b12 is 180").</summary>
     public const string MeasuredValueFlag = "@measured-value";
 

@@ -27,7 +27,7 @@ internal sealed class QueryPlanner
     private readonly IReadOnlySet<string> englishWords;
     private readonly TermCategories categories;
     private readonly ulong core, topic, generic, medicines, namedCauses, symptoms, unnamedCauses, harm, deficiency, excess;
-    private readonly ulong complications, harmfulDiets, diet, otherCauses, joiners, causeMarkers, groupTopics, groups;
+    private readonly ulong complications, harmfulDiets, diet, otherCauses, joiners, causeMarkers, groupTopics, groups, symptomWords;
     private readonly List<(string Reason, ulong All, ulong None, int AllFlags, int NoneFlags, bool Learned)> verdicts;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options, Vocabulary? vocabulary = null, IReadOnlySet<string>? englishWords = null)
@@ -55,6 +55,7 @@ internal sealed class QueryPlanner
         causeMarkers = categories.Bit(PlannerCategories.CauseMarkers);
         groupTopics = categories.Bit(PlannerCategories.GroupTopics);
         groups = categories.Bit(PlannerCategories.Groups);
+        symptomWords = categories.Bit(PlannerCategories.SymptomWords);
         causeTerms = categories.Terms(PlannerCategories.CauseMeaning).Where(index.Weights.IsKnown).ToList();
         complicationTerms = categories.Terms(PlannerCategories.Complications).Where(index.Weights.IsKnown).ToList();
         dietRiskTerms = categories.Terms(PlannerCategories.DietRisk).Where(index.Weights.IsKnown).ToList();
@@ -83,9 +84,12 @@ internal sealed class QueryPlanner
         }
 
         bool coreBesidesMedicine = false, topicBesidesSymptoms = false, measuredValue = false;
+        bool causeInQuestion = false, complaintInQuestion = false;
+        string? spelled = null;
         var genericTerms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var position in positions)
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
             string? genericHere = null;
             ulong here = 0;
             var topicNotSymptom = false;
@@ -106,6 +110,12 @@ internal sealed class QueryPlanner
                 here |= counted;
                 topicNotSymptom |= (counted & topic) != 0 && (of & symptoms) == 0;
                 genericHere ??= (counted & generic) != 0 ? alternative.Term : null;
+            }
+
+            if ((here & (namedCauses | symptoms | symptomWords)) != 0 && InQuestionSentence(question, spans, i, ref spelled))
+            {
+                causeInQuestion |= (here & namedCauses) != 0;
+                complaintInQuestion |= (here & (symptoms | symptomWords)) != 0 && (here & namedCauses) == 0;
             }
 
             // A medicine's name says nothing more through its parts ("maagzuur" in "maagzuurremmer").
@@ -165,10 +175,11 @@ internal sealed class QueryPlanner
         var hasCore = (held & core) != 0;
         var hasDeficiency = (held & deficiency) != 0;
         var hasExcess = (held & excess) != 0;
-        if (namedCause && distinct.Exists(IsComplaint))
+        if (namedCause && (causeInQuestion || !complaintInQuestion) && distinct.Exists(IsComplaint))
         {
             // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
-            // the complaint says why it is asked.
+            // the complaint says why it is asked. Not when a story's question asks about complaints and the cause is
+            // only its setting ("Ik ben veganist. Zijn tintelingen een teken van een tekort?").
             distinct = distinct.Select(c => IsComplaint(c) ? Scaled(c, options.SymptomBesideCauseShare) : c).ToList();
             rules.Add(QueryPlan.SymptomBesideCauseRule);
         }
@@ -364,6 +375,19 @@ internal sealed class QueryPlanner
     {
         "tegen", "bij", "voor", "met", "na", "van", "in", "over", "and", "en", "of",
     };
+
+    /// <summary>Whether the word at <paramref name="position"/> stands in the message's question sentence.</summary>
+    private static bool InQuestionSentence(string question, List<(int Start, int End)> spans, int position, ref string? spelled)
+    {
+        if (position >= spans.Count)
+        {
+            return true;
+        }
+
+        spelled ??= SurfaceAnalyzer.FixSpelling(question);
+        var end = spans[position].End;
+        return end < 0 || end > spelled.Length || InQuestionSentence(spelled, end);
+    }
 
     /// <summary>Whether a word stands in the message's question: its last sentence that asks, or else its last.</summary>
     private static bool InQuestionSentence(string text, int end)

@@ -44,6 +44,20 @@ public sealed class QueryPlannerTests
     }
 
     [Theory]
+    [InlineData("Ik eet al lang veganistisch. Zijn tintelende vingers een teken van een tekort?", "tintel")]
+    [InlineData("Na mijn gastric bypass ben ik vaak moe. Welke klachten geeft een b12 tekort?", "vermoeid")]
+    [InlineData("Mijn opa is 81. Kan vergeetachtigheid een symptoom van te weinig b12 zijn?", "geheugenproblem")]
+    public void A_story_whose_question_asks_about_complaints_keeps_them_whole_beside_a_cause_in_its_setting(string question, string term)
+    {
+        var plan = Plan(question);
+        var complaintInSetting = Plan(question.Replace("?", "", StringComparison.Ordinal) + ". Wat nu?");
+
+        Assert.DoesNotContain(QueryPlan.SymptomBesideCauseRule, plan.Rules);
+        Assert.True(WeightOf(plan, term) > 0, $"no {term} in '{question}'");
+        Assert.Contains(QueryPlan.SymptomBesideCauseRule, complaintInSetting.Rules);
+    }
+
+    [Theory]
     [InlineData("ik ben moe na mijn operatie aan mijn heup")]
     [InlineData("tintelende handen sinds mijn nieuwe medicijnen")]
     [InlineData("doodop sinds de bevalling")]
