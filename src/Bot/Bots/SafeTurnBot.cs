@@ -41,52 +41,26 @@ public sealed class SafeTurnBot(
 
         // The bot may change the activity (it strips Teams mentions from the text): keep what came in.
         var text = activity.Text;
-
-        // The first attempt runs on the incoming context itself, its replies held back by a handler that lets them
-        // through once the turn is done: copying the framework's turn state into a context of its own costs a
-        // culture-aware hash of every key. A retry gets a fresh context with the turn state as it came in. When
-        // middleware registered a send handler of its own first (see SendHandlerKey), every attempt gets a fresh
-        // context, so that handler sees each reply once, when it is really sent.
-        var incoming = turnContext.TurnState.ToArray();
-        var inPlace = !turnContext.TurnState.ContainsKey(SendHandlerKey);
-        var holder = inPlace ? new HeldReplies() : null;
-        if (holder is not null)
-        {
-            turnContext.OnSendActivities(holder.OnSendAsync);
-        }
-
         for (var attempt = 1; ; attempt++)
         {
             activity.Text = text;
             var outgoing = new List<Activity>();
-            using var fresh = holder is not null && attempt == 1 ? null : new TurnContext(turnContext.Adapter, activity);
-            var attemptContext = (ITurnContext?)fresh ?? turnContext;
-            if (fresh is not null)
+            using var attemptContext = new TurnContext(turnContext.Adapter, activity);
+            foreach (var (name, value) in turnContext.TurnState)
             {
-                foreach (var (name, value) in incoming)
-                {
-                    fresh.TurnState[name] = value;
-                }
+                attemptContext.TurnState[name] = value;
+            }
 
-                fresh.OnSendActivities((_, activities, _) => Task.FromResult(Hold(outgoing, activities)));
-            }
-            else
+            attemptContext.OnSendActivities((_, activities, _) =>
             {
-                holder!.Holding = outgoing;
-            }
+                outgoing.AddRange(activities);
+                return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? Guid.NewGuid().ToString("N"))).ToArray());
+            });
 
             try
             {
-                try
-                {
-                    await createBot().OnTurnAsync(attemptContext, cancellationToken);
-                    activeDialogs.Set(key, attemptContext.TurnState.Get<object>(DialogActiveKey) is true);
-                }
-                finally
-                {
-                    // From here on what is sent on the incoming context goes out.
-                    holder?.Holding = null;
-                }
+                await createBot().OnTurnAsync(attemptContext, cancellationToken);
+                activeDialogs.Set(key, attemptContext.TurnState.Get<object>(DialogActiveKey) is true);
             }
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
@@ -120,28 +94,6 @@ public sealed class SafeTurnBot(
 
             return;
         }
-    }
-
-    /// <summary>
-    /// Set in a turn's state by middleware that registered a send handler on the incoming context before the bot ran;
-    /// the bot's replies are then held in a context of their own, not on the incoming one.
-    /// </summary>
-    public const string SendHandlerKey = "B12Bot.SendHandler";
-
-    private static ResourceResponse[] Hold(List<Activity> outgoing, List<Activity> activities)
-    {
-        outgoing.AddRange(activities);
-        return activities.Select(a => new ResourceResponse(a.Id ?? Guid.NewGuid().ToString("N"))).ToArray();
-    }
-
-    /// <summary>Holds the replies sent on the incoming context while an attempt runs on it; lets them through after.</summary>
-    private sealed class HeldReplies
-    {
-        /// <summary>Where the replies of the attempt under way go; null when replies go out.</summary>
-        public List<Activity>? Holding { get; set; }
-
-        public Task<ResourceResponse[]> OnSendAsync(ITurnContext context, List<Activity> activities, Func<Task<ResourceResponse[]>> next) =>
-            Holding is { } outgoing ? Task.FromResult(Hold(outgoing, activities)) : next();
     }
 
     /// <summary>While storage is down: answer a plain question from the knowledge, otherwise ask to try again soon.</summary>

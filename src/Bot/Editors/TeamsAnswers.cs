@@ -24,7 +24,6 @@ public sealed class TeamsAnswers(EditorsRecorder recorder) : Microsoft.Bot.Build
         ArgumentNullException.ThrowIfNull(next);
         if (turnContext.Activity?.ChannelId == Channels.Msteams)
         {
-            turnContext.TurnState[Bots.SafeTurnBot.SendHandlerKey] = true;
             turnContext.OnSendActivities(async (context, activities, nextSend) =>
             {
                 for (var i = 0; i < activities.Count; i++)

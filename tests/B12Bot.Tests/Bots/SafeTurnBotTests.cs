@@ -12,8 +12,8 @@ namespace B12Bot.Tests.Bots;
 
 /// <summary>
 /// The safe-turn wrapper holds the bot's replies until its turn succeeded: a turn that meets a state conflict runs
-/// again on the turn state as it came in, and only the last attempt's replies are sent, once; with or without a send
-/// handler of the middleware's on the incoming context.
+/// again on the turn state as it came in, and only the last attempt's replies are sent, once (also through a send
+/// handler the middleware put on the incoming context).
 /// </summary>
 public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
 {
@@ -89,7 +89,7 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
         public void Dispose() => services.Dispose();
     }
 
-    /// <summary>Puts a value in the turn state; optionally registers a send handler first, as Teams' middleware does.</summary>
+    /// <summary>Puts a value in the turn state; optionally registers a send handler, as the Teams middleware does.</summary>
     private sealed class Middleware(bool handler, List<string> seen) : IMiddleware
     {
         public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -97,7 +97,6 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
             turnContext.TurnState[IncomingKey] = true;
             if (handler)
             {
-                turnContext.TurnState[SafeTurnBot.SendHandlerKey] = true;
                 turnContext.OnSendActivities((_, activities, nextSend) =>
                 {
                     seen.AddRange(activities.Select(a => a.Text));
