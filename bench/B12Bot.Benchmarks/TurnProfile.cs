@@ -16,8 +16,21 @@ internal static class TurnProfile
         var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
         var extra = args.Length > 2 ? args[2..] : [];
+
+        // --walkthrough: every conversation first starts the walkthrough, then each turn asks a free question while
+        // it waits (the load run's conversations after its walkthrough question).
+        var walkthrough = extra.Contains("--walkthrough", StringComparer.Ordinal);
+        extra = [.. extra.Where(a => a != "--walkthrough")];
+        var (question, setup) = walkthrough
+            ? ("Wat is pernicieuze anemie?", "Na mijn maagverkleining is mijn B12 laag, hoe komt dat?")
+            : ("omeprazol en b12", (string?)null);
         var loadBefore = LoadAverage();
-        var hosts = new[] { HttpBotHost.Start("Echo"), HttpBotHost.Start("B12Bot", extraArgs: extra), HttpBotHost.Start("B12BotMemory", extraArgs: extra) };
+        var hosts = new[]
+        {
+            HttpBotHost.Start("Echo", question),
+            HttpBotHost.Start("B12Bot", question, setup, extra),
+            HttpBotHost.Start("B12BotMemory", question, setup, extra),
+        };
         try
         {
             // Long enough for tiered compilation to reach the hot paths' optimised code.

@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 namespace B12Bot.Dialogs;
 
 /// <summary>The persisted dialog stack (top at index 0). Plain data: round-trips through JSON without type names.</summary>
+[JsonConverter(typeof(DialogStateConverter))]
 public class DialogState
 {
     public DialogState()

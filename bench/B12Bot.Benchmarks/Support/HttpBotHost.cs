@@ -31,8 +31,11 @@ internal sealed class HttpBotHost : IDisposable
 
     public string Name { get; }
 
-    /// <summary>"Echo", "B12Bot" (SQLite state, as shipped) or "B12BotMemory" (state in memory).</summary>
-    public static HttpBotHost Start(string bot, string question = "omeprazol en b12", params string[] extraArgs)
+    /// <summary>
+    /// "Echo", "B12Bot" (SQLite state, as shipped) or "B12BotMemory" (state in memory). With <paramref name="setup"/>,
+    /// every conversation is first sent that message once (e.g. one that starts the walkthrough).
+    /// </summary>
+    public static HttpBotHost Start(string bot, string question = "omeprazol en b12", string? setup = null, params string[] extraArgs)
     {
         var folder = Directory.CreateTempSubdirectory("b12bot-bench-").FullName;
         string[] args = bot == "Echo"
@@ -63,6 +66,14 @@ internal sealed class HttpBotHost : IDisposable
 
         app.StartAsync().GetAwaiter().GetResult();
         var host = new HttpBotHost(bot, app, folder, question);
+        if (setup is not null)
+        {
+            var first = new HttpBotHost(bot, app, folder, setup);
+            for (var i = 0; i < first.bodies.Length; i++)
+            {
+                _ = first.AskAsync().GetAwaiter().GetResult();
+            }
+        }
 
         // Every conversation once, so its state exists; a turn that fails here stops the run.
         for (var i = 0; i < host.bodies.Length; i++)
