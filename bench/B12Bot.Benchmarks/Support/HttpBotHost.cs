@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using EchoBot;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -26,7 +25,7 @@ internal sealed class HttpBotHost : IDisposable
         client = app.GetTestClient();
 
         // 16 conversations in turn, as the load run's connections cycle through theirs.
-        bodies = Enumerable.Range(0, 16).Select(i => Message(question, $"bench-{i}", $"user-{i}")).ToArray();
+        bodies = Enumerable.Range(0, 16).Select(i => Load.Activities.Message(question, $"bench-{i}", $"user-{i}")).ToArray();
     }
 
     public string Name { get; }
@@ -123,37 +122,5 @@ internal sealed class HttpBotHost : IDisposable
         app.StopAsync().GetAwaiter().GetResult();
         ((IDisposable)app).Dispose();
         Directory.Delete(folder, recursive: true);
-    }
-
-    /// <summary>A message activity as the load run writes it.</summary>
-    private static byte[] Message(string text, string conversationId, string userId)
-    {
-        using var buffer = new MemoryStream(512);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "message");
-            json.WriteString("id", Guid.NewGuid().ToString("N"));
-            json.WriteString("text", text);
-            json.WriteString("locale", "nl-NL");
-            json.WriteStartObject("from");
-            json.WriteString("id", userId);
-            json.WriteString("name", "Bezoeker");
-            json.WriteString("role", "user");
-            json.WriteEndObject();
-            json.WriteStartObject("recipient");
-            json.WriteString("id", "b12bot");
-            json.WriteString("name", "B12Bot");
-            json.WriteEndObject();
-            json.WriteStartObject("conversation");
-            json.WriteString("id", conversationId);
-            json.WriteEndObject();
-            json.WriteString("channelId", "webchat");
-            json.WriteString("serviceUrl", "http://127.0.0.1:9/");
-            json.WriteString("deliveryMode", "expectReplies");
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -13,6 +13,18 @@ public sealed class DirectLineClient(HttpClient http)
     public HttpClient Http => http;
 
     /// <summary>What the demo page does first: a token from the server-side route.</summary>
+    /// <summary>A page token, a conversation started with it and the bot's welcome read: the conversation's id, token and stream.</summary>
+    public async Task<(string Id, string Token, Uri StreamUrl)> StartedConversationAsync()
+    {
+        var (_, issued) = await PageTokenAsync();
+        var (status, conversation) = await StartAsync((string)issued["token"]!);
+        Assert.Equal(HttpStatusCode.Created, status);
+        var id = (string)conversation["conversationId"]!;
+        var token = (string)conversation["token"]!;
+        await WaitForAsync(id, token, IsBotMessage);
+        return (id, token, new Uri((string)conversation["streamUrl"]!));
+    }
+
     public async Task<(HttpStatusCode Status, JObject Body)> PageTokenAsync(string? origin = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token");

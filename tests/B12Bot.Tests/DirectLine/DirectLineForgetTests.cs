@@ -24,7 +24,7 @@ public sealed class DirectLineForgetTests(DirectLineSite site) : IClassFixture<D
     [Fact]
     public async Task Polling_the_reply_is_read_once_and_then_everything_is_gone()
     {
-        var (id, token, streamUrl) = await StartedConversationAsync();
+        var (id, token, streamUrl) = await client.StartedConversationAsync();
         await SayAsync(id, token, $"Mijn e-mailadres is {Email}, wat is B12?");
         var (_, before, _) = await client.GetAsync(id, token);
         Assert.Contains(before, a => ((string?)a["text"])?.Contains(Email, StringComparison.Ordinal) == true);
@@ -47,7 +47,7 @@ public sealed class DirectLineForgetTests(DirectLineSite site) : IClassFixture<D
     [Fact]
     public async Task Streaming_the_reply_arrives_then_the_server_closes_the_stream_and_everything_is_gone()
     {
-        var (id, token, streamUrl) = await StartedConversationAsync();
+        var (id, token, streamUrl) = await client.StartedConversationAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await ActivitySocket.ConnectAsync(streamUrl, timeout.Token);
         await SayAsync(id, token, $"Mijn e-mailadres is {Email}, wat is B12?");
@@ -68,8 +68,8 @@ public sealed class DirectLineForgetTests(DirectLineSite site) : IClassFixture<D
     [Fact]
     public async Task Another_conversation_goes_on_untouched()
     {
-        var (mine, myToken, _) = await StartedConversationAsync();
-        var (other, otherToken, _) = await StartedConversationAsync();
+        var (mine, myToken, _) = await client.StartedConversationAsync();
+        var (other, otherToken, _) = await client.StartedConversationAsync();
         await SayAsync(other, otherToken, "Dank u wel");
 
         await client.PostAsync(mine, myToken, DirectLineClient.Message("verwijder mijn gegevens", "forget"));
@@ -104,16 +104,5 @@ public sealed class DirectLineForgetTests(DirectLineSite site) : IClassFixture<D
         var (status, posted) = await client.PostAsync(id, token, DirectLineClient.Message(text, Guid.NewGuid().ToString("N")));
         Assert.Equal(HttpStatusCode.OK, status);
         await client.WaitForAsync(id, token, a => DirectLineClient.IsBotMessage(a) && (string?)a["replyToId"] == (string?)posted["id"]);
-    }
-
-    private async Task<(string Id, string Token, Uri StreamUrl)> StartedConversationAsync()
-    {
-        var (_, issued) = await client.PageTokenAsync();
-        var (status, conversation) = await client.StartAsync((string)issued["token"]!);
-        Assert.Equal(HttpStatusCode.Created, status);
-        var id = (string)conversation["conversationId"]!;
-        var token = (string)conversation["token"]!;
-        await client.WaitForAsync(id, token, DirectLineClient.IsBotMessage);
-        return (id, token, new Uri((string)conversation["streamUrl"]!));
     }
 }

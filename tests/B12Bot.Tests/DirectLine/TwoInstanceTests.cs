@@ -54,7 +54,7 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
     {
         using var firstHttp = servers.First.Http();
         using var secondHttp = servers.Second.Http();
-        var (id, token, streamUrl) = await StartAsync(new DirectLineClient(firstHttp));
+        var (id, token, streamUrl) = await new DirectLineClient(firstHttp).StartedConversationAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await ActivitySocket.ConnectAsync(streamUrl, timeout.Token);
         var second = new DirectLineClient(secondHttp);
@@ -75,7 +75,7 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
         using var firstHttp = servers.First.Http();
         using var secondHttp = servers.Second.Http();
         var clients = new[] { new DirectLineClient(firstHttp), new DirectLineClient(secondHttp) };
-        var (id, token, _) = await StartAsync(clients[0]);
+        var (id, token, _) = await clients[0].StartedConversationAsync();
         var postedIds = new List<string>();
 
         var replies = await SayAsync(clients, 0, id, token, Replies.StartWalkthrough, postedIds);
@@ -107,7 +107,7 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
         using var firstHttp = servers.First.Http();
         using var secondHttp = servers.Second.Http();
         var clients = new[] { new DirectLineClient(firstHttp), new DirectLineClient(secondHttp) };
-        var (id, token, _) = await StartAsync(clients[0]);
+        var (id, token, _) = await clients[0].StartedConversationAsync();
         const int PerInstance = 8;
 
         async Task<List<string>> PostInOrderAsync(int instance)
@@ -145,7 +145,7 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
         using var secondHttp = servers.Second.Http();
         var first = new DirectLineClient(firstHttp);
         var second = new DirectLineClient(secondHttp);
-        var (id, token, _) = await StartAsync(first);
+        var (id, token, _) = await first.StartedConversationAsync();
         const string Phone = "06-12345678";
         var (_, said) = await first.PostAsync(id, token, DirectLineClient.Message($"Mijn nummer is {Phone}", "phone"));
         await second.WaitForAsync(id, token, a => DirectLineClient.IsBotMessage(a) && (string?)a["replyToId"] == (string?)said["id"]);
@@ -198,16 +198,5 @@ public sealed class TwoInstanceTests(TwoInstances servers) : IClassFixture<TwoIn
         }
 
         return buttons[^1];
-    }
-
-    private static async Task<(string Id, string Token, Uri StreamUrl)> StartAsync(DirectLineClient client)
-    {
-        var (_, issued) = await client.PageTokenAsync();
-        var (status, conversation) = await client.StartAsync((string)issued["token"]!);
-        Assert.Equal(HttpStatusCode.Created, status);
-        var id = (string)conversation["conversationId"]!;
-        var token = (string)conversation["token"]!;
-        await client.WaitForAsync(id, token, DirectLineClient.IsBotMessage);
-        return (id, token, new Uri((string)conversation["streamUrl"]!));
     }
 }
