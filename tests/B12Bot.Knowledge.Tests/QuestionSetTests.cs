@@ -43,11 +43,12 @@ namespace B12Bot.Knowledge.Tests;
 /// untreated tekort, complaint stories beside a cause, a treatment bought at the pharmacy, and side effects, substances,
 /// doses and pharmacy acts the article never names). With heldout-9 and tuning-11 (200 own training questions in the
 /// mix of the second dev sample) trained on, formal words in the lexicon (manifestaties, substitutie, diagnostiek,
-/// parenteraal, hypovitaminose, dagdosis among the amounts) and how much of the question the best entry covers as a
-/// feature: heldout-10 121/140, 5 wrong (3.6%), 57/60 (its bar guards against a regression from there); heldout-9
-/// 130/140, 4 wrong, 59/60 (trained on now); tuning-11 130/140, 3 wrong, 60/60; heldout-8 107/112, 2 wrong, 59/62.
+/// parenteraal, hypovitaminose, dagdosis among the amounts), greetings and when a complaint started as stop words, and
+/// how much of the question the best entry covers as a feature: heldout-10 121/140, 5 wrong (3.6%), 58/60 (its bar
+/// guards against a regression from there); heldout-9 130/140, 4 wrong, 59/60 (trained on now); tuning-11 130/140,
+/// 3 wrong, 60/60; heldout-8 108/112, 2 wrong, 59/62.
 /// Two training sets each lost one question to that retraining, and their bars leave room for it: tuning-10 45/53
-/// with 2 wrong (3.8%; a grandfather's complaints answered with the entry on older people), 28/30; tuning-9 63/65,
+/// with 2 wrong (3.8%; a grandfather's complaints answered with the entry on older people), 29/30; tuning-9 63/65,
 /// 0 wrong, 46/48 (green tea read as drink, daily sport beside "meer b12 nodig").
 /// </summary>
 public sealed class QuestionSetTests
@@ -74,7 +75,7 @@ public sealed class QuestionSetTests
         ["heldout-9.jsonl"] = (0.92, 0.035, 0.97),
         ["heldout-10.jsonl"] = (0.85, 0.04, 0.95),
         ["tuning-9.jsonl"] = (0.95, 0.02, 0.95),
-        ["tuning-10.jsonl"] = (0.84, 0.04, 0.9),
+        ["tuning-10.jsonl"] = (0.84, 0.04, 0.93),
         ["tuning-11.jsonl"] = (0.92, 0.03, 0.98),
     };
 
