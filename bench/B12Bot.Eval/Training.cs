@@ -142,6 +142,11 @@ internal static class Training
                 }
             }
         }
+        if (Environment.GetEnvironmentVariable("B12BOT_CV_FEATURES") == "1")
+        {
+            MissedFeatures(rows, fold, models, best.Threshold);
+        }
+
         if (!write)
         {
             return 0;
@@ -169,6 +174,38 @@ internal static class Training
         final.Save(path);
         Console.WriteLine($"{final.Trees.Count} trees → {path}");
         return 0;
+    }
+
+    /// <summary>
+    /// Which features set the in-topic questions of the new kinds whose best entry is right but left unanswered (p below
+    /// the threshold, in cross-validation) apart from those answered: the features whose means differ most, in
+    /// standard deviations.
+    /// </summary>
+    private static void MissedFeatures(List<(QuestionCase Case, AnswerTrace Trace)> rows, int[] fold, DecisionModel?[] models, float threshold)
+    {
+        var rightFirst = rows.Select((r, i) => (r, i))
+            .Where(x => x.r.Case.Kind is not null && x.r.Trace.Features is not null && x.r.Case.Expect.Contains(x.r.Trace.Candidate ?? string.Empty))
+            .Select(x => (x.r.Trace.Features!, Answered: models[fold[x.i]]!.Probability(x.r.Trace.Features!) >= threshold))
+            .ToList();
+        var inTopic = rows.Where(r => r.Case.Kind is not null && r.Case.Expect.Count > 0).ToList();
+        var before = inTopic.Where(r => r.Trace.Features is null).GroupBy(r => r.Trace.Reason).Select(g => $"{g.Key} {g.Count()}");
+        Console.WriteLine($"new kinds in topic: {inTopic.Count}; decided before the learned decision: {string.Join(", ", before)}; "
+            + $"right entry first {rightFirst.Count}, another entry first {inTopic.Count(r => r.Trace.Features is not null && !r.Case.Expect.Contains(r.Trace.Candidate ?? string.Empty))}");
+        var missed = rightFirst.Where(x => !x.Answered).Select(x => x.Item1).ToList();
+        var answered = rightFirst.Where(x => x.Answered).Select(x => x.Item1).ToList();
+        Console.WriteLine($"new kinds, right entry first: {answered.Count} answered, {missed.Count} left unanswered; the features that differ most:");
+        var differences = featureNames.Select((name, f) =>
+        {
+            var all = rightFirst.Select(x => (double)x.Item1[f]).ToList();
+            var mean = all.Average();
+            var deviation = Math.Sqrt(all.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, all.Count - 1));
+            var gap = missed.Count == 0 || answered.Count == 0 ? 0 : missed.Average(v => v[f]) - answered.Average(v => v[f]);
+            return (name, Missed: missed.Count == 0 ? 0 : missed.Average(v => v[f]), Answered: answered.Count == 0 ? 0 : answered.Average(v => v[f]), Score: deviation > 0 ? gap / deviation : 0);
+        });
+        foreach (var d in differences.OrderByDescending(d => Math.Abs(d.Score)).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {d.name,-32} unanswered {d.Missed,7:0.00}  answered {d.Answered,7:0.00}  ({d.Score:+0.00;-0.00} sd)"));
+        }
     }
 
     private static int Fold(int index) => (int)((uint)(index * 2654435761u) % Folds);
