@@ -9,12 +9,16 @@ using Microsoft.ML.Trainers.FastTree;
 
 /// <summary>
 /// Trains the learned answer decision with ML.NET's FastTree (binary: is answering the best entry right?) on the
-/// project's own labelled questions, tests/questions/*.jsonl except the never-trained heldout-8, heldout-9 and heldout-10, and exports the trees
+/// project's own labelled questions, tests/questions/*.jsonl except the never-trained heldout-8 and heldout-10, and exports the trees
 /// to knowledge/decision-model.json, which the bot reads without ML.NET. Seeded and single-threaded, so the same
 /// questions and features give the same model. Cross-validation: k folds by question, each fold answered by a model
 /// trained on the others, scored as ask.py scores (correct / wrong / abstained); the answer threshold is the one that
 /// leaves the most room to both goals in the pooled cross-validation (95% correct, 95% of off-topic questions
-/// unanswered) while wrong answers stay at most 1%.
+/// unanswered) while wrong answers of the earlier kinds (questions without a kind) stay at most 1%. The same
+/// cross-validation tries a learned ranking of the best five entries (a second tree ensemble, "is answering this
+/// candidate right?") with the question's decision and deciding by itself; it is written with the model only when it
+/// is the best of the three. heldout-9 was never trained on until its misses were used for tuning; it is training
+/// data now, and heldout-10 is the one set never trained or tuned on.
 /// </summary>
 internal static class Training
 {
@@ -23,8 +27,11 @@ internal static class Training
     private const double MaxWrong = 0.01;
     private const double Goal = 0.95;
 
+    /// <summary>How much more room to the goals a learned ranking must leave to be kept (half a point: some ten questions).</summary>
+    private const double RankingMustGain = 0.005;
+
     /// <summary>Sets never trained or tuned on: the current estimate for unseen questions.</summary>
-    public static readonly string[] NeverTrained = ["heldout-8.jsonl", "heldout-9.jsonl", "heldout-10.jsonl"];
+    public static readonly string[] NeverTrained = ["heldout-8.jsonl", "heldout-10.jsonl"];
 
     /// <summary>The features of the knowledge being trained on (its term categories and verdicts are some of them).</summary>
     private static IReadOnlyList<string> featureNames = [];
@@ -67,37 +74,55 @@ internal static class Training
         var trainable = rows.Count(r => r.Trace.Features is not null);
         Console.WriteLine($"{cases.Count} questions from {sets.Count} sets, {trainable} reach the decision");
 
+        // Where the right entry stands among the best five of in-topic questions that reach the decision.
+        var ranks = rows.Where(r => r.Trace.Features is not null && r.Case.Expect.Count > 0)
+            .Select(r => r.Trace.Top.Select((t, i) => (t.Id, Rank: i)).FirstOrDefault(t => r.Case.Expect.Contains(t.Id), (Id: string.Empty, Rank: -1)).Rank)
+            .GroupBy(r => r).OrderBy(g => g.Key).Select(g => $"{(g.Key < 0 ? "none" : (g.Key + 1).ToString(CultureInfo.InvariantCulture))}: {g.Count()}");
+        Console.WriteLine($"rank of the right entry among the best five (in-topic): {string.Join(", ", ranks)}");
         var fold = rows.Select((_, i) => Fold(i)).ToArray();
         var models = new DecisionModel?[Folds];
+        var rankers = new DecisionModel?[Folds];
         for (var k = 0; k < Folds; k++)
         {
             var k1 = k;
-            models[k] = Train(rows.Where((_, i) => fold[i] != k1).Select(r => r.Trace).Zip(rows.Where((_, i) => fold[i] != k1).Select(r => r.Case)), 0.5f);
+            var training = rows.Where((_, i) => fold[i] != k1).ToList();
+            models[k] = Train(DecisionExamples(training), featureNames, 0.5f);
+            rankers[k] = Train(RankingExamples(training), DecisionFeatures.CandidateNames(featureNames), 0.5f);
         }
 
-        // Pooled cross-validated outcome per threshold.
-        var best = (Threshold: 0.5f, Cost: double.MaxValue, Line: string.Empty);
+        // Pooled cross-validated outcome per threshold, for each way of ranking: the retrieval's order with the
+        // question's decision, the learned ranking with the question's decision, and the learned ranking deciding.
+        var best = (Ranking: Ranking.Retrieval, Threshold: 0.5f, Cost: double.MaxValue, Line: string.Empty);
         Console.WriteLine($"{Folds}-fold cross-validation (seed {Seed}), pooled over the folds:");
-        foreach (var threshold in Thresholds)
+        foreach (var ranking in RankingsTried())
         {
-            var results = new List<QuestionResult>();
-            for (var k = 0; k < Folds; k++)
+            Console.WriteLine($" {Describe(ranking)}:");
+            foreach (var threshold in Thresholds)
             {
-                var model = WithThreshold(models[k]!, threshold);
-                results.AddRange(rows.Where((_, i) => fold[i] == k).Select(r => new QuestionResult(r.Case, answerer.Evaluate(r.Case.Question, model).Answer, 0)));
-            }
+                var results = new List<QuestionResult>();
+                for (var k = 0; k < Folds; k++)
+                {
+                    var model = With(models[k]!, rankers[k]!, ranking, threshold);
+                    results.AddRange(rows.Where((_, i) => fold[i] == k).Select(r => new QuestionResult(r.Case, answerer.Evaluate(r.Case.Question, model).Answer, 0)));
+                }
 
-            var summary = new QuestionSetSummary(results);
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"  answer from p ≥ {threshold:0.00}: correct {summary.Correct}/{summary.Inside} ({summary.CorrectRate:P1}), wrong {summary.Wrong} ({summary.WrongRate:P1}), off-topic abstained {summary.Abstained}/{summary.Outside} ({summary.AbstainRate:P1})");
-            Console.WriteLine(line);
-
-            // The most room to both goals (95% correct, 95% of off-topic unanswered) while wrong answers stay at most 1%.
-            var room = Math.Min(summary.CorrectRate - Goal, summary.AbstainRate - Goal);
-            var cost = summary.WrongRate <= MaxWrong ? -room : double.MaxValue / 2;
-            if (cost < best.Cost)
-            {
-                best = (threshold, cost, line.Trim());
+                var summary = new QuestionSetSummary(results);
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"  answer from p ≥ {threshold:0.00}: correct {summary.Correct}/{summary.Inside} ({summary.CorrectRate:P1}), wrong {summary.Wrong} ({summary.WrongRate:P1}), off-topic abstained {summary.Abstained}/{summary.Outside} ({summary.AbstainRate:P1})");
+                // The most room to both goals (95% correct, 95% of off-topic unanswered) while wrong answers stay at most
+                // 1% on the earlier kinds of question (no kind given), their goal. The kinds of the second dev sample
+                // (chat, stories, formal …) are reported apart: bounding them (or all pooled) at 1% would pick 0.80,
+                // which costs the earlier kinds more correct answers than their goal of 98% allows.
+                var room = Math.Min(summary.CorrectRate - Goal, summary.AbstainRate - Goal);
+                var earlier = new QuestionSetSummary([.. results.Where(r => r.Case.Kind is null)]);
+                var newKinds = new QuestionSetSummary([.. results.Where(r => r.Case.Kind is not null)]);
+                var cost = (earlier.WrongRate <= MaxWrong ? -room : double.MaxValue / 2) + (ranking == Ranking.Retrieval ? 0 : RankingMustGain);
+                line += string.Create(CultureInfo.InvariantCulture, $"; wrong {earlier.WrongRate:P1} of the earlier kinds, {newKinds.WrongRate:P1} of the new");
+                Console.WriteLine(line);
+                if (cost < best.Cost)
+                {
+                    best = (ranking, threshold, cost, $"{Describe(ranking)}, {line.Trim()}");
+                }
             }
         }
 
@@ -106,7 +131,7 @@ internal static class Training
         {
             for (var k = 0; k < Folds; k++)
             {
-                var model = WithThreshold(models[k]!, best.Threshold);
+                var model = With(models[k]!, rankers[k]!, best.Ranking, best.Threshold);
                 foreach (var r in rows.Where((_, i) => fold[i] == k))
                 {
                     var result = new QuestionResult(r.Case, answerer.Evaluate(r.Case.Question, model).Answer, 0);
@@ -117,12 +142,18 @@ internal static class Training
                 }
             }
         }
+        if (Environment.GetEnvironmentVariable("B12BOT_CV_FEATURES") == "1")
+        {
+            MissedFeatures(rows, fold, models, best.Threshold);
+        }
+
         if (!write)
         {
             return 0;
         }
 
-        var final = Train(rows.Select(r => r.Trace).Zip(rows.Select(r => r.Case)), best.Threshold);
+        var final = Train(DecisionExamples(rows), featureNames, best.Threshold);
+        var finalRanker = best.Ranking == Ranking.Retrieval ? null : Train(RankingExamples(rows), DecisionFeatures.CandidateNames(featureNames), best.Threshold);
         var trained = string.Create(CultureInfo.InvariantCulture,
             $"dotnet run -c Release --project bench/B12Bot.Eval -- --train; FastTree seed {Seed}; {trainable} questions of {string.Join(' ', sets.Select(Path.GetFileName))}; {Folds}-fold cross-validation: {best.Line}");
         final = new DecisionModel
@@ -136,6 +167,8 @@ internal static class Training
             Trained = trained,
             Sets = [.. sets.Select(p => Path.GetFileName(p))],
             FeatureChecksum = DecisionFeatures.Checksum(rows.Where(r => r.Trace.Features is not null).Select(r => r.Trace.Features!)),
+            Ranker = finalRanker,
+            RankerDecides = best.Ranking == Ranking.Decides,
         };
         var path = Path.Combine(root, "knowledge", DecisionModel.FileName);
         final.Save(path);
@@ -143,9 +176,65 @@ internal static class Training
         return 0;
     }
 
+    /// <summary>
+    /// Which features set the in-topic questions of the new kinds whose best entry is right but left unanswered (p below
+    /// the threshold, in cross-validation) apart from those answered: the features whose means differ most, in
+    /// standard deviations.
+    /// </summary>
+    private static void MissedFeatures(List<(QuestionCase Case, AnswerTrace Trace)> rows, int[] fold, DecisionModel?[] models, float threshold)
+    {
+        var rightFirst = rows.Select((r, i) => (r, i))
+            .Where(x => x.r.Case.Kind is not null && x.r.Trace.Features is not null && x.r.Case.Expect.Contains(x.r.Trace.Candidate ?? string.Empty))
+            .Select(x => (x.r.Trace.Features!, Answered: models[fold[x.i]]!.Probability(x.r.Trace.Features!) >= threshold))
+            .ToList();
+        var inTopic = rows.Where(r => r.Case.Kind is not null && r.Case.Expect.Count > 0).ToList();
+        var before = inTopic.Where(r => r.Trace.Features is null).GroupBy(r => r.Trace.Reason).Select(g => $"{g.Key} {g.Count()}");
+        Console.WriteLine($"new kinds in topic: {inTopic.Count}; decided before the learned decision: {string.Join(", ", before)}; "
+            + $"right entry first {rightFirst.Count}, another entry first {inTopic.Count(r => r.Trace.Features is not null && !r.Case.Expect.Contains(r.Trace.Candidate ?? string.Empty))}");
+        var missed = rightFirst.Where(x => !x.Answered).Select(x => x.Item1).ToList();
+        var answered = rightFirst.Where(x => x.Answered).Select(x => x.Item1).ToList();
+        Console.WriteLine($"new kinds, right entry first: {answered.Count} answered, {missed.Count} left unanswered; the features that differ most:");
+        var differences = featureNames.Select((name, f) =>
+        {
+            var all = rightFirst.Select(x => (double)x.Item1[f]).ToList();
+            var mean = all.Average();
+            var deviation = Math.Sqrt(all.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, all.Count - 1));
+            var gap = missed.Count == 0 || answered.Count == 0 ? 0 : missed.Average(v => v[f]) - answered.Average(v => v[f]);
+            return (name, Missed: missed.Count == 0 ? 0 : missed.Average(v => v[f]), Answered: answered.Count == 0 ? 0 : answered.Average(v => v[f]), Score: deviation > 0 ? gap / deviation : 0);
+        });
+        foreach (var d in differences.OrderByDescending(d => Math.Abs(d.Score)).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {d.name,-32} unanswered {d.Missed,7:0.00}  answered {d.Answered,7:0.00}  ({d.Score:+0.00;-0.00} sd)"));
+        }
+    }
+
     private static int Fold(int index) => (int)((uint)(index * 2654435761u) % Folds);
 
-    private static DecisionModel WithThreshold(DecisionModel model, float threshold) => new()
+    /// <summary>How the answered entry is chosen.</summary>
+    private enum Ranking
+    {
+        /// <summary>The retrieval's best, answered when the question's decision says so.</summary>
+        Retrieval,
+
+        /// <summary>The learned ranking's best, answered when the question's decision says so.</summary>
+        Learned,
+
+        /// <summary>The learned ranking's best, answered when its own probability says so.</summary>
+        Decides,
+    }
+
+    /// <summary>The ways of ranking cross-validated (B12BOT_RANKING=retrieval|learned|decides: only that one).</summary>
+    private static Ranking[] RankingsTried() =>
+        Enum.TryParse<Ranking>(Environment.GetEnvironmentVariable("B12BOT_RANKING"), ignoreCase: true, out var only) ? [only] : Enum.GetValues<Ranking>();
+
+    private static string Describe(Ranking ranking) => ranking switch
+    {
+        Ranking.Retrieval => "the retrieval's order",
+        Ranking.Learned => "the learned ranking, the question's decision",
+        _ => "the learned ranking deciding",
+    };
+
+    private static DecisionModel With(DecisionModel model, DecisionModel ranker, Ranking ranking, float threshold) => new()
     {
         Features = model.Features,
         Trees = model.Trees,
@@ -153,16 +242,32 @@ internal static class Training
         Slope = model.Slope,
         Offset = model.Offset,
         AnswerFrom = threshold,
+        Ranker = ranking == Ranking.Retrieval ? null : new DecisionModel
+        {
+            Features = ranker.Features,
+            Trees = ranker.Trees,
+            Bias = ranker.Bias,
+            Slope = ranker.Slope,
+            Offset = ranker.Offset,
+            AnswerFrom = threshold,
+        },
+        RankerDecides = ranking == Ranking.Decides,
     };
 
-    private static DecisionModel Train(IEnumerable<(AnswerTrace Trace, QuestionCase Case)> examples, float threshold)
+    /// <summary>The question's decision: is answering the retrieval's best entry right?</summary>
+    private static List<Example> DecisionExamples(IEnumerable<(QuestionCase Case, AnswerTrace Trace)> rows) =>
+        [.. rows.Where(r => r.Trace.Features is not null)
+            .Select(r => new Example { Features = r.Trace.Features!, Label = r.Case.Expect.Contains(r.Trace.Candidate ?? string.Empty) })];
+
+    /// <summary>The ranking: for each of the best entries, is answering it right?</summary>
+    private static List<Example> RankingExamples(IEnumerable<(QuestionCase Case, AnswerTrace Trace)> rows) =>
+        [.. rows.Where(r => r.Trace.Candidates is not null)
+            .SelectMany(r => r.Trace.Candidates!.Select((c, k) => new Example { Features = c, Label = r.Case.Expect.Contains(r.Trace.Top[k].Id) }))];
+
+    private static DecisionModel Train(List<Example> data, IReadOnlyList<string> names, float threshold)
     {
-        var data = examples
-            .Where(e => e.Trace.Features is not null)
-            .Select(e => new Example { Features = e.Trace.Features!, Label = e.Case.Expect.Contains(e.Trace.Candidate ?? string.Empty) })
-            .ToList();
         var ml = new MLContext(Seed);
-        var view = ml.Data.LoadFromEnumerable(data, SchemaFor(ml));
+        var view = ml.Data.LoadFromEnumerable(data, SchemaFor(names.Count));
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = 120,
@@ -188,14 +293,14 @@ internal static class Training
         }).ToList();
         var model = new DecisionModel
         {
-            Features = featureNames,
+            Features = names,
             Trees = trees,
             Bias = (float)ensemble.Bias,
             Slope = (float)calibrated.Calibrator.Slope,
             Offset = (float)calibrated.Calibrator.Offset,
             AnswerFrom = threshold,
         };
-        model.Check(featureNames);
+        model.Check(names);
 
         // The exported trees must give what ML.NET gives.
         var predictions = fitted.Transform(view);
@@ -212,11 +317,10 @@ internal static class Training
         return model;
     }
 
-    private static SchemaDefinition SchemaFor(MLContext ml)
+    private static SchemaDefinition SchemaFor(int features)
     {
-        _ = ml;
         var schema = SchemaDefinition.Create(typeof(Example));
-        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureNames.Count);
+        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
         return schema;
     }
 

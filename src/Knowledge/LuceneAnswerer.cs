@@ -16,6 +16,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 {
     private const int MaxAlternatives = 3;
     private const float MinPassageMatch = 0.2f;
+    private const int MaxCandidates = 5;
 
     private readonly KnowledgeBase knowledge;
     private readonly AnswererOptions options;
@@ -24,6 +25,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     private readonly Dictionary<int, int> exactQuestions;
     private readonly Dictionary<string, int> exactCollisions;
     private readonly IReadOnlyList<KnowledgeEntry>[] related;
+    private readonly Lazy<Decision.EntryTerms> entryTerms;
 
     /// <summary>Collectors not in use: as many as questions were searched at once, each cleared after its question.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<EntryCollector> idleCollectors = [];
@@ -60,6 +62,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             }
         }
 
+        entryTerms = new(() => Decision.EntryTerms.Read(index.Searcher.IndexReader, index.Units, knowledge.Entries.Count));
         related = knowledge.Entries
             .Select(e => (IReadOnlyList<KnowledgeEntry>)e.Related
                 .Select(id => knowledge.TryGet(id, out var r) ? r : null)
@@ -138,7 +141,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
         try
         {
-            return Decide(text, plan, questionPlan, handReason, collector, decision);
+            return Decide(text, plan, questionPlan, handReason, collector, decision, training);
         }
         finally
         {
@@ -146,7 +149,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
         }
     }
 
-    private AnswerTrace Decide(string text, QueryPlan plan, QueryPlan? questionPlan, string? handReason, EntryCollector collector, Decision.DecisionModel? decision)
+    private AnswerTrace Decide(string text, QueryPlan plan, QueryPlan? questionPlan, string? handReason, EntryCollector collector, Decision.DecisionModel? decision, bool training)
     {
         // The best entries (score, then entry order); empty when none matched.
         var ranking = collector.Ranking;
@@ -157,7 +160,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return AnswerTrace.Nothing("below-threshold", plan, top, name: handReason is not ("shop" or "service"));
         }
 
-        var (questionBest, questionAgrees) = (collector.EntryScores[ranking[0]], true);
+        var (questionBest, questionAgrees, aloneEntry) = (collector.EntryScores[ranking[0]], true, ranking[0]);
         if (questionPlan is not null)
         {
             var alone = questionPlan.OffTopicReason is null ? Search(questionPlan) : null;
@@ -166,6 +169,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             var bestAlone = alone is null ? -1 : alone.Ranking.Count > 0 ? alone.Ranking[0] : 0;
             questionBest = bestAlone < 0 ? 0f : alone!.EntryScores[bestAlone];
             questionAgrees = bestAlone == ranking[0];
+            aloneEntry = bestAlone;
             if (alone is not null)
             {
                 Release(alone);
@@ -174,19 +178,43 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
         var features = Features(text, plan, questionPlan, ranking, collector, threshold, questionBest, questionAgrees, handReason);
         var probability = decision?.Probability(features) ?? float.NaN;
-        if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < decision.AnswerFrom)
+        var answerFrom = decision?.AnswerFrom ?? 0f;
+        var candidates = decision?.Ranker is not null || training ? Candidates(features, plan, ranking, collector, aloneEntry) : null;
+
+        // The learned ranking, when there is one, answers the candidate it rates highest (the first of equals).
+        var chosen = ranking[0];
+        if (decision?.Ranker is { } ranker && candidates is not null)
+        {
+            var highest = float.NegativeInfinity;
+            for (var k = 0; k < candidates.Length; k++)
+            {
+                var p = ranker.Probability(candidates[k]);
+                if (p > highest)
+                {
+                    (highest, chosen) = (p, ranking[k]);
+                }
+            }
+
+            if (decision.RankerDecides)
+            {
+                (probability, answerFrom) = (highest, ranker.AnswerFrom);
+            }
+        }
+
+        if (decision is null ? collector.EntryScores[ranking[0]] < threshold : probability < answerFrom)
         {
             return AnswerTrace.Nothing(decision is null ? "below-threshold" : "decision", plan, top, name: handReason is not ("shop" or "service")) with
             {
                 Features = features,
-                Candidate = knowledge.Entries[ranking[0]].Id,
+                Candidates = candidates,
+                Candidate = knowledge.Entries[chosen].Id,
                 Probability = probability,
             };
         }
 
         var best = collector.EntryScores[ranking[0]];
         var close = ranking.Where(e => collector.EntryScores[e] >= best * options.ClarifyRatio).Take(MaxAlternatives).ToList();
-        if (close.Count >= 2 && best < options.SureThreshold && !AllRelated(ranking[0], close))
+        if (close.Count >= 2 && best < options.SureThreshold && !AllRelated(chosen, close))
         {
             var clarify = new Answer
             {
@@ -197,15 +225,17 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             return new AnswerTrace(clarify, plan, top, "close")
             {
                 Features = features,
-                Candidate = knowledge.Entries[ranking[0]].Id,
+                Candidates = candidates,
+                Candidate = knowledge.Entries[chosen].Id,
                 Probability = probability,
             };
         }
 
-        return new AnswerTrace(AnswerFor(ranking[0], collector.TextMatches, collector.EntryUnits[ranking[0]], best), plan, top, "answer")
+        return new AnswerTrace(AnswerFor(chosen, collector.TextMatches, collector.EntryUnits[chosen], collector.EntryScores[chosen]), plan, top, "answer")
         {
             Features = features,
-            Candidate = knowledge.Entries[ranking[0]].Id,
+            Candidates = candidates,
+            Candidate = knowledge.Entries[chosen].Id,
             Probability = probability,
         };
     }
@@ -215,6 +245,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
     {
         var scores = collector.EntryScores;
         var best = ranking[0];
+        var (covered, missing) = entryTerms.Value.Coverage(plan, best);
         return Decision.DecisionFeatures.Compute(new Decision.DecisionInput(
             text,
             plan,
@@ -230,7 +261,36 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             questionAgrees,
             knowledge.Lexicon,
             (questionPlan ?? plan).CategoryCounts,
-            handReason));
+            handReason,
+            covered,
+            missing));
+    }
+
+    /// <summary>The learned ranking's features of each of the best entries (at most <see cref="MaxCandidates"/>), in rank order.</summary>
+    private float[][] Candidates(float[] question, QueryPlan plan, IReadOnlyList<int> ranking, EntryCollector collector, int aloneEntry)
+    {
+        var scores = collector.EntryScores;
+        var first = knowledge.Entries[ranking[0]];
+        var firstCovered = entryTerms.Value.Coverage(plan, ranking[0]).Share;
+        var candidates = new float[Math.Min(MaxCandidates, ranking.Count)][];
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var entry = knowledge.Entries[ranking[k]];
+            candidates[k] = Decision.DecisionFeatures.Candidate(
+                question,
+                k,
+                scores[ranking[k]],
+                scores[ranking[0]],
+                index.Units[collector.EntryUnits[ranking[k]]].Kind,
+                entry.Kind,
+                ranking[k],
+                aloneEntry == ranking[k],
+                k > 0 && (first.Related.Contains(entry.Id) || entry.Related.Contains(first.Id)),
+                entryTerms.Value.Coverage(plan, ranking[k]),
+                firstCovered);
+        }
+
+        return candidates;
     }
 
     /// <summary>
@@ -407,6 +467,9 @@ internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList
 
     /// <summary>The learned decision's features, when an entry was found.</summary>
     public float[]? Features { get; init; }
+
+    /// <summary>The learned ranking's features of the best entries, in rank order (with a ranking, or when training).</summary>
+    public float[][]? Candidates { get; init; }
 
     /// <summary>The best entry found, answered or not.</summary>
     public string? Candidate { get; init; }

@@ -39,6 +39,9 @@ internal static class DutchStopWords
         "alstublieft", "alsjeblieft", "aub", "svp", "bedankt", "dank", "dankjewel", "dankuwel", "vraag", "vraagje",
         "vragen", "graag", "ok", "oke", "okay", "ja", "nee", "neen", "allez", "amai", "awel", "euh", "eh", "hm", "hmm",
         "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
+        "goedendag", "goeiedag", "goeiemorgen", "goeienavond",
+        // when it started, which is the setting of a complaint, not what is asked ("de laatste tijd", "vorig jaar")
+        "laatste", "laatst", "sindsdien", "tegenwoordig", "vorig", "vorige", "onlangs", "recent", "recentelijk",
         // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb)
         "da", "wa", "gwn", "ofnie", "ofni", "kga", "kheb", "kzijn", "kben", "dak", "zijt", "mijne", "uwe", "zn", "dr",
         // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about

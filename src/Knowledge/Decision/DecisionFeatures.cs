@@ -18,7 +18,9 @@ internal readonly record struct DecisionInput(
     bool QuestionAgrees,
     Lexicon Lexicon,
     IReadOnlyList<int> QuestionCategoryCounts,
-    string? HandReason = null);
+    string? HandReason = null,
+    float BestCovered = 0,
+    int BestMissing = 0);
 
 /// <summary>
 /// The features of the learned answer decision, from the retrieval (the best entry's calibrated score and how close
@@ -37,7 +39,7 @@ internal static class DecisionFeatures
         "uncovered", "uncoveredLongest", "nonWords", "corrected", "topic", "coreBesidesMedicine",
         "rules", "story", "sentences", "questionAt", "bestUnit", "bestIsFaq", "words", "englishShare",
         "uncoveredShare", "uncoveredInQuestion", "uncoveredAfterMarker", "questionBest", "questionAgrees", "uncoveredVerbs", "nonWordsAfterMarker",
-        "coveredWords", "notCoveredWords",
+        "coveredWords", "notCoveredWords", "bestCovered", "bestMissing",
     ];
 
     /// <summary>The names of the features of a lexicon, in the order <see cref="Compute"/> gives them.</summary>
@@ -51,6 +53,40 @@ internal static class DecisionFeatures
             .. lexicon.Categories.Select(c => "question:" + c.Name),
             .. LearnedReasons(lexicon).Select(r => "verdict:" + r),
         ];
+    }
+
+    /// <summary>What the ranking sees of one candidate entry, before the question's own features.</summary>
+    public static IReadOnlyList<string> CandidateFixed { get; } =
+    [
+        "candidate:rank", "candidate:score", "candidate:ratio", "candidate:gap", "candidate:unit", "candidate:faq",
+        "candidate:entry", "candidate:aloneBest", "candidate:relatedToFirst", "candidate:covered", "candidate:missing",
+        "candidate:coveredOverFirst",
+    ];
+
+    /// <summary>The features of the ranking: a candidate's own, then the question's (<paramref name="question"/>).</summary>
+    public static IReadOnlyList<string> CandidateNames(IReadOnlyList<string> question) => [.. CandidateFixed, .. question];
+
+    /// <summary>One candidate's features (<see cref="CandidateNames"/>), after its rank among the best entries.</summary>
+    public static float[] Candidate(
+        float[] question, int rank, float score, float best, UnitKind unit, EntryKind kind, int entry, bool aloneBest, bool relatedToFirst,
+        (float Share, int Missing) coverage, float firstCovered)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var features = new float[CandidateFixed.Count + question.Length];
+        features[0] = rank;
+        features[1] = score;
+        features[2] = best > 0 ? score / best : 0;
+        features[3] = best - score;
+        features[4] = (float)unit;
+        features[5] = kind == EntryKind.Faq ? 1 : 0;
+        features[6] = entry;
+        features[7] = aloneBest ? 1 : 0;
+        features[8] = relatedToFirst ? 1 : 0;
+        features[9] = coverage.Share;
+        features[10] = coverage.Missing;
+        features[11] = coverage.Share - firstCovered;
+        question.CopyTo(features, CandidateFixed.Count);
+        return features;
     }
 
     /// <summary>The reasons of the learned verdicts, once each, in the order of the lexicon.</summary>
@@ -100,6 +136,8 @@ internal static class DecisionFeatures
             plan.NonWordsAfterMarker,
             Sum(plan.CategoryCounts, lexicon, CategoryCoverage.Covered),
             Sum(plan.CategoryCounts, lexicon, CategoryCoverage.NotCovered),
+            input.BestCovered,
+            input.BestMissing,
         };
         for (var c = 0; c < lexicon.Categories.Count; c++)
         {

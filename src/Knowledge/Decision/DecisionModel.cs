@@ -48,11 +48,25 @@ internal sealed class DecisionModel
     /// <summary>How it was trained (command, seed, sets, cross-validation figures), for people.</summary>
     public string? Trained { get; init; }
 
+    /// <summary>
+    /// The learned ranking, when there is one: the same kind of trees over one of the best entries at a time (the
+    /// question's features and the candidate's own, <see cref="DecisionFeatures.CandidateNames"/>), giving the
+    /// probability that answering that candidate is right. The candidate it rates highest is the one answered.
+    /// </summary>
+    public DecisionModel? Ranker { get; init; }
+
+    /// <summary>
+    /// Whether the ranking's probability of the candidate it chose also decides whether to answer (from its own
+    /// <see cref="AnswerFrom"/>); otherwise this model's probability of the question decides.
+    /// </summary>
+    public bool RankerDecides { get; init; }
+
     public static DecisionModel Load(string path, IReadOnlyList<string> features)
     {
         var model = JsonSerializer.Deserialize<DecisionModel>(File.ReadAllText(path), JsonOptions)
             ?? throw new InvalidDataException($"{Path.GetFileName(path)} holds null");
         model.Check(features);
+        model.Ranker?.Check(DecisionFeatures.CandidateNames(features));
         return model;
     }
 

@@ -32,6 +32,9 @@ public sealed class DutchKnowledgeAnalyzerTests
     [InlineData("de het een van ik", "")]
     [InlineData("niet geen zonder veel meer te", "niet gen zonder vel mer te")]
     [InlineData("AND OR NOT", "")]
+    // greetings and when a complaint started are its setting, not what is asked
+    [InlineData("goedendag, de laatste tijd moe", "tijd moe/vermoeid")]
+    [InlineData("sinds vorig jaar en sindsdien", "jar")]
     // compounds: the whole word and its known parts on one position
     [InlineData("b12tekort", "b12tekort/b12/tekort")]
     [InlineData("vitaminetekort", "vitaminetekort/vitamin/tekort")]
