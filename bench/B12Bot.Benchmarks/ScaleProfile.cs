@@ -60,14 +60,15 @@ internal static class ScaleProfile
             var searcher = (KnowledgeSearcher)((KnowledgeIndex)typeof(LuceneAnswerer)
                 .GetField("index", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .GetValue(answerer)!).Searcher;
-            foreach (var (phase, duration, fromPostings) in new[]
+            foreach (var (phase, duration, fromPostings, skipEntries) in new[]
             {
-                ("warm-up, both ways", seconds, true), ("warm-up, both ways", seconds, false),
-                ("measured, scored from the postings", seconds, true), ("measured, Lucene's scorers", seconds, false),
-                ("measured, scored from the postings", seconds, true), ("measured, Lucene's scorers", seconds, false),
+                ("warm-up, every way", seconds, true, true), ("warm-up, every way", seconds, true, false), ("warm-up, every way", seconds, false, false),
+                ("measured, skipping entries (as shipped)", seconds, true, true), ("measured, every matching unit", seconds, true, false), ("measured, Lucene's scorers", seconds, false, false),
+                ("measured, skipping entries (as shipped)", seconds, true, true), ("measured, every matching unit", seconds, true, false), ("measured, Lucene's scorers", seconds, false, false),
             })
             {
                 searcher.ScoreFromPostings = fromPostings;
+                searcher.SkipEntries = skipEntries;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var allocated = GC.GetTotalAllocatedBytes();
                 var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
@@ -88,7 +89,7 @@ internal static class ScaleProfile
             if (Environment.GetEnvironmentVariable("B12BOT_PROFILE_BREAKDOWN") == "1")
             {
                 searcher.ScoreFromPostings = true;
-                Breakdown(answerer, questions);
+                Breakdown(answerer, searcher, questions, seconds);
             }
             return 0;
         }
@@ -101,43 +102,54 @@ internal static class ScaleProfile
         }
     }
 
-    /// <summary>Where a question's time goes: the analysis and plan, the search with its collector, the rest.</summary>
-    private static void Breakdown(LuceneAnswerer answerer, List<string> questions)
+    /// <summary>
+    /// Where a question's time goes: the analysis and plan, and the search with its collector, both ways of scoring
+    /// from the postings (skipping entries that cannot be among the best, as shipped, and every matching unit).
+    /// </summary>
+    private static void Breakdown(LuceneAnswerer answerer, KnowledgeSearcher searcher, List<string> questions, double seconds)
     {
         var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
         var planner = (QueryPlanner)typeof(LuceneAnswerer).GetField("planner", flags)!.GetValue(answerer)!;
-        var search = typeof(LuceneAnswerer).GetMethod("Search", flags)!;
-        var release = typeof(LuceneAnswerer).GetMethod("Release", flags)!;
+        var search = typeof(LuceneAnswerer).GetMethod("Search", flags)!.CreateDelegate<Func<QueryPlan, EntryCollector?>>(answerer);
+        var release = typeof(LuceneAnswerer).GetMethod("Release", flags)!.CreateDelegate<Action<EntryCollector>>(answerer);
         var plans = questions.Select(planner.Plan).Where(p => p.OffTopicReason is null).ToList();
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        var hits = 0L;
-        var rounds = 0;
-        while (clock.Elapsed.TotalSeconds < 5)
-        {
-            foreach (var plan in plans)
-            {
-                if (search.Invoke(answerer, [plan]) is EntryCollector collector)
-                {
-                    hits += collector.MatchedUnits;
-                    release.Invoke(answerer, [collector]);
-                }
-            }
-
-            rounds++;
-        }
-
-        var searchMs = clock.Elapsed.TotalMilliseconds / (rounds * plans.Count);
-        var searchKb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / (rounds * plans.Count);
-        clock.Restart();
         var planned = 0;
-        while (clock.Elapsed.TotalSeconds < 3)
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        while (clock.Elapsed.TotalSeconds < seconds)
         {
             planner.Plan(questions[planned++ % questions.Count]);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"plan: {clock.Elapsed.TotalMilliseconds / planned:F3} ms per question; search and collect: {searchMs:F3} ms and {searchKb:F1} KB allocated per searched question, {hits / (double)(rounds * plans.Count):F0} units matched on average ({plans.Count} of {questions.Count} questions searched)"));
+            $"plan: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / planned:F3} ms CPU per question ({plans.Count} of {questions.Count} questions searched)"));
+        foreach (var (way, skip) in new[] { ("skipping entries", true), ("every matching unit", false), ("skipping entries", true), ("every matching unit", false) })
+        {
+            searcher.SkipEntries = skip;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            var hits = 0L;
+            var searched = 0;
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                foreach (var plan in plans)
+                {
+                    if (search(plan) is { } collector)
+                    {
+                        hits += collector.MatchedUnits;
+                        release(collector);
+                    }
+                }
+
+                searched += plans.Count;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"search and collect, {way}: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / searched:F3} ms CPU and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / searched:F1} KB allocated per searched question, {hits / (double)searched:F0} units collected on average"));
+        }
+
+        searcher.SkipEntries = true;
     }
 
     private static void Line(string what, Stopwatch clock)

@@ -247,12 +247,86 @@ internal sealed class EntryCollector : ICollector
     /// Above <see cref="UpperBound"/>, from each field's highest search score alone: every unit of a field counted
     /// with that score, every common concept's best credit and a full unit coverage.
     /// </summary>
-    private float CoarseBound()
+    private float CoarseBound() => BoundFor(pendingMost);
+
+    /// <summary>
+    /// Whether whole entries may be skipped by their bounds (each entry's units consecutive, the bounds valid): then
+    /// <see cref="Threshold"/>, <see cref="EntryBound"/> and <see cref="EndEntry"/> let a search skip them too.
+    /// </summary>
+    internal bool PrunesEntries => entriesInOrder;
+
+    /// <summary>
+    /// The score an entry must beat to be kept (the last of <see cref="Ranking"/> when it is full), or −1 while any
+    /// entry that scores above 0 is kept. Entries come in order, so one that only ties it loses to it.
+    /// </summary>
+    internal float Threshold => ranking.Count < RankingSize ? -1f : entryScores[ranking[RankingSize - 1]];
+
+    /// <summary>Ends the pending entry (its units are all collected): it is scored, or skipped, now.</summary>
+    internal void EndEntry()
+    {
+        FlushEntry();
+        pendingEntry = -1;
+    }
+
+    /// <summary>
+    /// Above the score of an entry whose units of each field score at most <paramref name="most"/> in the search
+    /// (−∞: none of the field's units match), weigh at least <paramref name="lightest"/> (+∞: none weighs above 0)
+    /// and hold at most the common terms <paramref name="common"/>: <see cref="CoarseBound"/> with the entry's own
+    /// common credit and unit coverage instead of every common concept's best credit and a full coverage. Grows with
+    /// each of <paramref name="most"/> and <paramref name="common"/> and falls with <paramref name="lightest"/>, so it
+    /// holds for every entry whose units are within them. +∞ when it cannot be bounded.
+    /// </summary>
+    internal float EntryBound(ReadOnlySpan<float> most, ReadOnlySpan<float> lightest, ReadOnlySpan<ulong> common)
     {
         Span<float> bounds = stackalloc float[Kinds];
         for (var k = 0; k < Kinds; k++)
         {
-            var searched = pendingMost[k];
+            if (!float.IsNegativeInfinity(most[k]))
+            {
+                bounds[k] = KindBound(k, most[k], lightest[k], common[k]);
+            }
+        }
+
+        return Total(bounds);
+    }
+
+    /// <summary>
+    /// Above the score of any unit of the field <paramref name="kind"/> that scores at most <paramref name="searched"/>
+    /// in the search, weighs at least <paramref name="lightest"/> (or 0) and holds at most the common terms
+    /// <paramref name="common"/>; +∞ when it cannot be bounded.
+    /// </summary>
+    private float KindBound(int kind, float searched, float lightest, ulong common)
+    {
+        var boost = fieldBoost[kind];
+        var matched = (searched / boost) + CommonCredit(common);
+        var questionCoverage = Math.Min(1f, matched / queryWeight);
+        float bound;
+        if (kind == (int)UnitKind.Text)
+        {
+            bound = boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence));
+        }
+        else
+        {
+            // A unit that weighs 0 covers 0: the first bucket's bound holds for it too.
+            var unitCoverage = Math.Min(1f, matched / lightest);
+            if (unitCoverage is not (>= 0f and <= 1f))
+            {
+                return float.PositiveInfinity;
+            }
+
+            bound = boost * QuestionPower(questionCoverage) * unitPowerBound[(int)(unitCoverage * CoverageBuckets)];
+        }
+
+        return bound >= 0f ? bound * BoundSlack : float.PositiveInfinity;
+    }
+
+    /// <summary><see cref="CoarseBound"/> for any per-field highest search scores (−∞: none of the field's units matched).</summary>
+    private float BoundFor(ReadOnlySpan<float> most)
+    {
+        Span<float> bounds = stackalloc float[Kinds];
+        for (var k = 0; k < Kinds; k++)
+        {
+            var searched = most[k];
             if (float.IsNegativeInfinity(searched))
             {
                 // None of the entry's units of this field matched.

@@ -93,7 +93,7 @@ internal sealed class KnowledgeIndex : IDisposable
             .Concat(FieldNames.Select((field, kind) => (field + PartSuffix, partContexts[kind])))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         Searcher = new KnowledgeSearcher(reader, Weights, term =>
-            contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null) { Similarity = Similarity };
+            contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null, Units) { Similarity = Similarity };
         QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources, knowledge.Vocabulary));
     }
 

@@ -12,6 +12,13 @@ namespace B12Bot.Knowledge.Search;
 /// <see cref="TermWeightSimilarity"/> a term scores its weight × its boost; the sums are taken in double precision,
 /// as Lucene's disjunction does, so the order of addition cannot change them). That skips the scorer tree's per-document
 /// heap work, which dominates when a term matches tens of thousands of units. Any other query goes to Lucene.
+/// <para>
+/// For an <see cref="EntryCollector"/> that keeps only the best few entries, whole entries are passed over before
+/// the collector sees them: each entry's units are consecutive documents, and statistics kept per entry and field
+/// (its lightest unit and the common terms its units hold) with the entry's best search score in each field bound
+/// what the entry can score. An entry whose bound cannot beat the collector's current threshold (the last of its best
+/// kept) is skipped: the collector would have scored it without keeping it, so every result is the same.
+/// </para>
 /// Thread-safe: each search takes work arrays of its own from a pool.
 /// </summary>
 internal sealed class KnowledgeSearcher : IndexSearcher
@@ -20,22 +27,58 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     private readonly TermWeights weights;
     private readonly Func<Term, TermContext?> contexts;
 
+    /// <summary>Per entry, the document after its last unit (null when an entry's units are not consecutive documents in entry order).</summary>
+    private readonly int[]? entryEnd;
+
+    /// <summary>
+    /// Per entry and field (entry × 4 + kind): the least weight above 0 of its units there (+∞: none weighs above 0;
+    /// −∞: the entry has no unit there), and the common terms its units there hold.
+    /// </summary>
+    private readonly float[] entryLightest = [];
+    private readonly ulong[] entryCommon = [];
+
+    /// <summary>The most units an entry has.</summary>
+    private readonly int longestEntry;
+
+    /// <summary>Per document, its unit's entry × 4 + kind: what the collecting pass reads of every matched unit, packed (a unit itself is ten times larger).</summary>
+    private readonly int[] unitKeys = [];
+
     /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
     /// <param name="reader">The index.</param>
     /// <param name="weights">The term weights the similarity scores with.</param>
     /// <param name="contexts">Where each indexed term's postings are (located once when the index opens).</param>
-    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts)
+    /// <param name="units">The units by document id (their entries are what a collector of entries skips).</param>
+    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts, IReadOnlyList<Unit> units)
         : base(reader)
     {
+        ArgumentNullException.ThrowIfNull(units);
         this.reader = reader;
         this.weights = weights;
         this.contexts = contexts;
+        var byDoc = units as Unit[] ?? [.. units];
+        entryEnd = EntryEnds(byDoc);
+        if (entryEnd is not null)
+        {
+            for (var id = 0; id < byDoc.Length; id = entryEnd[byDoc[id].Entry])
+            {
+                longestEntry = Math.Max(longestEntry, entryEnd[byDoc[id].Entry] - id);
+            }
+
+            (entryLightest, entryCommon) = EntryStatistics(byDoc, entryEnd.Length);
+            unitKeys = byDoc.Select(u => (u.Entry * KindCount) + (int)u.Kind).ToArray();
+        }
     }
 
     /// <summary>False sends every query through Lucene's scorers (to measure the difference).</summary>
     internal bool ScoreFromPostings { get; set; } = true;
+
+    /// <summary>
+    /// False hands an <see cref="EntryCollector"/> every matching unit, as any other collector (to measure the
+    /// difference, and to check that skipping entries changes no result).
+    /// </summary>
+    internal bool SkipEntries { get; set; } = true;
 
     public override void Search(Query query, ICollector results)
     {
@@ -47,7 +90,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
 
         var concepts = ((BooleanQuery)query).Clauses.Select(c => ((DisjunctionMaxQuery)c.Query).Disjuncts.Cast<TermQuery>().ToList()).ToList();
-        var work = idle.TryTake(out var existing) ? existing : new Work(reader.MaxDoc);
+        var work = idle.TryTake(out var existing) ? existing : new Work(reader.MaxDoc, longestEntry);
         foreach (var leaf in reader.Leaves)
         {
             // When a collector throws, the arrays may be left half-cleared: they are not put back.
@@ -139,6 +182,13 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         var scorer = new FixedScorer();
         results.SetNextReader(leaf);
         results.SetScorer(scorer);
+        if (SkipEntries && entryEnd is not null && leaf.DocBase == 0 && maxDoc == unitKeys.Length
+            && results is EntryCollector { PrunesEntries: true } entries)
+        {
+            CollectEntries(entries, scorer, w, maxDoc);
+            return;
+        }
+
         for (var word = 0; word < w.Matched.Length && word << 6 < maxDoc; word++)
         {
             var bits = w.Matched[word];
@@ -162,6 +212,134 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     }
 
     /// <summary>
+    /// Hands the collector the matched units in order, entry by entry, except the entries that cannot beat its
+    /// threshold: per field, the entry's best search score, with its lightest unit and its common terms there, bound
+    /// its score (<see cref="EntryCollector.EntryBound"/>). Clears the work arrays as it goes.
+    /// </summary>
+    private void CollectEntries(EntryCollector collector, FixedScorer scorer, Work w, int maxDoc)
+    {
+        var slots = w.Slots;
+        var docs = w.BlockDocs;
+        var ends = entryEnd!;
+        Span<float> most = stackalloc float[KindCount];
+        var count = 0;
+        var end = -1;
+        for (var word = 0; word < w.Matched.Length && word << 6 < maxDoc; word++)
+        {
+            var bits = w.Matched[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            w.Matched[word] = 0;
+            while (bits != 0)
+            {
+                var doc = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var key = unitKeys[doc];
+                if (doc >= end)
+                {
+                    CollectEntry(collector, scorer, w, count, most);
+                    count = 0;
+                    most.Fill(float.NegativeInfinity);
+                    end = ends[key / KindCount];
+                }
+
+                ref var slot = ref slots[doc];
+                var score = (float)slot.Sum;
+                slot.Sum = 0;
+                slot.Stamp = 0;
+                docs[count] = doc;
+                w.BlockScores[count++] = score;
+                ref var kindMost = ref most[key % KindCount];
+                kindMost = Math.Max(kindMost, score);
+            }
+        }
+
+        CollectEntry(collector, scorer, w, count, most);
+    }
+
+    /// <summary>One entry's matched units (the first <paramref name="count"/> of the work's block): to the collector, unless the entry cannot beat its threshold.</summary>
+    private void CollectEntry(EntryCollector collector, FixedScorer scorer, Work w, int count, ReadOnlySpan<float> most)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var threshold = collector.Threshold;
+        if (threshold >= 0f)
+        {
+            var statistics = unitKeys[w.BlockDocs[0]] / KindCount * KindCount;
+            if (collector.EntryBound(most, entryLightest.AsSpan(statistics, KindCount), entryCommon.AsSpan(statistics, KindCount)) <= threshold)
+            {
+                return;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            scorer.Set(w.BlockDocs[i], w.BlockScores[i]);
+            collector.Collect(w.BlockDocs[i]);
+        }
+
+        collector.EndEntry();
+    }
+
+    private const int KindCount = 4;
+
+    /// <summary>
+    /// Per entry, the document after its last unit, when every entry's units are consecutive documents in entry order
+    /// (as the index writes them); otherwise null.
+    /// </summary>
+    private static int[]? EntryEnds(Unit[] units)
+    {
+        if (units.Length == 0 || units.Min(u => u.Entry) < 0)
+        {
+            return null;
+        }
+
+        var end = new int[units.Max(u => u.Entry) + 1];
+        for (var id = 0; id < units.Length; id++)
+        {
+            var entry = units[id].Entry;
+            if (id > 0 && entry != units[id - 1].Entry && entry < units[id - 1].Entry)
+            {
+                return null;
+            }
+
+            end[entry] = id + 1;
+        }
+
+        return end;
+    }
+
+    private static (float[] Lightest, ulong[] Common) EntryStatistics(Unit[] units, int entries)
+    {
+        var lightest = new float[entries * KindCount];
+        Array.Fill(lightest, float.NegativeInfinity);
+        var common = new ulong[entries * KindCount];
+        foreach (var unit in units)
+        {
+            var at = (unit.Entry * KindCount) + (int)unit.Kind;
+            if (float.IsNegativeInfinity(lightest[at]))
+            {
+                lightest[at] = float.PositiveInfinity;
+            }
+
+            if (unit.Weight > 0f && unit.Weight < lightest[at])
+            {
+                lightest[at] = unit.Weight;
+            }
+
+            common[at] |= unit.CommonTerms;
+        }
+
+        return (lightest, common);
+    }
+
+    /// <summary>
     /// One document's place in a search: the concept that last matched it, that concept's best term score, and the
     /// sum over the concepts. Together, so that a document costs one cache line, not three.
     /// </summary>
@@ -173,9 +351,14 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     }
 
     /// <summary>One search's arrays over the documents (of the whole index), left cleared after every search.</summary>
-    private sealed class Work(int size)
+    private sealed class Work(int size, int longestEntry)
     {
         public Slot[] Slots { get; } = new Slot[size];
+
+        /// <summary>The matched units of the entry being collected, and their scores.</summary>
+        public int[] BlockDocs { get; } = new int[longestEntry];
+
+        public float[] BlockScores { get; } = new float[longestEntry];
 
         public ulong[] Matched { get; } = new ulong[(size + 63) >> 6];
 
