@@ -49,7 +49,11 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    /// <summary>How long a read waits between attempts while another connection holds a lock.</summary>
+    private const int BusyWait = 20;
+
     private readonly string _connectionString;
+    private readonly long _busyTimeoutMs;
     private readonly string _path;
     private readonly StateExpiryPolicy _expiry;
     private readonly TimeProvider _clock;
@@ -74,6 +78,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
         // The store keeps its own few open connections with their statements prepared (see Session), so the
         // driver's pool would only add work to every operation.
+        _busyTimeoutMs = 1000L * Math.Max(1, (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(2)).TotalSeconds));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -268,6 +273,16 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         {
             Check(raw.sqlite3_bind_text(statement, 1, key), database);
             var step = raw.sqlite3_step(statement);
+            var started = Environment.TickCount64;
+            while (IsBusy(step) && Environment.TickCount64 - started < _busyTimeoutMs)
+            {
+                // As the provider's commands do: another connection holds a lock (a checkpoint, another process's
+                // write); wait a little and try again, until the busy timeout.
+                _ = raw.sqlite3_reset(statement);
+                Thread.Sleep(BusyWait);
+                step = raw.sqlite3_step(statement);
+            }
+
             if (step == raw.SQLITE_DONE)
             {
                 return null;
@@ -290,6 +305,8 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             _ = raw.sqlite3_clear_bindings(statement);
         }
     }
+
+    private static bool IsBusy(int result) => (result & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
 
     private static void Check(int result, SQLitePCL.sqlite3? database)
     {
