@@ -11,6 +11,8 @@ namespace B12Bot.Benchmarks;
 /// </summary>
 internal static class TurnProfile
 {
+    private static readonly string[] Bots = ["Echo", "B12Bot", "B12BotMemory"];
+
     public static int Run(string[] args)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
@@ -21,25 +23,52 @@ internal static class TurnProfile
         // it waits (the load run's conversations after its walkthrough question).
         var walkthrough = extra.Contains("--walkthrough", StringComparer.Ordinal);
         extra = [.. extra.Where(a => a != "--walkthrough")];
+
+        // --show: print one reply body of each bot (what a turn serialises) before loading them.
+        var show = extra.Contains("--show", StringComparer.Ordinal);
+        extra = [.. extra.Where(a => a != "--show")];
+
+        // --only NAME (Echo, B12Bot or B12BotMemory): load that bot alone, for a profiler attached to the process.
+        var only = extra.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        extra = [.. extra.Where((a, i) => a != "--only" && (i == 0 || extra[i - 1] != "--only"))];
         var (question, setup) = walkthrough
             ? ("Wat is pernicieuze anemie?", "Na mijn maagverkleining is mijn B12 laag, hoe komt dat?")
             : ("omeprazol en b12", (string?)null);
         var loadBefore = LoadAverage();
-        var hosts = new[]
+        var hosts = Bots
+            .Where(name => only is null || name == only)
+            .Select(name => name == "Echo" ? HttpBotHost.Start(name, question) : HttpBotHost.Start(name, question, setup, extra))
+            .ToArray();
+        if (hosts.Length == 0)
         {
-            HttpBotHost.Start("Echo", question),
-            HttpBotHost.Start("B12Bot", question, setup, extra),
-            HttpBotHost.Start("B12BotMemory", question, setup, extra),
-        };
+            Console.Error.WriteLine("--only takes Echo, B12Bot or B12BotMemory");
+            return 2;
+        }
         try
         {
+            if (show)
+            {
+                foreach (var host in hosts)
+                {
+                    var body = host.ReplyAsync().GetAwaiter().GetResult();
+                    Console.WriteLine($"{host.Name}: {System.Text.Encoding.UTF8.GetByteCount(body)} bytes");
+                    Console.WriteLine(body);
+                    foreach (var (key, value) in host.StoredState().Take(1))
+                    {
+                        Console.WriteLine($"{host.Name} stores {System.Text.Encoding.UTF8.GetByteCount(value)} bytes under {key}:");
+                        Console.WriteLine(value);
+                    }
+                }
+            }
+
             // Long enough for tiered compilation to reach the hot paths' optimised code.
             foreach (var host in hosts)
             {
                 Load(host, TimeSpan.FromSeconds(Math.Max(5, seconds * 2)));
             }
 
-            var stateBefore = hosts[1].StateRows();
+            var sqlite = hosts.FirstOrDefault(h => h.Name == "B12Bot");
+            var stateBefore = sqlite?.StateRows() ?? default;
             var totals = hosts.ToDictionary(h => h.Name, _ => (Cpu: TimeSpan.Zero, Bytes: 0L, Turns: 0L));
             for (var round = 0; round < rounds; round++)
             {
@@ -52,7 +81,7 @@ internal static class TurnProfile
             }
 
             Console.WriteLine($"load average before: {loadBefore}; {rounds} rounds of {seconds} s per bot");
-            var echo = totals["Echo"];
+            var echo = totals.TryGetValue("Echo", out var e) ? e : totals.Values.First();
             var echoCpu = echo.Cpu.TotalMicroseconds / echo.Turns;
             foreach (var (name, t) in totals)
             {
@@ -60,8 +89,8 @@ internal static class TurnProfile
                 Console.WriteLine($"{name,-14} {t.Turns,8} turns  {cpu,8:F1} µs CPU/turn ({cpu / echoCpu:F2}× echo)  {t.Bytes / 1024.0 / t.Turns,7:F1} KB/turn");
             }
 
-            var stateAfter = hosts[1].StateRows();
-            Console.WriteLine($"B12Bot's SQLite state: {stateBefore.Rows} rows before the measured rounds, {stateAfter.Rows} after; "
+            var stateAfter = sqlite?.StateRows() ?? default;
+            Console.WriteLine(sqlite is null ? "B12Bot's SQLite state: not loaded" : $"B12Bot's SQLite state: {stateBefore.Rows} rows before the measured rounds, {stateAfter.Rows} after; "
                 + (stateAfter.LastWrite > stateBefore.LastWrite ? "written during them" : "not written during them"));
             Console.WriteLine($"load average after: {LoadAverage()}");
         }

@@ -152,7 +152,8 @@ public class ComponentDialog : Dialog
     private DialogState ReadInnerState(DialogInstance instance)
     {
         instance.State.TryGetValue(PersistedDialogState, out var raw);
-        var state = StateValue.To<DialogState>(raw)
+        var state = (raw is Newtonsoft.Json.Linq.JObject loaded ? DialogStateConverter.TryRead(loaded) : null)
+            ?? StateValue.To<DialogState>(raw)
             ?? throw new DialogStateException($"Component '{Id}' has no persisted inner stack.");
         if (state.DialogStack is null)
         {

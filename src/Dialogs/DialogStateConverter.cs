@@ -21,7 +21,13 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         ArgumentNullException.ThrowIfNull(serializer);
         if (reader is JTokenReader { CurrentToken: JObject loaded } && TryRead(loaded) is { } state)
         {
-            reader.Skip();
+            // Past the object, for whatever is read next; at the reader's root (a ToObject) nothing is, and walking
+            // every token of the stack would cost more than building it.
+            if (reader.Depth > 0)
+            {
+                reader.Skip();
+            }
+
             return state;
         }
 
@@ -38,7 +44,7 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         throw new NotSupportedException("DialogState is written by the default serialiser.");
 
     /// <summary>The state built over <paramref name="loaded"/>; null when it is not of the usual shape.</summary>
-    private static DialogState? TryRead(JObject loaded)
+    internal static DialogState? TryRead(JObject loaded)
     {
         if (loaded.Count != 1 || loaded["dialogStack"] is not JArray stack)
         {

@@ -36,6 +36,34 @@ public class DialogStateConverterTests
     }
 
     [Fact]
+    public void A_stack_inside_another_object_leaves_the_reader_after_it_for_the_properties_that_follow()
+    {
+        var loaded = JObject.Parse("""{"first":1,"stack":""" + Stored + ""","after":"na","last":[2,3]}""");
+
+        var holder = loaded.ToObject<Holder>()!;
+
+        Assert.Equal(1, holder.First);
+        Assert.Equal("main", Assert.Single(holder.Stack!.DialogStack).Id);
+        Assert.Equal("na", holder.After);
+        Assert.Equal([2, 3], holder.Last!);
+    }
+
+    private sealed class Holder
+    {
+        [JsonProperty("first")]
+        public int First { get; set; }
+
+        [JsonProperty("stack")]
+        public DialogState? Stack { get; set; }
+
+        [JsonProperty("after")]
+        public string? After { get; set; }
+
+        [JsonProperty("last")]
+        public int[]? Last { get; set; }
+    }
+
+    [Fact]
     public void Writes_what_was_read_back_unchanged()
     {
         var loaded = JObject.Parse(Stored);

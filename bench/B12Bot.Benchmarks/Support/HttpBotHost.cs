@@ -84,7 +84,12 @@ internal sealed class HttpBotHost : IDisposable
     }
 
     /// <summary>Posts the next conversation's question; returns the length of the reply body.</summary>
-    public async Task<int> AskAsync()
+    public async Task<int> AskAsync() => (await PostAsync().ConfigureAwait(false)).Length;
+
+    /// <summary>Posts the next conversation's question; returns the reply body.</summary>
+    public async Task<string> ReplyAsync() => System.Text.Encoding.UTF8.GetString(await PostAsync().ConfigureAwait(false));
+
+    private async Task<byte[]> PostAsync()
     {
         using var content = new ByteArrayContent(bodies[turn++ % bodies.Length]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -95,7 +100,7 @@ internal sealed class HttpBotHost : IDisposable
             throw new InvalidOperationException($"{Name} answered {(int)response.StatusCode}");
         }
 
-        return reply.Length;
+        return reply;
     }
 
     /// <summary>The rows of the SQLite state file and its newest write (ms since 1970): what turns have written.</summary>
@@ -114,6 +119,29 @@ internal sealed class HttpBotHost : IDisposable
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The key and stored JSON of every row of the SQLite state file (what a turn reads back).</summary>
+    public IReadOnlyList<(string Key, string Value)> StoredState()
+    {
+        var path = Path.Combine(folder, "state.db");
+        var rows = new List<(string, string)>();
+        if (!File.Exists(path))
+        {
+            return rows;
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM bot_state ORDER BY key";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
     }
 
     public void Dispose()

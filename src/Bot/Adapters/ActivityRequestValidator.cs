@@ -42,11 +42,6 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
 
     private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
-    private static readonly HashSet<string> DeliveryModes = new(StringComparer.Ordinal)
-    {
-        "normal", "notification", "expectReplies", "ephemeral",
-    };
-
     /// <summary>Reads and checks the body. On success returns the body bytes; otherwise the status and reason.</summary>
     public async Task<ActivityRequestCheck> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -114,64 +109,74 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
             return "activity must be a JSON object";
         }
 
-        if (!NonEmptyString(activity, "type"))
+        // One pass over the activity's properties (the last of a repeated name counts, as for a look-up by name),
+        // instead of a look-up by name per field.
+        var fields = default(Fields);
+        foreach (var property in activity.EnumerateObject())
+        {
+            fields.Take(property);
+        }
+
+        if (!NonEmptyString(fields.Type))
         {
             return "activity needs a type";
         }
 
-        if (!NonEmptyString(activity, "channelId"))
+        if (!NonEmptyString(fields.ChannelId))
         {
             return "activity needs a channelId";
         }
 
-        if (!HasObjectWithId(activity, "conversation"))
+        if (!HasObjectWithId(fields.Conversation))
         {
             return "activity needs conversation.id";
         }
 
-        if (!HasObjectWithId(activity, "from"))
+        if (!HasObjectWithId(fields.From))
         {
             return "activity needs from.id";
         }
 
-        if (activity.TryGetProperty("recipient", out var recipient) && recipient.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        if (fields.Recipient is { } recipient && recipient.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
             return "recipient must be an object";
         }
 
-        foreach (var field in (ReadOnlySpan<string>)["text", "locale", "id", "replyToId", "textFormat"])
+        foreach (var (field, value) in (ReadOnlySpan<(string, JsonElement?)>)[
+            ("text", fields.Text), ("locale", fields.Locale), ("id", fields.Id), ("replyToId", fields.ReplyToId), ("textFormat", fields.TextFormat)])
         {
-            if (activity.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            if (value is { } given && given.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
                 return $"{field} must be a string";
             }
         }
 
-        if (activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+        if (fields.Attachments is { } attachments && attachments.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
             return "attachments must be an array";
         }
 
-        if (activity.TryGetProperty("entities", out var entities) && entities.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+        if (fields.Entities is { } entities && entities.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
             return "entities must be an array";
         }
 
-        if (activity.TryGetProperty("deliveryMode", out var mode) && mode.ValueKind != JsonValueKind.Null
-            && (mode.ValueKind != JsonValueKind.String || !DeliveryModes.Contains(mode.GetString()!)))
+        var expectReplies = false;
+        if (fields.DeliveryMode is { ValueKind: not JsonValueKind.Null } mode)
         {
-            return "unknown deliveryMode";
+            if (mode.ValueKind != JsonValueKind.String || !IsDeliveryMode(mode, out expectReplies))
+            {
+                return "unknown deliveryMode";
+            }
         }
 
-        if (!activity.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+        if (fields.ServiceUrl is not { ValueKind: JsonValueKind.String } serviceUrl
             || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return "activity needs an absolute http(s) serviceUrl";
         }
 
-        var expectReplies = activity.TryGetProperty("deliveryMode", out var delivery) && delivery.ValueKind == JsonValueKind.String
-            && delivery.GetString() == "expectReplies";
         if (!options.IsAllowedServiceUrl(uri, expectReplies))
         {
             return "serviceUrl not allowed";
@@ -180,12 +185,56 @@ public sealed class ActivityRequestValidator(ActivityRequestOptions options)
         return null;
     }
 
-    private static bool NonEmptyString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-        && !string.IsNullOrWhiteSpace(value.GetString());
+    /// <summary>Whether a deliveryMode string is one of the known modes (compared as UTF-8, without a string).</summary>
+    private static bool IsDeliveryMode(JsonElement mode, out bool expectReplies)
+    {
+        expectReplies = mode.ValueEquals("expectReplies"u8);
+        return expectReplies || mode.ValueEquals("normal"u8) || mode.ValueEquals("notification"u8) || mode.ValueEquals("ephemeral"u8);
+    }
 
-    private static bool HasObjectWithId(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object && NonEmptyString(value, "id");
+    /// <summary>The activity's fields that are checked, as found in one pass.</summary>
+    private struct Fields
+    {
+        public JsonElement? Type;
+        public JsonElement? ChannelId;
+        public JsonElement? Conversation;
+        public JsonElement? From;
+        public JsonElement? Recipient;
+        public JsonElement? Text;
+        public JsonElement? Locale;
+        public JsonElement? Id;
+        public JsonElement? ReplyToId;
+        public JsonElement? TextFormat;
+        public JsonElement? Attachments;
+        public JsonElement? Entities;
+        public JsonElement? DeliveryMode;
+        public JsonElement? ServiceUrl;
+
+        public void Take(JsonProperty property)
+        {
+            var value = property.Value;
+            if (property.NameEquals("type"u8)) { Type = value; }
+            else if (property.NameEquals("text"u8)) { Text = value; }
+            else if (property.NameEquals("channelId"u8)) { ChannelId = value; }
+            else if (property.NameEquals("conversation"u8)) { Conversation = value; }
+            else if (property.NameEquals("from"u8)) { From = value; }
+            else if (property.NameEquals("recipient"u8)) { Recipient = value; }
+            else if (property.NameEquals("serviceUrl"u8)) { ServiceUrl = value; }
+            else if (property.NameEquals("deliveryMode"u8)) { DeliveryMode = value; }
+            else if (property.NameEquals("id"u8)) { Id = value; }
+            else if (property.NameEquals("locale"u8)) { Locale = value; }
+            else if (property.NameEquals("replyToId"u8)) { ReplyToId = value; }
+            else if (property.NameEquals("textFormat"u8)) { TextFormat = value; }
+            else if (property.NameEquals("attachments"u8)) { Attachments = value; }
+            else if (property.NameEquals("entities"u8)) { Entities = value; }
+        }
+    }
+
+    private static bool NonEmptyString(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } text && !string.IsNullOrWhiteSpace(text.GetString());
+
+    private static bool HasObjectWithId(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } owner && owner.TryGetProperty("id"u8, out var id) && NonEmptyString(id);
 
     private static bool IsJson(string? contentType) =>
         contentType is not null

@@ -1,3 +1,4 @@
+using System.Globalization;
 using B12Bot.Cards;
 using B12Bot.Dialogs;
 using B12Bot.Knowledge;
@@ -32,6 +33,11 @@ public sealed class SafeTurnBot(
 
     private readonly ActiveDialogs activeDialogs = new();
 
+    /// <summary>Where this process's ids of held replies start (random, so two instances do not hand out the same ids).</summary>
+    private static readonly ulong HeldReplyIdStart = (ulong)Random.Shared.NextInt64();
+
+    private static long heldReplies;
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -54,7 +60,7 @@ public sealed class SafeTurnBot(
             attemptContext.OnSendActivities((_, activities, _) =>
             {
                 outgoing.AddRange(activities);
-                return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? Guid.NewGuid().ToString("N"))).ToArray());
+                return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? HeldReplyId())).ToArray());
             });
 
             try
@@ -95,6 +101,13 @@ public sealed class SafeTurnBot(
             return;
         }
     }
+
+    /// <summary>
+    /// The id given to the bot for a reply it sent, while the reply is held until state is saved: 32 hex digits, like a
+    /// GUID, unique in this process (a counter), without asking the operating system for random bytes for every reply.
+    /// </summary>
+    private static string HeldReplyId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{HeldReplyIdStart:x16}{(ulong)Interlocked.Increment(ref heldReplies):x16}");
 
     /// <summary>While storage is down: answer a plain question from the knowledge, otherwise ask to try again soon.</summary>
     private async Task SendWithoutStateAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)

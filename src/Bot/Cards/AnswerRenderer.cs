@@ -65,17 +65,17 @@ public sealed class AnswerRenderer(KnowledgeBase knowledge, Citations citations,
     }
 
     /// <summary>
-    /// An answer's citation entity, with the Like and Dislike actions outside Teams: made once per entry and shared by
-    /// every reply that quotes it (replies are only serialised, never changed, once rendered).
+    /// An answer's citation entity, with the Like and Dislike actions outside Teams: made once per entry, with its JSON,
+    /// and shared by every reply that quotes it (replies are only serialised, never changed, once rendered).
     /// </summary>
     private Entity AnswerEntity(KnowledgeEntry entry, bool withFeedbackActions) => withFeedbackActions
         ? _entitiesWithActions.GetOrAdd(entry, static (e, source) =>
         {
             var entity = source.For([e]);
             entity.Properties["potentialAction"] = FeedbackActivities.PotentialActions(e.Id);
-            return entity;
+            return PreparedEntity.From(entity);
         }, citations)
-        : _entitiesWithoutActions.GetOrAdd(entry, static (e, source) => source.For([e]), citations);
+        : _entitiesWithoutActions.GetOrAdd(entry, static (e, source) => PreparedEntity.From(source.For([e])), citations);
 
     /// <summary>The red-flag advice (huisarts, 112), then how to reach the pharmacy when configured.</summary>
     public IMessageActivity RedFlagAdvice(string advice) => Replies.Text(WithPharmacy(advice));

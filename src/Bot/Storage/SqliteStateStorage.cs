@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace B12Bot.Storage;
 
@@ -48,7 +49,11 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    /// <summary>How long a read waits between attempts while another connection holds a lock.</summary>
+    private const int BusyWait = 20;
+
     private readonly string _connectionString;
+    private readonly long _busyTimeoutMs;
     private readonly string _path;
     private readonly StateExpiryPolicy _expiry;
     private readonly TimeProvider _clock;
@@ -73,6 +78,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
         // The store keeps its own few open connections with their statements prepared (see Session), so the
         // driver's pool would only add work to every operation.
+        _busyTimeoutMs = 1000L * Math.Max(1, (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(2)).TotalSeconds));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -95,7 +101,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
             var now = _clock.GetUtcNow();
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                if (SelectLive(session, null, key, now) is { } row)
+                if (ReadLive(session, key, now) is { } row)
                 {
                     result[key] = StateJson.ReadValue(row.Json, row.ETag);
                 }
@@ -251,6 +257,63 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
         var row = new Row(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
         return _expiry.IsExpired(key, row.LastModified, now) ? null : row;
+    }
+
+    /// <summary>
+    /// The live row of <paramref name="key"/> outside a transaction (a turn's read), through SQLite's own statement
+    /// API: the same query as <see cref="SelectLive"/> without the data provider's work around it on every read
+    /// (binding by parameter name, a data reader, stepping past the one row). Errors are the provider's
+    /// <see cref="SqliteException"/>, as for every other operation.
+    /// </summary>
+    private Row? ReadLive(Session session, string key, DateTimeOffset now)
+    {
+        var statement = session.Read;
+        var database = session.Connection.Handle;
+        try
+        {
+            Check(raw.sqlite3_bind_text(statement, 1, key), database);
+            var step = raw.sqlite3_step(statement);
+            var started = Environment.TickCount64;
+            while (IsBusy(step) && Environment.TickCount64 - started < _busyTimeoutMs)
+            {
+                // As the provider's commands do: another connection holds a lock (a checkpoint, another process's
+                // write); wait a little and try again, until the busy timeout.
+                _ = raw.sqlite3_reset(statement);
+                Thread.Sleep(BusyWait);
+                step = raw.sqlite3_step(statement);
+            }
+
+            if (step == raw.SQLITE_DONE)
+            {
+                return null;
+            }
+
+            if (step != raw.SQLITE_ROW)
+            {
+                Check(step, database);
+            }
+
+            var row = new Row(
+                raw.sqlite3_column_text(statement, 0).utf8_to_string(),
+                raw.sqlite3_column_text(statement, 1).utf8_to_string(),
+                DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 2)));
+            return _expiry.IsExpired(key, row.LastModified, now) ? null : row;
+        }
+        finally
+        {
+            _ = raw.sqlite3_reset(statement);
+            _ = raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    private static bool IsBusy(int result) => (result & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
+
+    private static void Check(int result, SQLitePCL.sqlite3? database)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
+        }
     }
 
     /// <summary>
@@ -467,6 +530,18 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
                 ("$key", SqliteType.Text), ("$kind", SqliteType.Integer), ("$value", SqliteType.Text),
                 ("$etag", SqliteType.Text), ("$modified", SqliteType.Integer));
             Delete = Prepare(connection, DeleteSql, ("$key", SqliteType.Text));
+            try
+            {
+                Check(raw.sqlite3_prepare_v2(connection.Handle, SelectSql, out var read), connection.Handle);
+                Read = read;
+            }
+            catch
+            {
+                Select.Dispose();
+                Upsert.Dispose();
+                Delete.Dispose();
+                throw;
+            }
         }
 
         public SqliteConnection Connection { get; }
@@ -477,8 +552,12 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
         public SqliteCommand Delete { get; }
 
+        /// <summary>The select, prepared with SQLite's own API for <see cref="ReadLive"/>.</summary>
+        public sqlite3_stmt Read { get; } = null!;
+
         public void Dispose()
         {
+            Read?.Dispose();
             Select.Dispose();
             Upsert.Dispose();
             Delete.Dispose();

@@ -167,7 +167,8 @@ public abstract class Prompt<T> : Dialog
     private PromptOptions ReadOptions(DialogInstance instance)
     {
         instance.State.TryGetValue(PersistedOptions, out var raw);
-        var options = StateValue.To<PromptOptions>(raw)
+        var options = (raw is Newtonsoft.Json.Linq.JObject loaded ? PromptOptions.ReadPlain(loaded) : null)
+            ?? StateValue.To<PromptOptions>(raw)
             ?? throw new DialogStateException($"Prompt '{Id}' has no persisted options.");
         instance.State[PersistedOptions] = options;
         return options;

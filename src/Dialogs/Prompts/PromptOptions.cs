@@ -2,6 +2,7 @@ using B12Bot.Dialogs.Choices;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Dialogs;
 
@@ -40,4 +41,30 @@ public class PromptOptions
     /// </summary>
     [JsonProperty("maxAttempts", NullValueHandling = NullValueHandling.Ignore)]
     public int? MaxAttempts { get; set; }
+
+    /// <summary>
+    /// Options stored with validations and a number of attempts only (a prompt that builds its activities when asked),
+    /// read straight from the loaded JSON: the validations are the loaded token itself. Null for any other shape,
+    /// which the serialiser reads (with its errors).
+    /// </summary>
+    internal static PromptOptions? ReadPlain(JObject loaded)
+    {
+        var options = new PromptOptions();
+        foreach (var property in loaded.Properties())
+        {
+            switch (property.Name, property.Value)
+            {
+                case ("validations", JObject validations):
+                    options.Validations = validations;
+                    break;
+                case ("maxAttempts", JValue { Type: JTokenType.Integer, Value: long attempts }) when attempts is >= int.MinValue and <= int.MaxValue:
+                    options.MaxAttempts = (int)attempts;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return options;
+    }
 }

@@ -51,6 +51,42 @@ public sealed class SqliteStateStorageTests : StateStorageContract, IDisposable
     }
 
     [Fact]
+    public async Task A_read_sees_at_once_what_another_store_on_the_same_file_wrote_and_deleted()
+    {
+        // Two instances (or processes) on one file: every read asks the file, so none returns a value the other replaced.
+        var other = Open(DatabasePath, Clock, Expiry);
+        var eTag = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 1 }, eTag: null);
+        Assert.Equal(1L, ((IDictionary<string, object>)(await Store.ReadAsync([ConversationKey]))[ConversationKey])["step"]);
+
+        var otherETag = await other.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 2 }, eTag);
+        var read = (IDictionary<string, object>)(await Store.ReadAsync([ConversationKey]))[ConversationKey];
+        Assert.Equal(2L, read["step"]);
+        Assert.Equal(otherETag, read["eTag"]);
+
+        await other.DeleteAsync([ConversationKey]);
+        Assert.Empty(await Store.ReadAsync([ConversationKey]));
+    }
+
+    [Fact]
+    public async Task A_read_after_the_table_was_dropped_elsewhere_gets_the_schema_back_and_finds_nothing()
+    {
+        _ = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 1 }, eTag: null);
+        Assert.Single(await Store.ReadAsync([ConversationKey]));
+
+        await using (var connection = new SqliteConnection(RawConnectionString(DatabasePath, SqliteOpenMode.ReadWrite)))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE bot_state";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty(await Store.ReadAsync([ConversationKey]));
+        var eTag = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 2 }, eTag: null);
+        Assert.Equal(eTag, (await Store.ReadEntryAsync(ConversationKey))!.ETag);
+    }
+
+    [Fact]
     public async Task State_survives_a_new_store_on_the_same_file()
     {
         var eTag = await Store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3, ["antwoorden"] = new JArray("ja", "nee") }, eTag: null);
