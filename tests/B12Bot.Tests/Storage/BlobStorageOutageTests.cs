@@ -80,7 +80,7 @@ public sealed class BlobStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
                 await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3 }, "*");
                 break;
             }
-            catch (StorageUnavailableException) when (attempt < 10)
+            catch (StorageUnavailableException) when (attempt < 50)
             {
                 await Task.Delay(200);
             }
