@@ -32,6 +32,12 @@ internal static class PlannerCategories
     /// <summary>Words that ask about complaints in general ("symptomen", "klachten"); optional.</summary>
     public const string SymptomWords = "symptomWords";
 
+    /// <summary>Who has the complaint ("oma", "moeder"), as typed; optional.</summary>
+    public const string Persons = "persons";
+
+    /// <summary>Words that ask about age itself ("ouderen", "leeftijd"), as typed and as terms; optional.</summary>
+    public const string AgeAsked = "ageAsked";
+
     /// <summary>A number too high for an age and too low for a year: a measured value ("mijn b12 is 180").</summary>
     public const string MeasuredValueFlag = "@measured-value";
 

@@ -27,6 +27,9 @@ internal sealed record QueryPlan
     /// <summary>Harm beside a diet ("is veganisme gevaarlijk voor je b12") asks whether the diet leads to a tekort.</summary>
     public const string HarmOfDietRule = "harm-of-diet";
 
+    /// <summary>A grandparent or an age beside a complaint or a named cause says who is asked about, not that old age is the cause.</summary>
+    public const string PersonBesideQuestionRule = "person-beside-question";
+
     /// <summary>The question asks for an amount or dose (microgram, per dag), and not whether it is too much.</summary>
     public const string NotCoveredAmount = "not-covered-amount";
 

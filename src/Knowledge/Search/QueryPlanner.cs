@@ -28,6 +28,7 @@ internal sealed class QueryPlanner
     private readonly TermCategories categories;
     private readonly ulong core, topic, generic, medicines, namedCauses, symptoms, unnamedCauses, harm, deficiency, excess;
     private readonly ulong complications, harmfulDiets, diet, otherCauses, joiners, causeMarkers, groupTopics, groups, symptomWords;
+    private readonly ulong persons, ageAsked;
     private readonly List<(string Reason, ulong All, ulong None, int AllFlags, int NoneFlags, bool Learned)> verdicts;
 
     public QueryPlanner(KnowledgeIndex index, AnswererOptions options, Vocabulary? vocabulary = null, IReadOnlySet<string>? englishWords = null)
@@ -56,6 +57,8 @@ internal sealed class QueryPlanner
         groupTopics = categories.Bit(PlannerCategories.GroupTopics);
         groups = categories.Bit(PlannerCategories.Groups);
         symptomWords = categories.Bit(PlannerCategories.SymptomWords);
+        persons = categories.Bit(PlannerCategories.Persons);
+        ageAsked = categories.Bit(PlannerCategories.AgeAsked);
         causeTerms = categories.Terms(PlannerCategories.CauseMeaning).Where(index.Weights.IsKnown).ToList();
         complicationTerms = categories.Terms(PlannerCategories.Complications).Where(index.Weights.IsKnown).ToList();
         dietRiskTerms = categories.Terms(PlannerCategories.DietRisk).Where(index.Weights.IsKnown).ToList();
@@ -75,10 +78,13 @@ internal sealed class QueryPlanner
         var (words, english, inEnglish) = ReadLanguage(surface);
         var counts = new int[categories.Count];
         ulong held = 0;
+        bool personTold = false, ageInQuestion = false;
         foreach (var token in surface)
         {
             // Words matched as typed: stop words such as "apotheker", "of", "door", "anders".
             var typed = categories.OfTyped(token);
+            personTold |= (typed & persons) != 0 || IsAge(token);
+            ageInQuestion |= (typed & ageAsked) != 0;
             held |= typed;
             Count(counts, typed);
         }
@@ -175,6 +181,19 @@ internal sealed class QueryPlanner
         var hasCore = (held & core) != 0;
         var hasDeficiency = (held & deficiency) != 0;
         var hasExcess = (held & excess) != 0;
+
+        // "mn bomma vergeet alles", "mijn oma is 84 en somber", "mn bomma heeft nen bypass gehad": a grandparent or an
+        // age says who has the complaint or the cause; old age is the cause asked about only when a word asks about
+        // age itself ("ouderen", "leeftijd").
+        var ageOnlyWho = ageAsked != 0 && persons != 0 && personTold && !ageInQuestion && distinct.Exists(IsAgeConcept)
+            && distinct.Exists(c => !IsAgeConcept(c) && (IsComplaint(c) || Holds(c, namedCauses)));
+        if (ageOnlyWho)
+        {
+            distinct = distinct.Select(c => IsAgeConcept(c) ? Scaled(c, options.GroupBesideTopicShare) : c).ToList();
+            namedCause = distinct.Exists(c => !IsAgeConcept(c) && Holds(c, namedCauses));
+            rules.Add(QueryPlan.PersonBesideQuestionRule);
+        }
+
         if (namedCause && (causeInQuestion || !complaintInQuestion) && distinct.Exists(IsComplaint))
         {
             // "sinds mijn sleeve vergeetachtig", "ik slik omeprazol en ben moe": the named cause carries the question;
@@ -653,6 +672,15 @@ internal sealed class QueryPlanner
     /// <summary>Who the asker is (a diet, a condition), and not also the topic asked about.</summary>
     private bool IsGroup(Concept concept) =>
         Holds(concept, groups) && !Holds(concept, groupTopics);
+
+    /// <summary>The concept of old age ("ouderen", "leeftijd", and what the lexicon maps to them).</summary>
+    private bool IsAgeConcept(Concept concept) => Holds(concept, ageAsked);
+
+    /// <summary>A number that reads as an adult's age ("84"), below a measured value.</summary>
+    private bool IsAge(string word) =>
+        word.Length is > 0 and <= 3 && word.All(char.IsAsciiDigit)
+        && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is var n
+        && n >= 18 && n < options.MeasuredValueFrom;
 
     /// <summary>A number too high for an age and too low for a year: a measured value ("mijn b12 is 180").</summary>
     private bool IsMeasuredValue(string word) =>

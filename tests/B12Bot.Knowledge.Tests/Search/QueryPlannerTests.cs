@@ -46,7 +46,6 @@ public sealed class QueryPlannerTests
     [Theory]
     [InlineData("Ik eet al lang veganistisch. Zijn tintelende vingers een teken van een tekort?", "tintel")]
     [InlineData("Na mijn gastric bypass ben ik vaak moe. Welke klachten geeft een b12 tekort?", "vermoeid")]
-    [InlineData("Mijn opa is 81. Kan vergeetachtigheid een symptoom van te weinig b12 zijn?", "geheugenproblem")]
     public void A_story_whose_question_asks_about_complaints_keeps_them_whole_beside_a_cause_in_its_setting(string question, string term)
     {
         var plan = Plan(question);
@@ -55,6 +54,43 @@ public sealed class QueryPlannerTests
         Assert.DoesNotContain(QueryPlan.SymptomBesideCauseRule, plan.Rules);
         Assert.True(WeightOf(plan, term) > 0, $"no {term} in '{question}'");
         Assert.Contains(QueryPlan.SymptomBesideCauseRule, complaintInSetting.Rules);
+    }
+
+    [Theory]
+    [InlineData("Mijn opa is 81. Kan vergeetachtigheid een symptoom van te weinig b12 zijn?", "geheugenproblem")]
+    [InlineData("mijn opa is 81 en vergeetachtig. kan dat van te weinig b12 zijn", "geheugenproblem")]
+    [InlineData("mijn grootmoeder van 88 heeft tintelingen in haar voeten, komt dat door b12", "tintel")]
+    [InlineData("mijne pepe is zo moe de laatste tijd, kan da van zijn b12 zijn", "vermoeid")]
+    public void A_grandparent_or_an_age_beside_a_complaint_says_who_has_it_not_that_old_age_is_the_cause(string question, string term)
+    {
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.PersonBesideQuestionRule, plan.Rules);
+        Assert.DoesNotContain(QueryPlan.SymptomBesideCauseRule, plan.Rules);
+        Assert.True(WeightOf(plan, term) > WeightOf(plan, "leeftijd"), $"{WeightOf(plan, term)} vs {WeightOf(plan, "leeftijd")}");
+    }
+
+    [Theory]
+    [InlineData("mijn oma heeft een maagverkleining gehad, kan haar b12 daardoor zakken", "maagoperatie")]
+    [InlineData("mijn opa van 79 slikt al jaren omeprazol, is dat slecht voor zijn b12", "protonpompremmer")]
+    public void A_grandparent_or_an_age_beside_a_named_cause_weighs_less_than_the_cause(string question, string term)
+    {
+        var plan = Plan(question);
+
+        Assert.Contains(QueryPlan.PersonBesideQuestionRule, plan.Rules);
+        Assert.True(WeightOf(plan, term) > WeightOf(plan, "leeftijd"), $"{WeightOf(plan, term)} vs {WeightOf(plan, "leeftijd")}");
+    }
+
+    [Theory]
+    [InlineData("mijn oma is 84, moet zij b12 slikken")]
+    [InlineData("mijn opa is vergeetachtig, komt dat door zijn leeftijd of door b12")]
+    [InlineData("hebben ouderen met tintelingen vaker een b12 tekort")]
+    public void Old_age_stays_the_cause_when_the_question_asks_about_age_or_nothing_else(string question)
+    {
+        var plan = Plan(question);
+
+        Assert.DoesNotContain(QueryPlan.PersonBesideQuestionRule, plan.Rules);
+        Assert.True(WeightOf(plan, "ouder") > 0, $"no age in '{question}'");
     }
 
     [Theory]
