@@ -53,6 +53,9 @@ namespace B12Bot.Knowledge.Tests;
 /// With a grandparent or an age read as who is asked about (old age the cause only when a word asks about age) and
 /// pills "tegen maagzuur" as acid blockers: tuning-10 47/53, 1 wrong, 29/30; tuning-11 131/140, 3 wrong, 60/60;
 /// heldout-9 132/140, 4 wrong, 60/60; heldout-8 107/112, 2 wrong, 59/62; tuning-8 102/107, 0 wrong, 136/140.
+/// heldout-11 (200 more of the second dev sample's kinds, written from the article alone while that work went on, kept
+/// apart from it and never trained or tuned on) was measured once clean on the build that followed: 107/140 (76.4%),
+/// 16 wrong (11.4%), 55/60; its bar guards against a regression from there, and its misses were not looked at.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -77,6 +80,7 @@ public sealed class QuestionSetTests
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.97),
         ["heldout-9.jsonl"] = (0.92, 0.035, 0.97),
         ["heldout-10.jsonl"] = (0.85, 0.04, 0.95),
+        ["heldout-11.jsonl"] = (0.76, 0.115, 0.91),
         ["tuning-9.jsonl"] = (0.95, 0.02, 0.95),
         ["tuning-10.jsonl"] = (0.84, 0.04, 0.93),
         ["tuning-11.jsonl"] = (0.92, 0.03, 0.98),
