@@ -121,7 +121,7 @@ public sealed class MainDialog : ComponentDialog
             // "Mijn B12 is te laag; ik ben 67 en eet geen vlees": what was told starts the walkthrough with it. When the
             // message also asks what the article answers ("ik ben altijd moe, kan dat een B12-tekort zijn"), that
             // answer comes first, as for a why-question.
-            if (_answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } told)
+            if (AlsoAsks(text) && _answerer.Ask(text) is { Outcome: AnswerOutcome.Answer } told)
             {
                 BotLog.Answered(_logger, told.Outcome, told.Entry?.Id, told.Score);
                 await context.SendActivityAsync(_answerer.AnswerWithoutRelated(told, context.Activity).Reply, cancellationToken);
@@ -205,6 +205,21 @@ public sealed class MainDialog : ComponentDialog
 
         return reply;
     }
+
+    /// <summary>
+    /// Whether a message about one's own low B12 also asks something: a '?', or a clause that opens as a question
+    /// ("…, kan dat een tekort zijn", "…, zou dat door … komen"). One that only tells ("Mijn B12 is te laag. Ik ben 67 en
+    /// eet geen vlees.") starts the walkthrough without an article answer, however well an entry matches its words.
+    /// </summary>
+    private static bool AlsoAsks(string text) =>
+        text.Contains('?', StringComparison.Ordinal)
+        || text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(clause => Interruption.LooksLikeQuestion(clause) || TextTokens.Of(clause) is [var first, ..] && ConditionalOpeners.Contains(first));
+
+    private static readonly char[] ClauseBreaks = ['.', ',', ';', '!', '\n'];
+
+    /// <summary>Conditional verbs that open a question in a told story ("zou dat …", "kon het …").</summary>
+    private static readonly HashSet<string> ConditionalOpeners = new(StringComparer.Ordinal) { "zou", "zouden", "kon", "konden" };
 
     /// <summary>Whether the person writes about themselves ("ik", "mijn"): then the answer says it is no diagnosis.</summary>
     private static bool AboutThemselves(string text)

@@ -238,13 +238,27 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
             });
     }
 
-    [Fact]
-    public async Task A_complaint_told_with_a_question_the_article_answers_gets_that_answer_first_then_the_walkthrough_with_it_noted()
+    [Theory]
+    [InlineData("ik ben de laatste tijd zo moe, zou dat door een b12 tekort kunnen komen")]
+    [InlineData("mijn b12 is te laag en ik ben altijd moe, kan dat daardoor komen")]
+    [InlineData("Mijn B12 is laag. Ik ben heel moe. Komt dat door het tekort?")]
+    public async Task A_complaint_told_with_a_question_the_article_answers_gets_that_answer_first_then_the_walkthrough_with_it_noted(string message)
     {
-        var replies = await new Conversation(bot).SendAsync("ik ben de laatste tijd zo moe, zou dat door een b12 tekort kunnen komen");
+        var replies = await new Conversation(bot).SendAsync(message);
 
         Assert.NotNull(Cited.Top(replies[0]));
         Assert.Contains(replies, r => r.Text?.StartsWith("Genoteerd:", StringComparison.Ordinal) == true);
         Assert.NotEmpty(Cited.ButtonTitles(replies[^1]));
+    }
+
+    [Theory]
+    [InlineData("Hoi, mijn B12 is te laag. Ik ben 70 en heb een maagverkleining gehad.")]
+    [InlineData("mijn b12 is te laag, ik eet geen vlees en slik omeprazol")]
+    public async Task Own_low_B12_told_without_a_question_starts_the_walkthrough_without_an_article_answer(string message)
+    {
+        var replies = await new Conversation(bot).SendAsync(message);
+
+        Assert.DoesNotContain(replies, r => Cited.Top(r) is not null);
+        Assert.Contains(replies, r => r.Text?.StartsWith("Genoteerd:", StringComparison.Ordinal) == true);
     }
 }
