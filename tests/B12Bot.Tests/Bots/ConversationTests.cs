@@ -242,6 +242,7 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("ik ben de laatste tijd zo moe, zou dat door een b12 tekort kunnen komen")]
     [InlineData("mijn b12 is te laag en ik ben altijd moe, kan dat daardoor komen")]
     [InlineData("Mijn B12 is laag. Ik ben heel moe. Komt dat door het tekort?")]
+    [InlineData("mijn b12 is te laag en ik eet geen vlees wat kan ik daar best tegen eten")]
     public async Task A_complaint_told_with_a_question_the_article_answers_gets_that_answer_first_then_the_walkthrough_with_it_noted(string message)
     {
         var replies = await new Conversation(bot).SendAsync(message);
