@@ -156,13 +156,8 @@ internal static class Training
         var finalRanker = best.Ranking == Ranking.Retrieval ? null : Train(RankingExamples(rows), DecisionFeatures.CandidateNames(featureNames), best.Threshold);
         var trained = string.Create(CultureInfo.InvariantCulture,
             $"dotnet run -c Release --project bench/B12Bot.Eval -- --train; FastTree seed {Seed}; {trainable} questions of {string.Join(' ', sets.Select(Path.GetFileName))}; {Folds}-fold cross-validation: {best.Line}");
-        final = new DecisionModel
+        final = final with
         {
-            Features = final.Features,
-            Trees = final.Trees,
-            Bias = final.Bias,
-            Slope = final.Slope,
-            Offset = final.Offset,
             AnswerFrom = best.Threshold,
             Trained = trained,
             Sets = [.. sets.Select(p => Path.GetFileName(p))],
@@ -234,23 +229,10 @@ internal static class Training
         _ => "the learned ranking deciding",
     };
 
-    private static DecisionModel With(DecisionModel model, DecisionModel ranker, Ranking ranking, float threshold) => new()
+    private static DecisionModel With(DecisionModel model, DecisionModel ranker, Ranking ranking, float threshold) => model with
     {
-        Features = model.Features,
-        Trees = model.Trees,
-        Bias = model.Bias,
-        Slope = model.Slope,
-        Offset = model.Offset,
         AnswerFrom = threshold,
-        Ranker = ranking == Ranking.Retrieval ? null : new DecisionModel
-        {
-            Features = ranker.Features,
-            Trees = ranker.Trees,
-            Bias = ranker.Bias,
-            Slope = ranker.Slope,
-            Offset = ranker.Offset,
-            AnswerFrom = threshold,
-        },
+        Ranker = ranking == Ranking.Retrieval ? null : ranker with { AnswerFrom = threshold },
         RankerDecides = ranking == Ranking.Decides,
     };
 

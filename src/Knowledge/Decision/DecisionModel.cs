@@ -9,7 +9,7 @@ namespace B12Bot.Knowledge.Decision;
 /// right. The bot only reads the exported trees (knowledge/decision-model.json): no ML.NET at run time, a few hundred
 /// comparisons per question. Immutable; thread-safe.
 /// </summary>
-internal sealed class DecisionModel
+internal sealed record DecisionModel
 {
     /// <summary>The file beside faq.json.</summary>
     public const string FileName = "decision-model.json";

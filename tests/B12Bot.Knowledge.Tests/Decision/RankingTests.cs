@@ -27,21 +27,8 @@ public sealed class RankingTests
         AnswerFrom = answerFrom,
     };
 
-    private static DecisionModel With(DecisionModel? ranker, bool rankerDecides, float answerFrom = 0f)
-    {
-        var model = RealKnowledge.Base.Decision!;
-        return new DecisionModel
-        {
-            Features = model.Features,
-            Trees = model.Trees,
-            Bias = model.Bias,
-            Slope = model.Slope,
-            Offset = model.Offset,
-            AnswerFrom = answerFrom,
-            Ranker = ranker,
-            RankerDecides = rankerDecides,
-        };
-    }
+    private static DecisionModel With(DecisionModel? ranker, bool rankerDecides, float answerFrom = 0f) =>
+        RealKnowledge.Base.Decision! with { AnswerFrom = answerFrom, Ranker = ranker, RankerDecides = rankerDecides };
 
     [Theory]
     [InlineData(5f, -5f, 0)]
