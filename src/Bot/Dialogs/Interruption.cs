@@ -75,7 +75,7 @@ public static class Interruption
     /// <summary>Question words that open a question ("wat is …", "hoe …").</summary>
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
-        "wat", "wie", "waarom", "hoe", "welke", "welk", "wanneer", "waar", "waardoor", "waarvoor", "waarmee", "hoeveel",
+        "wat", "wie", "waarom", "hoe", "welke", "welk", "wanneer", "waar", "waardoor", "waarvoor", "waarmee", "hoeveel", "hoelang",
     };
 
     /// <summary>Verbs that open a yes/no question ("is metformine …", "kan ik …").</summary>
@@ -91,6 +91,9 @@ public static class Interruption
         var tokens = TextTokens.Of(text);
         return tokens.Count > 0 && QuestionWords.Contains(tokens[0]);
     }
+
+    /// <summary>True when a question word stands anywhere in the text ("mijn b12 is laag, wat kan ik eten").</summary>
+    public static bool HasQuestionWord(string? text) => TextTokens.Of(text).Any(QuestionWords.Contains);
 
     /// <summary>True when the text reads as a question (ends with "?" or opens with a question word or verb).</summary>
     public static bool LooksLikeQuestion(string? text)

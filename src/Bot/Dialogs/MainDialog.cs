@@ -208,25 +208,20 @@ public sealed class MainDialog : ComponentDialog
 
     /// <summary>
     /// Whether a message about one's own low B12 also asks something: a '?', a clause that opens as a question
-    /// ("…, kan dat een tekort zijn", "…, zou dat door … komen") or a question word anywhere. One that only tells ("Mijn B12 is te laag. Ik ben 67 en
-    /// eet geen vlees.") starts the walkthrough without an article answer, however well an entry matches its words.
+    /// ("…, kan dat een tekort zijn", "…, zou dat door … komen") or a question word anywhere. One that only tells
+    /// ("Mijn B12 is te laag. Ik ben 67 en eet geen vlees.") starts the walkthrough without an article answer, however
+    /// well an entry matches its words.
     /// </summary>
     private static bool AlsoAsks(string text) =>
         text.Contains('?', StringComparison.Ordinal)
         || text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Any(clause => Interruption.LooksLikeQuestion(clause) || TextTokens.Of(clause) is [var first, ..] && ConditionalOpeners.Contains(first))
-        || TextTokens.Of(text).Any(AskingWords.Contains);
+        || Interruption.HasQuestionWord(text);
 
     private static readonly char[] ClauseBreaks = ['.', ',', ';', '!', '\n'];
 
     /// <summary>Conditional verbs that open a question in a told story ("zou dat …", "kon het …").</summary>
     private static readonly HashSet<string> ConditionalOpeners = new(StringComparer.Ordinal) { "zou", "zouden", "kon", "konden" };
-
-    /// <summary>Question words that ask wherever they stand ("mijn b12 is laag wat kan ik eten").</summary>
-    private static readonly HashSet<string> AskingWords = new(StringComparer.Ordinal)
-    {
-        "wat", "waarom", "hoe", "welke", "welk", "wanneer", "waardoor", "waarvoor", "waarmee", "hoeveel", "hoelang",
-    };
 
     /// <summary>Whether the person writes about themselves ("ik", "mijn"): then the answer says it is no diagnosis.</summary>
     private static bool AboutThemselves(string text)
