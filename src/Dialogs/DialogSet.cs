@@ -8,7 +8,7 @@ public class DialogSet
     private readonly IStatePropertyAccessor<DialogState>? _dialogState;
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
 
-    /// <summary>Set in a turn's state once this set has read the stack in that turn.</summary>
+    /// <summary>The key of this set's <see cref="StackRead"/> in a turn's state, there once it has read the stack.</summary>
     private readonly string _stackReadKey = string.Empty;
 
     public DialogSet(IStatePropertyAccessor<DialogState> dialogState)
@@ -52,11 +52,12 @@ public class DialogSet
     /// <exception cref="DialogStateException">The persisted stack cannot be read.</exception>
     public async Task<DialogContext> CreateContextAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (state is null)
+        var read = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (read.State is not { } state)
         {
             state = new DialogState();
             await Accessor.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
+            read.State = state;
         }
 
         return new DialogContext(this, turnContext, state);
@@ -69,36 +70,29 @@ public class DialogSet
     /// <exception cref="DialogStateException">The persisted stack cannot be read.</exception>
     public async Task<DialogContext?> ContinueContextAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        return state is { DialogStack.Count: > 0 } ? new DialogContext(this, turnContext, state) : null;
+        var read = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return read.State is { DialogStack.Count: > 0 } state ? new DialogContext(this, turnContext, state) : null;
     }
 
     /// <summary>
     /// Removes an empty stack from the turn's state before it is saved: a conversation with no dialog under way
     /// then stores nothing for dialogs. Only a turn that read the stack is looked at (one that never touched dialogs
     /// does not load state for this); a stack that cannot be read is left alone, for the next message to deal with.
+    /// The stack looked at is the instance read this turn, which the turn's dialogs changed in place: it is not read
+    /// from the turn's state again.
     /// </summary>
     public async Task ForgetEmptyStackAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!turnContext.TurnState.ContainsKey(_stackReadKey))
+        if (!turnContext.TurnState.TryGetValue(_stackReadKey, out var value) || value is not StackRead { Unreadable: false } read)
         {
             return;
         }
 
-        DialogState? state;
-        try
-        {
-            state = await ReadStackAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DialogStateException)
-        {
-            return;
-        }
-
-        if (state is { DialogStack.Count: 0 })
+        if (read.State is { DialogStack.Count: 0 })
         {
             await Accessor.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            read.State = null;
         }
     }
 
@@ -106,14 +100,15 @@ public class DialogSet
         ?? throw new InvalidOperationException("This dialog set has no state property accessor; create it with one to use it with a turn's state.");
 
     /// <summary>
-    /// The stored stack, typed; null when none is stored. The typed instance replaces the stored JSON in the turn's
-    /// state cache, so changes made to it this turn are the ones saved.
+    /// The stored stack, typed (its <see cref="StackRead.State"/> is null when none is stored). The typed instance
+    /// replaces the stored JSON in the turn's state cache, so changes made to it this turn are the ones saved.
     /// </summary>
-    private async Task<DialogState?> ReadStackAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<StackRead> ReadStackAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var accessor = Accessor;
-        turnContext.TurnState[_stackReadKey] = true;
+        var read = new StackRead();
+        turnContext.TurnState[_stackReadKey] = read;
         DialogState? state;
         try
         {
@@ -122,6 +117,7 @@ public class DialogSet
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException)
         {
+            read.Unreadable = true;
             throw new DialogStateException("The persisted dialog state cannot be read.", ex);
         }
 
@@ -130,6 +126,15 @@ public class DialogSet
             await accessor.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         }
 
-        return state;
+        read.State = state;
+        return read;
+    }
+
+    /// <summary>What a set read of the stack in a turn: the typed stack in the turn's state cache, or that it could not be read.</summary>
+    private sealed class StackRead
+    {
+        public DialogState? State { get; set; }
+
+        public bool Unreadable { get; set; }
     }
 }

@@ -21,7 +21,7 @@ public class B12ActivityHandler(
     UserState userState,
     MainDialog mainDialog,
     FeedbackActivities feedback,
-    ILogger<B12ActivityHandler> logger) : DialogBot<MainDialog>(conversationState, userState, mainDialog)
+    ILogger<B12ActivityHandler> logger) : DialogBot<MainDialog>(conversationState, userState, mainDialog), IDialogWaitReport
 {
     /// <summary>Longer messages are not questions: the bot says so instead of searching them.</summary>
     public const int MaxTextLength = 2000;
@@ -122,7 +122,7 @@ public class B12ActivityHandler(
         try
         {
             var result = await Dialog.RunAsync(turnContext, DialogStateAccessor, cancellationToken);
-            MarkDialog(turnContext, result);
+            DialogWaiting = result.Status == DialogTurnStatus.Waiting;
         }
         catch (DialogStateException ex)
         {
@@ -135,7 +135,6 @@ public class B12ActivityHandler(
         }
     }
 
-    /// <summary>Tells the safe-turn wrapper whether a dialog now waits for an answer (its hint during outages).</summary>
-    private static void MarkDialog(ITurnContext turnContext, DialogTurnResult result) =>
-        turnContext.TurnState[SafeTurnBot.DialogActiveKey] = result.Status == DialogTurnStatus.Waiting;
+    /// <summary>Whether this turn left a dialog waiting for an answer: the safe-turn wrapper's hint during outages.</summary>
+    public bool DialogWaiting { get; private set; }
 }

@@ -28,9 +28,6 @@ public sealed class SafeTurnBot(
     /// <summary>How often a turn is run when other instances keep saving the same conversation first.</summary>
     public const int MaxAttempts = 20;
 
-    /// <summary>Set in a turn's state by the bot when a walkthrough (or any dialog) is waiting for an answer.</summary>
-    public const string DialogActiveKey = "B12Bot.DialogActive";
-
     private readonly ActiveDialogs activeDialogs = new();
 
     /// <summary>Where this process's ids of held replies start (random, so two instances do not hand out the same ids).</summary>
@@ -65,8 +62,9 @@ public sealed class SafeTurnBot(
 
             try
             {
-                await createBot().OnTurnAsync(attemptContext, cancellationToken);
-                activeDialogs.Set(key, attemptContext.TurnState.Get<object>(DialogActiveKey) is true);
+                var bot = createBot();
+                await bot.OnTurnAsync(attemptContext, cancellationToken);
+                activeDialogs.Set(key, bot is IDialogWaitReport { DialogWaiting: true });
             }
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
