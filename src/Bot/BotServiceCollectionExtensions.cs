@@ -72,8 +72,12 @@ public static class BotServiceCollectionExtensions
             return new ActivityRequestValidator(options);
         });
 
-        // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError.
-        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).Use(sp.GetRequiredService<TeamsAnswers>()));
+        // CloudAdapter has two constructors DI cannot choose between: our subclass also owns OnTurnError. The reply
+        // hold comes first, so the safe-turn wrapper runs turns in their own context and the Teams middleware sees
+        // only the replies that go out.
+        services.AddSingleton(sp => (AdapterWithErrorHandler)ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp)
+            .Use(new ReplyHoldMiddleware())
+            .Use(sp.GetRequiredService<TeamsAnswers>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         // State: SQLite by default, Azure Blobs for several instances, memory for tests (Storage:Kind).

@@ -30,11 +30,6 @@ public sealed class SafeTurnBot(
 
     private readonly ActiveDialogs activeDialogs = new();
 
-    /// <summary>Where this process's ids of held replies start (random, so two instances do not hand out the same ids).</summary>
-    private static readonly ulong HeldReplyIdStart = (ulong)Random.Shared.NextInt64();
-
-    private static long heldReplies;
-
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -42,33 +37,31 @@ public sealed class SafeTurnBot(
         var key = $"{activity.ChannelId}/conversations/{activity.Conversation?.Id}";
         using var held = await locks.AcquireAsync(key, cancellationToken);
 
+        // With the adapter's hold (its first middleware), every attempt runs in the turn's own context, and what an
+        // attempt adds to the turn's state is removed before the next; without it, each attempt gets a context of its
+        // own with a copy of the turn's state.
+        var sharedHold = ReplyHold.Of(turnContext);
+        var cameIn = sharedHold is null ? null : new HashSet<string>(turnContext.TurnState.Keys, StringComparer.Ordinal);
+
         // The bot may change the activity (it strips Teams mentions from the text): keep what came in.
         var text = activity.Text;
         for (var attempt = 1; ; attempt++)
         {
             activity.Text = text;
-            var outgoing = new List<Activity>();
-            using var attemptContext = new TurnContext(turnContext.Adapter, activity);
-            foreach (var (name, value) in turnContext.TurnState)
-            {
-                attemptContext.TurnState[name] = value;
-            }
-
-            attemptContext.OnSendActivities((_, activities, _) =>
-            {
-                outgoing.AddRange(activities);
-                return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? HeldReplyId())).ToArray());
-            });
-
+            using var ownContext = sharedHold is null ? CopyOf(turnContext, activity) : null;
+            var context = ownContext ?? turnContext;
+            var hold = sharedHold ?? ReplyHold.AddTo(context);
+            hold.Start();
             try
             {
                 var bot = createBot();
-                await bot.OnTurnAsync(attemptContext, cancellationToken);
+                await bot.OnTurnAsync(context, cancellationToken);
                 activeDialogs.Set(key, bot is IDialogWaitReport { DialogWaiting: true });
             }
             catch (StorageConflictException) when (attempt < MaxAttempts)
             {
                 TurnLog.Conflict(logger, activity.ChannelId, attempt);
+                ForgetAttempt(hold, context, cameIn);
                 if (attempt >= 3)
                 {
                     // Several instances keep saving this conversation: let them go first, at a random moment.
@@ -80,17 +73,26 @@ public sealed class SafeTurnBot(
             catch (StorageConflictException)
             {
                 TurnLog.GaveUp(logger, activity.ChannelId, attempt);
+                ForgetAttempt(hold, context, cameIn);
                 await turnContext.SendActivityAsync(Replies.Text(Replies.StorageDown), cancellationToken);
                 return;
             }
             catch (StorageUnavailableException ex)
             {
                 TurnLog.StorageDown(logger, activity.ChannelId, ex);
+                ForgetAttempt(hold, context, cameIn);
                 activity.Text = text;
                 await SendWithoutStateAsync(turnContext, key, cancellationToken);
                 return;
             }
+            catch
+            {
+                // A failure the adapter's error handler deals with: none of the attempt's replies go out, its apology does.
+                hold.Stop();
+                throw;
+            }
 
+            var outgoing = hold.Stop();
             if (outgoing.Count > 0)
             {
                 await turnContext.SendActivitiesAsync([.. outgoing], cancellationToken);
@@ -100,12 +102,32 @@ public sealed class SafeTurnBot(
         }
     }
 
-    /// <summary>
-    /// The id given to the bot for a reply it sent, while the reply is held until state is saved: 32 hex digits, like a
-    /// GUID, unique in this process (a counter), without asking the operating system for random bytes for every reply.
-    /// </summary>
-    private static string HeldReplyId() =>
-        string.Create(CultureInfo.InvariantCulture, $"{HeldReplyIdStart:x16}{(ulong)Interlocked.Increment(ref heldReplies):x16}");
+    /// <summary>A context of its own for an attempt, with what the adapter put in the turn's state.</summary>
+    private static TurnContext CopyOf(ITurnContext turnContext, Activity activity)
+    {
+        var context = new TurnContext(turnContext.Adapter, activity);
+        foreach (var (name, value) in turnContext.TurnState)
+        {
+            context.TurnState[name] = value;
+        }
+
+        return context;
+    }
+
+    /// <summary>Drops what an attempt sent and, in the turn's own context, what it added to the turn's state.</summary>
+    private static void ForgetAttempt(ReplyHold hold, ITurnContext context, HashSet<string>? cameIn)
+    {
+        hold.Stop();
+        if (cameIn is null)
+        {
+            return;
+        }
+
+        foreach (var name in context.TurnState.Keys.Where(name => !cameIn.Contains(name)).ToList())
+        {
+            context.TurnState.Remove(name);
+        }
+    }
 
     /// <summary>While storage is down: answer a plain question from the knowledge, otherwise ask to try again soon.</summary>
     private async Task SendWithoutStateAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace B12Bot.Tests.Bots;
 /// <summary>
 /// The safe-turn wrapper holds the bot's replies until its turn succeeded: a turn that meets a state conflict runs
 /// again on the turn state as it came in, and only the last attempt's replies are sent, once (also through a send
-/// handler the middleware put on the incoming context).
+/// handler the middleware put on the incoming context). Both ways: with the adapter's reply hold as its first
+/// middleware (as the app wires it: the turn runs in its own context) and without it (each attempt in a copy).
 /// </summary>
 public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
 {
@@ -24,13 +25,19 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
 
     public SafeTurnBotTests(Services services) => this.services = services;
 
-    public static TheoryData<bool> MiddlewareHandler => new() { false, true };
+    public static TheoryData<bool, bool> MiddlewareHandler => new()
+    {
+        { false, false },
+        { true, false },
+        { false, true },
+        { true, true },
+    };
 
     [Theory]
     [MemberData(nameof(MiddlewareHandler))]
-    public async Task A_conflicted_attempt_sends_nothing_and_the_next_runs_on_the_turn_state_as_it_came_in(bool middlewareHandler)
+    public async Task A_conflicted_attempt_sends_nothing_and_the_next_runs_on_the_turn_state_as_it_came_in(bool middlewareHandler, bool adapterHold)
     {
-        var adapter = new TestAdapter();
+        var adapter = NewAdapter(adapterHold);
         var seenByMiddleware = new List<string>();
         adapter.Use(new Middleware(middlewareHandler, seenByMiddleware));
         var attempts = new List<(bool Incoming, bool LeftOver, int QueuedWhileRunning)>();
@@ -53,9 +60,9 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
 
     [Theory]
     [MemberData(nameof(MiddlewareHandler))]
-    public async Task An_error_in_the_bot_sends_none_of_its_replies_and_the_error_reply_goes_out(bool middlewareHandler)
+    public async Task An_error_in_the_bot_sends_none_of_its_replies_and_the_error_reply_goes_out(bool middlewareHandler, bool adapterHold)
     {
-        var adapter = new TestAdapter();
+        var adapter = NewAdapter(adapterHold);
         adapter.OnTurnError = (context, _) => context.SendActivityAsync("fout");
         adapter.Use(new Middleware(middlewareHandler, []));
         var bot = new SafeTurnBot(
@@ -67,6 +74,39 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
         await adapter.ProcessActivityAsync(MessageActivity(), bot.OnTurnAsync, CancellationToken.None);
 
         Assert.Equal(["fout"], adapter.ActiveQueue.Select(a => a.Text));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_the_adapters_hold_the_turn_runs_in_its_own_context_and_without_it_in_a_copy(bool adapterHold)
+    {
+        var adapter = NewAdapter(adapterHold);
+        ITurnContext? incoming = null;
+        ITurnContext? ran = null;
+        adapter.Use(new Capture(context => incoming = context));
+        var bot = new SafeTurnBot(
+            () => new ActivityHandlerCapture(context => ran = context),
+            new ConversationLocks(),
+            services.Provider.GetRequiredService<FreeQuestionAnswerer>(),
+            NullLogger<SafeTurnBot>.Instance);
+
+        await adapter.ProcessActivityAsync(MessageActivity(), bot.OnTurnAsync, CancellationToken.None);
+
+        Assert.NotNull(incoming);
+        Assert.Equal(adapterHold, ReferenceEquals(incoming, ran));
+        Assert.Equal(["gezien"], adapter.ActiveQueue.Select(a => a.Text));
+    }
+
+    private static TestAdapter NewAdapter(bool adapterHold)
+    {
+        var adapter = new TestAdapter();
+        if (adapterHold)
+        {
+            adapter.Use(new ReplyHoldMiddleware());
+        }
+
+        return adapter;
     }
 
     private static Activity MessageActivity() => new()
@@ -105,6 +145,24 @@ public sealed class SafeTurnBotTests : IClassFixture<SafeTurnBotTests.Services>
             }
 
             return next(cancellationToken);
+        }
+    }
+
+    private sealed class Capture(Action<ITurnContext> seen) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            seen(turnContext);
+            return next(cancellationToken);
+        }
+    }
+
+    private sealed class ActivityHandlerCapture(Action<ITurnContext> seen) : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            seen(turnContext);
+            return turnContext.SendActivityAsync("gezien", cancellationToken: cancellationToken);
         }
     }
 
