@@ -17,14 +17,24 @@ public static class DialogExtensions
         ArgumentNullException.ThrowIfNull(accessor);
 
         var dialogSet = new DialogSet(accessor).Add(dialog);
-        var dc = await dialogSet.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
-
-        var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Status == DialogTurnStatus.Empty)
+        var dc = await dialogSet.ContinueContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (dc is not null)
         {
-            result = await dc.BeginDialogAsync(dialog.Id, null, cancellationToken).ConfigureAwait(false);
+            var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            return result.Status == DialogTurnStatus.Empty
+                ? await dc.BeginDialogAsync(dialog.Id, null, cancellationToken).ConfigureAwait(false)
+                : result;
         }
 
-        return result;
+        // Nothing under way: begin on a stack of the turn's own, put in the turn's state only when a dialog is left
+        // waiting on it (a turn that begins and ends the dialog adds and removes nothing).
+        var stack = new DialogState();
+        var begun = await new DialogContext(dialogSet, turnContext, stack).BeginDialogAsync(dialog.Id, null, cancellationToken).ConfigureAwait(false);
+        if (stack.DialogStack.Count > 0)
+        {
+            await dialogSet.KeepStackAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+        }
+
+        return begun;
     }
 }

@@ -14,7 +14,8 @@ public class DialogSet
     public DialogSet(IStatePropertyAccessor<DialogState> dialogState)
     {
         _dialogState = dialogState ?? throw new ArgumentNullException(nameof(dialogState));
-        _stackReadKey = $"{nameof(DialogSet)}.StackRead.{dialogState.Name}";
+        // Short: the turn's state compares its keys culture-aware, at a cost that grows with the key.
+        _stackReadKey = $"stack:{dialogState.Name}";
     }
 
     /// <summary>A set without a state accessor, for use inside a <see cref="ComponentDialog"/>.</summary>
@@ -93,6 +94,23 @@ public class DialogSet
         {
             await Accessor.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
             read.State = null;
+        }
+    }
+
+    /// <summary>Puts a stack begun outside the turn's state into it, as the stack this set read this turn.</summary>
+    public async Task KeepStackAsync(ITurnContext turnContext, DialogState stack, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(stack);
+        await Accessor.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+        if (turnContext.TurnState.TryGetValue(_stackReadKey, out var value) && value is StackRead read)
+        {
+            read.State = stack;
+            read.Unreadable = false;
+        }
+        else
+        {
+            turnContext.TurnState[_stackReadKey] = new StackRead { State = stack };
         }
     }
 

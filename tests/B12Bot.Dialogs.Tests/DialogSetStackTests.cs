@@ -112,6 +112,62 @@ public class DialogSetStackTests
         Assert.Equal(damaged, _storage.GetJson(StateKey));
     }
 
+    [Fact]
+    public async Task RunAsync_puts_a_stack_in_the_state_only_when_the_dialog_it_began_is_left_waiting()
+    {
+        var accessor = new CountingAccessor(_state.CreateProperty<DialogState>("DialogState"));
+        var endsAtOnce = new WaterfallDialog("klaar", [(step, ct) => step.EndDialogAsync(null, ct)]);
+
+        var first = NewTurn();
+        var ended = await endsAtOnce.RunAsync(first, accessor);
+        await _dialogs.ForgetEmptyStackAsync(first);
+        await _state.SaveChangesAsync(first);
+
+        Assert.Equal(DialogTurnStatus.Complete, ended.Status);
+        Assert.Equal((0, 0), (accessor.Sets, accessor.Deletes));
+        Assert.Equal(0, _storage.WriteCount);
+        Assert.Null(_storage.GetJson(StateKey));
+
+        var second = NewTurn();
+        var waiting = await new RecordingDialog("a", _log).RunAsync(second, accessor);
+        await _dialogs.ForgetEmptyStackAsync(second);
+        await _state.SaveChangesAsync(second);
+
+        Assert.Equal(DialogTurnStatus.Waiting, waiting.Status);
+        Assert.Equal((1, 0), (accessor.Sets, accessor.Deletes));
+        Assert.Contains("\"dialogStack\":[{\"id\":\"a\"", _storage.GetJson(StateKey), StringComparison.Ordinal);
+
+        var third = NewTurn();
+        await new RecordingDialog("a", _log).RunAsync(third, accessor);
+
+        Assert.Equal(["begin a", "continue a"], _log);
+    }
+
+    /// <summary>Counts what is put in and taken out of the turn's state through the accessor.</summary>
+    private sealed class CountingAccessor(IStatePropertyAccessor<DialogState> inner) : IStatePropertyAccessor<DialogState>
+    {
+        public int Sets { get; private set; }
+
+        public int Deletes { get; private set; }
+
+        public string Name => inner.Name;
+
+        public Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            Deletes++;
+            return inner.DeleteAsync(turnContext, cancellationToken);
+        }
+
+        public Task<DialogState> GetAsync(ITurnContext turnContext, Func<DialogState>? defaultValueFactory = null, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(turnContext, defaultValueFactory, cancellationToken);
+
+        public Task SetAsync(ITurnContext turnContext, DialogState value, CancellationToken cancellationToken = default)
+        {
+            Sets++;
+            return inner.SetAsync(turnContext, value, cancellationToken);
+        }
+    }
+
     private static TurnContext NewTurn()
     {
         var adapter = new TestAdapter("test");
