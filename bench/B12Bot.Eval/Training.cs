@@ -246,18 +246,62 @@ internal static class Training
         [.. rows.Where(r => r.Trace.Candidates is not null)
             .SelectMany(r => r.Trace.Candidates!.Select((c, k) => new Example { Features = c, Label = r.Case.Expect.Contains(r.Trace.Top[k].Id) }))];
 
+    /// <summary>
+    /// The ensemble's settings. B12BOT_TREES, B12BOT_LEAVES, B12BOT_MIN_LEAF, B12BOT_RATE, B12BOT_FEATURES and
+    /// B12BOT_BAGS override them for experiments only; what is committed is trained with the defaults.
+    /// </summary>
+    private static readonly (int Trees, int Leaves, int MinLeaf, double Rate, double FeatureFraction, int Bags) Settings = (
+        Setting("B12BOT_TREES", 120), Setting("B12BOT_LEAVES", 8), Setting("B12BOT_MIN_LEAF", 8),
+        Setting("B12BOT_RATE", 0.1), Setting("B12BOT_FEATURES", 1.0), Setting("B12BOT_BAGS", 1));
+
+    private static T Setting<T>(string name, T fallback) where T : IParsable<T> =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>
+    /// One ensemble, or with several bags the average of ensembles trained with other seeds (their trees' weights,
+    /// bias and calibration divided among them): a decision that leans less on any one split.
+    /// </summary>
     private static DecisionModel Train(List<Example> data, IReadOnlyList<string> names, float threshold)
     {
-        var ml = new MLContext(Seed);
+        if (Settings.Bags <= 1)
+        {
+            return TrainOne(data, names, threshold, Seed);
+        }
+
+        var members = Enumerable.Range(0, Settings.Bags).Select(b => TrainOne(data, names, threshold, Seed + b)).ToList();
+        var share = 1f / members.Count;
+        var model = members[0] with
+        {
+            Trees = [.. members.SelectMany(m => m.Trees.Select(t => new DecisionTree
+            {
+                Weight = t.Weight * share,
+                Feature = t.Feature,
+                Threshold = t.Threshold,
+                Left = t.Left,
+                Right = t.Right,
+                Leaves = t.Leaves,
+            }))],
+            Bias = members.Sum(m => m.Bias) * share,
+            Slope = members.Sum(m => m.Slope) * share,
+            Offset = members.Sum(m => m.Offset) * share,
+        };
+        model.Check(names);
+        return model;
+    }
+
+    private static DecisionModel TrainOne(List<Example> data, IReadOnlyList<string> names, float threshold, int seed)
+    {
+        var ml = new MLContext(seed);
         var view = ml.Data.LoadFromEnumerable(data, SchemaFor(names.Count));
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 120,
-            NumberOfLeaves = 8,
-            MinimumExampleCountPerLeaf = 8,
-            LearningRate = 0.1,
+            NumberOfTrees = Settings.Trees,
+            NumberOfLeaves = Settings.Leaves,
+            MinimumExampleCountPerLeaf = Settings.MinLeaf,
+            LearningRate = Settings.Rate,
+            FeatureFraction = Settings.FeatureFraction,
             NumberOfThreads = 1,
-            Seed = Seed,
+            Seed = seed,
             FeatureColumnName = nameof(Example.Features),
             LabelColumnName = nameof(Example.Label),
         });
