@@ -119,7 +119,7 @@ internal static class Training
                 var cost = (earlier.WrongRate <= MaxWrong ? -room : double.MaxValue / 2) + (ranking == Ranking.Retrieval ? 0 : RankingMustGain);
                 line += string.Create(CultureInfo.InvariantCulture, $"; wrong {earlier.WrongRate:P1} of the earlier kinds, {newKinds.WrongRate:P1} of the new");
                 Console.WriteLine(line);
-                if (cost < best.Cost)
+                if (cost < best.Cost && (FixedThreshold is not { } fixedAt || Math.Abs(threshold - fixedAt) < 0.001))
                 {
                     best = (ranking, threshold, cost, $"{Describe(ranking)}, {line.Trim()}");
                 }
@@ -254,6 +254,13 @@ internal static class Training
         Setting("B12BOT_TREES", 120), Setting("B12BOT_LEAVES", 8), Setting("B12BOT_MIN_LEAF", 8),
         Setting("B12BOT_RATE", 0.1), Setting("B12BOT_FEATURES", 1.0), Setting("B12BOT_BAGS", 1));
 
+    /// <summary>B12BOT_EXAMPLES: each tree learns from this share of the examples, drawn anew (experiments only).</summary>
+    private static readonly double ExampleFraction = Setting("B12BOT_EXAMPLES", 1.0);
+
+    /// <summary>B12BOT_ANSWER_FROM fixes the answer threshold instead of choosing it (experiments only).</summary>
+    private static readonly float? FixedThreshold =
+        Environment.GetEnvironmentVariable("B12BOT_ANSWER_FROM") is { Length: > 0 } at ? float.Parse(at, CultureInfo.InvariantCulture) : null;
+
     private static T Setting<T>(string name, T fallback) where T : IParsable<T> =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
@@ -300,6 +307,8 @@ internal static class Training
             MinimumExampleCountPerLeaf = Settings.MinLeaf,
             LearningRate = Settings.Rate,
             FeatureFraction = Settings.FeatureFraction,
+            BaggingSize = ExampleFraction < 1 ? 1 : 0,
+            BaggingExampleFraction = ExampleFraction,
             NumberOfThreads = 1,
             Seed = seed,
             FeatureColumnName = nameof(Example.Features),
