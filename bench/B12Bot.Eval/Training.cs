@@ -119,7 +119,7 @@ internal static class Training
                 var cost = (earlier.WrongRate <= MaxWrong ? -room : double.MaxValue / 2) + (ranking == Ranking.Retrieval ? 0 : RankingMustGain);
                 line += string.Create(CultureInfo.InvariantCulture, $"; wrong {earlier.WrongRate:P1} of the earlier kinds, {newKinds.WrongRate:P1} of the new");
                 Console.WriteLine(line);
-                if (cost < best.Cost)
+                if (cost < best.Cost && (FixedThreshold is not { } fixedAt || Math.Abs(threshold - fixedAt) < 0.001))
                 {
                     best = (ranking, threshold, cost, $"{Describe(ranking)}, {line.Trim()}");
                 }
@@ -246,18 +246,71 @@ internal static class Training
         [.. rows.Where(r => r.Trace.Candidates is not null)
             .SelectMany(r => r.Trace.Candidates!.Select((c, k) => new Example { Features = c, Label = r.Case.Expect.Contains(r.Trace.Top[k].Id) }))];
 
+    /// <summary>
+    /// The ensemble's settings. B12BOT_TREES, B12BOT_LEAVES, B12BOT_MIN_LEAF, B12BOT_RATE, B12BOT_FEATURES and
+    /// B12BOT_BAGS override them for experiments only; what is committed is trained with the defaults.
+    /// </summary>
+    private static readonly (int Trees, int Leaves, int MinLeaf, double Rate, double FeatureFraction, int Bags) Settings = (
+        Setting("B12BOT_TREES", 120), Setting("B12BOT_LEAVES", 8), Setting("B12BOT_MIN_LEAF", 8),
+        Setting("B12BOT_RATE", 0.1), Setting("B12BOT_FEATURES", 1.0), Setting("B12BOT_BAGS", 1));
+
+    /// <summary>B12BOT_EXAMPLES: each tree learns from this share of the examples, drawn anew (experiments only).</summary>
+    private static readonly double ExampleFraction = Setting("B12BOT_EXAMPLES", 1.0);
+
+    /// <summary>B12BOT_ANSWER_FROM fixes the answer threshold instead of choosing it (experiments only).</summary>
+    private static readonly float? FixedThreshold =
+        Environment.GetEnvironmentVariable("B12BOT_ANSWER_FROM") is { Length: > 0 } at ? float.Parse(at, CultureInfo.InvariantCulture) : null;
+
+    private static T Setting<T>(string name, T fallback) where T : IParsable<T> =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>
+    /// One ensemble, or with several bags the average of ensembles trained with other seeds (their trees' weights,
+    /// bias and calibration divided among them): a decision that leans less on any one split.
+    /// </summary>
     private static DecisionModel Train(List<Example> data, IReadOnlyList<string> names, float threshold)
     {
-        var ml = new MLContext(Seed);
+        if (Settings.Bags <= 1)
+        {
+            return TrainOne(data, names, threshold, Seed);
+        }
+
+        var members = Enumerable.Range(0, Settings.Bags).Select(b => TrainOne(data, names, threshold, Seed + b)).ToList();
+        var share = 1f / members.Count;
+        var model = members[0] with
+        {
+            Trees = [.. members.SelectMany(m => m.Trees.Select(t => new DecisionTree
+            {
+                Weight = t.Weight * share,
+                Feature = t.Feature,
+                Threshold = t.Threshold,
+                Left = t.Left,
+                Right = t.Right,
+                Leaves = t.Leaves,
+            }))],
+            Bias = members.Sum(m => m.Bias) * share,
+            Slope = members.Sum(m => m.Slope) * share,
+            Offset = members.Sum(m => m.Offset) * share,
+        };
+        model.Check(names);
+        return model;
+    }
+
+    private static DecisionModel TrainOne(List<Example> data, IReadOnlyList<string> names, float threshold, int seed)
+    {
+        var ml = new MLContext(seed);
         var view = ml.Data.LoadFromEnumerable(data, SchemaFor(names.Count));
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 120,
-            NumberOfLeaves = 8,
-            MinimumExampleCountPerLeaf = 8,
-            LearningRate = 0.1,
+            NumberOfTrees = Settings.Trees,
+            NumberOfLeaves = Settings.Leaves,
+            MinimumExampleCountPerLeaf = Settings.MinLeaf,
+            LearningRate = Settings.Rate,
+            FeatureFraction = Settings.FeatureFraction,
+            BaggingSize = ExampleFraction < 1 ? 1 : 0,
+            BaggingExampleFraction = ExampleFraction,
             NumberOfThreads = 1,
-            Seed = Seed,
+            Seed = seed,
             FeatureColumnName = nameof(Example.Features),
             LabelColumnName = nameof(Example.Label),
         });

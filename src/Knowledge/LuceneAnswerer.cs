@@ -331,7 +331,7 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
             text = text[..(cut > 0 ? cut : options.MaxQuestionLength)];
         }
 
-        return text;
+        return SearchSyntax.Strip(text);
     }
 
     private EntryCollector? Search(QueryPlan plan)

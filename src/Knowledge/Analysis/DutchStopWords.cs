@@ -41,12 +41,15 @@ internal static class DutchStopWords
         "ah", "oh", "nou", "he", "hé", "zeg", "effe", "efkes", "eventjes", "even", "ff",
         "goedendag", "goeiedag", "goeiemorgen", "goeienavond",
         // when it started, which is the setting of a complaint, not what is asked ("de laatste tijd", "vorig jaar")
-        "laatste", "laatst", "sindsdien", "tegenwoordig", "vorig", "vorige", "onlangs", "recent", "recentelijk",
+        "laatste", "laatst", "sindsdien", "tegenwoordig", "vorig", "vorige", "onlangs", "recent", "recentelijk", "paar", "dagen", "weken",
         // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb)
         "da", "wa", "gwn", "ofnie", "ofni", "kga", "kheb", "kzijn", "kben", "dak", "zijt", "mijne", "uwe", "zn", "dr",
+        "kunde", "hebde", "zijde", "moete", "vd", "vh", "super", "lately",
+        // how, and thinking about it: "op welke wijze", "ik denk dat"
+        "wijze", "manier", "denk", "denkt", "denken", "dacht",
         // the search syntax people paste (AND, OR, NOT) and who told them: not what they ask about
         "and", "or", "not", "vader", "moeder", "ouders", "man", "vrouw", "partner", "zus", "broer", "oom", "tante",
-        "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker", "mdl", "internist", "neuroloog",
+        "schoonmoeder", "schoonvader", "buurman", "buurvrouw", "dochter", "zoon", "vriend", "vriendin", "collega", "huisarts", "huisdokter", "dokter", "arts", "artsen", "specialist", "apotheker", "mdl", "internist", "neuroloog",
         // English question words, pronouns, auxiliaries and prepositions: a question asked in English keeps only its
         // content words, which the lexicon maps onto the article's ("been" is left out: it is Dutch for a leg)
         "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether", "the", "a", "an", "are",
