@@ -59,7 +59,10 @@ namespace B12Bot.Knowledge.Tests;
 /// tuning-12 (240 own training questions in the mix: 50 chat and Flemish, 30 typos, 30 stories, 20 short, 25
 /// formal, 10 search syntax, 75 not answered by the article, 45 of them about B12) was measured once before any change
 /// at 137/165, 4 wrong (2.4%), 73/75; with formal and chat words in the lexicon, search syntax read as a search engine
-/// reads it ("-vegan" left out, "site:" dropped) and tuning-12 trained on: 160/165, 1 wrong, 75/75.
+/// reads it ("-vegan" left out, "site:" dropped) and tuning-12 trained on: 160/165, 1 wrong, 75/75; on that build
+/// heldout-11 gives 111/140, 14 wrong, 55/60. heldout-12 (200 more in the mix, written from the article alone
+/// and never trained or tuned on) was measured once clean on that build: 124/140 (88.6%), 4 wrong (2.9%), 56/60; its
+/// bar guards against a regression from there, and its misses were not looked at.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -84,7 +87,8 @@ public sealed class QuestionSetTests
         ["tuning-8.jsonl"] = (0.92, 0.01, 0.97),
         ["heldout-9.jsonl"] = (0.92, 0.035, 0.97),
         ["heldout-10.jsonl"] = (0.85, 0.04, 0.95),
-        ["heldout-11.jsonl"] = (0.76, 0.115, 0.91),
+        ["heldout-11.jsonl"] = (0.79, 0.10, 0.91),
+        ["heldout-12.jsonl"] = (0.88, 0.03, 0.93),
         ["tuning-9.jsonl"] = (0.95, 0.02, 0.95),
         ["tuning-10.jsonl"] = (0.84, 0.04, 0.93),
         ["tuning-11.jsonl"] = (0.92, 0.03, 0.98),
