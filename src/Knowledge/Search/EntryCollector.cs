@@ -31,6 +31,12 @@ internal sealed class EntryCollector : ICollector
     /// </summary>
     private const float BoundSlack = 1.0001f;
 
+    /// <summary>
+    /// The slack of <see cref="CannotBeat"/>: it covers the rounding of the sums and products it leaves out (and any
+    /// last-place wobble of <see cref="MathF.Pow(float, float)"/>) many times over.
+    /// </summary>
+    private const float CeilingSlack = 1.001f;
+
     /// <summary>Buckets of a unit's coverage for the upper bound of its power (a power of two: coverage × buckets is exact).</summary>
     private const int CoverageBuckets = 1024;
 
@@ -60,6 +66,9 @@ internal sealed class EntryCollector : ICollector
 
     /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
     private float creditBound;
+
+    /// <summary>Per field, the highest search score <see cref="CannotBeat"/> found too low this question (−∞: none yet).</summary>
+    private readonly float[] weakUpTo = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
     private int pendingEntry = -1;
     private readonly float questionExponent;
     private readonly float unitExponent;
@@ -155,6 +164,7 @@ internal sealed class EntryCollector : ICollector
     {
         ArgumentNullException.ThrowIfNull(common);
         queryWeight = weight;
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
 
         // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
         commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
@@ -182,6 +192,7 @@ internal sealed class EntryCollector : ICollector
         pending.Clear();
         pendingMost.AsSpan().Fill(float.NegativeInfinity);
         pendingEntry = -1;
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
         MatchedUnits = 0;
         commonMasks = [];
         commonCredits = [];
@@ -291,7 +302,59 @@ internal sealed class EntryCollector : ICollector
     }
 
     /// <summary>
-    /// Above the score of any unit of the field <paramref name="kind"/> that scores at most <paramref name="searched"/>
+    /// A test far cheaper than <see cref="EntryBound"/> that passes over most entries a search matches: true when no
+    /// entry whose fields' highest search scores are <paramref name="most"/> (−∞: none of the field's units match) can
+    /// beat <paramref name="threshold"/>, whatever its units weigh and whatever common terms they hold. An entry
+    /// scores at most (1 + the corroboration share) × its best field's bound, and a field's bound without the
+    /// entry's statistics (<see cref="FieldCeiling"/>) grows with its search score; as the threshold only rises
+    /// during a question, a search score found too low for a field stays too low, and any score up to it is
+    /// answered by one comparison. False says nothing: <see cref="EntryBound"/> decides.
+    /// </summary>
+    internal bool CannotBeat(ReadOnlySpan<float> most, float threshold)
+    {
+        for (var k = 0; k < Kinds; k++)
+        {
+            var searched = most[k];
+            if (float.IsNegativeInfinity(searched) || searched <= weakUpTo[k])
+            {
+                continue;
+            }
+
+            if (!(FieldCeiling(k, searched) * (1f + options.CorroborationShare) * CeilingSlack <= threshold))
+            {
+                return false;
+            }
+
+            weakUpTo[k] = searched;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Above <see cref="KindBound"/> for a unit of the field <paramref name="kind"/> that scores
+    /// <paramref name="searched"/> in the search, whatever it weighs and whatever common terms it holds: every common
+    /// concept's best credit and a full unit coverage. Grows with <paramref name="searched"/>; +∞ when it cannot be
+    /// bounded.
+    /// </summary>
+    private float FieldCeiling(int kind, float searched)
+    {
+        var boost = fieldBoost[kind];
+        var matched = (searched / boost) + creditBound;
+        if (!(matched >= 0f) || float.IsPositiveInfinity(matched))
+        {
+            return float.PositiveInfinity;
+        }
+
+        var questionCoverage = Math.Min(1f, matched / queryWeight);
+        var bound = kind == (int)UnitKind.Text
+            ? boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence))
+            : boost * QuestionPower(questionCoverage) * unitPowerBound[CoverageBuckets];
+        return bound >= 0f ? bound * BoundSlack : float.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// Above any unit of the field <paramref name="kind"/> that scores at most <paramref name="searched"/>
     /// in the search, weighs at least <paramref name="lightest"/> (or 0) and holds at most the common terms
     /// <paramref name="common"/>; +∞ when it cannot be bounded.
     /// </summary>

@@ -43,6 +43,12 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <summary>Per document, its unit's entry × 4 + kind: what the collecting pass reads of every matched unit, packed (a unit itself is ten times larger).</summary>
     private readonly int[] unitKeys = [];
 
+    /// <summary>
+    /// The documents of each term read so far, by its located postings (at most every indexed term's: as many
+    /// integers as the index has postings).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TermContext, int[]> kept = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
@@ -117,45 +123,47 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         var live = atomic.LiveDocs;
         var concept = 0;
         var slots = w.Slots;
+        var matched = w.Matched;
+        Span<int> perKind = stackalloc int[KindCount];
         foreach (var terms in concepts)
         {
             concept++;
             w.Touched.Clear();
+
+            // A document holds the terms of one kind only (its field and the compound parts beside it): a concept
+            // with one term of a kind gives that term's score to every document it matches, with no best to keep.
+            perKind.Clear();
+            foreach (var termQuery in terms)
+            {
+                if (KnowledgeIndex.KindOfField(termQuery.Term.Field) is var kind and >= 0)
+                {
+                    perKind[kind]++;
+                }
+            }
+
             foreach (var termQuery in terms)
             {
                 var term = termQuery.Term;
-                var state = contexts(term)?.Get(leaf.Ord);
-                if (state is null)
+                var docs = Postings(leaf, atomic, live, term, w);
+                if (docs.IsEmpty)
                 {
-                    // Not in this segment (or not located in advance: then Lucene finds it).
-                    if (contexts(term) is not null)
-                    {
-                        continue;
-                    }
-
-                    state = TermContext.Build(reader.Context, term).Get(leaf.Ord);
-                    if (state is null)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                if (!w.Enums.TryGetValue((leaf.Ord, term.Field), out var iterator))
-                {
-                    iterator = atomic.GetTerms(term.Field)?.GetEnumerator();
-                    if (iterator is null)
-                    {
-                        continue;
-                    }
-
-                    w.Enums[(leaf.Ord, term.Field)] = iterator;
-                }
-
-                iterator.SeekExact(term.Bytes, state);
                 var score = termQuery.Boost * weights.Of(term.Text);
-                var docs = w.Docs = iterator.Docs(live, w.Docs, DocsFlags.NONE);
-                int doc;
-                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                var kind = KnowledgeIndex.KindOfField(term.Field);
+                if (kind >= 0 && perKind[kind] == 1)
+                {
+                    foreach (var doc in docs)
+                    {
+                        slots[doc].Sum += score;
+                        matched[doc >> 6] |= 1UL << (doc & 63);
+                    }
+
+                    continue;
+                }
+
+                foreach (var doc in docs)
                 {
                     ref var slot = ref slots[doc];
                     if (slot.Stamp != concept)
@@ -175,7 +183,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
             {
                 ref var slot = ref slots[doc];
                 slot.Sum += slot.Best;
-                w.Matched[doc >> 6] |= 1UL << (doc & 63);
+                matched[doc >> 6] |= 1UL << (doc & 63);
             }
         }
 
@@ -209,6 +217,74 @@ internal sealed class KnowledgeSearcher : IndexSearcher
                 results.Collect(doc);
             }
         }
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="term"/> in <paramref name="leaf"/>, in order: kept in memory after their first
+    /// read for a term located when the index opened, in an index of one segment with no deletions (as the knowledge
+    /// index is), so a question reads plain arrays instead of decoding Lucene's postings again; otherwise read into
+    /// the work's buffer. Empty when no document has it.
+    /// </summary>
+    private ReadOnlySpan<int> Postings(AtomicReaderContext leaf, AtomicReader atomic, IBits? live, Term term, Work w)
+    {
+        var located = contexts(term);
+        var keep = located is not null && live is null && leaf.Ord == 0 && reader.Leaves.Count == 1;
+        if (keep && kept.TryGetValue(located!, out var known))
+        {
+            return known;
+        }
+
+        var state = located?.Get(leaf.Ord);
+        if (state is null)
+        {
+            // Not in this segment (or not located in advance: then Lucene finds it).
+            if (located is not null)
+            {
+                return [];
+            }
+
+            state = TermContext.Build(reader.Context, term).Get(leaf.Ord);
+            if (state is null)
+            {
+                return [];
+            }
+        }
+
+        if (!w.Enums.TryGetValue((leaf.Ord, term.Field), out var iterator))
+        {
+            iterator = atomic.GetTerms(term.Field)?.GetEnumerator();
+            if (iterator is null)
+            {
+                return [];
+            }
+
+            w.Enums[(leaf.Ord, term.Field)] = iterator;
+        }
+
+        iterator.SeekExact(term.Bytes, state);
+        var docs = w.Docs = iterator.Docs(live, w.Docs, DocsFlags.NONE);
+        var count = 0;
+        int doc;
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            if (count == w.Buffer.Length)
+            {
+                var larger = new int[count * 2];
+                w.Buffer.CopyTo(larger, 0);
+                w.Buffer = larger;
+            }
+
+            w.Buffer[count++] = doc;
+        }
+
+        if (!keep)
+        {
+            return w.Buffer.AsSpan(0, count);
+        }
+
+        var read = w.Buffer.AsSpan(0, count).ToArray();
+        kept.TryAdd(located!, read);
+        return read;
     }
 
     /// <summary>
@@ -271,6 +347,11 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         var threshold = collector.Threshold;
         if (threshold >= 0f)
         {
+            if (collector.CannotBeat(most, threshold))
+            {
+                return;
+            }
+
             var statistics = unitKeys[w.BlockDocs[0]] / KindCount * KindCount;
             if (collector.EntryBound(most, entryLightest.AsSpan(statistics, KindCount), entryCommon.AsSpan(statistics, KindCount)) <= threshold)
             {
@@ -368,6 +449,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         public Dictionary<(int Leaf, string Field), TermsEnum> Enums { get; } = [];
 
         public DocsEnum? Docs { get; set; }
+
+        /// <summary>The documents of a term not kept in memory.</summary>
+        public int[] Buffer { get; set; } = new int[1024];
     }
 
     /// <summary>Hands the collector the current document's score.</summary>
