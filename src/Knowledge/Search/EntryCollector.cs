@@ -37,6 +37,10 @@ internal sealed class EntryCollector : ICollector
     /// </summary>
     private const float CeilingSlack = 1.001f;
 
+    /// <summary>Slots per field of the cache of <see cref="FieldCeiling"/> (a power of two).</summary>
+    private const int CeilingBits = 6;
+    private const int CeilingSlots = 1 << CeilingBits;
+
     /// <summary>Buckets of a unit's coverage for the upper bound of its power (a power of two: coverage × buckets is exact).</summary>
     private const int CoverageBuckets = 1024;
 
@@ -67,8 +71,9 @@ internal sealed class EntryCollector : ICollector
     /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
     private float creditBound;
 
-    /// <summary>Per field, the highest search score <see cref="CannotBeat"/> found too low this question (−∞: none yet).</summary>
-    private readonly float[] weakUpTo = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
+    /// <summary>Per field, <see cref="FieldCeiling"/> by the search score's bits, for this question (<see cref="EmptySlot"/>: none).</summary>
+    private readonly int[] ceilingKeys = new int[Kinds * CeilingSlots];
+    private readonly float[] ceilingValues = new float[Kinds * CeilingSlots];
     private int pendingEntry = -1;
     private readonly float questionExponent;
     private readonly float unitExponent;
@@ -109,6 +114,7 @@ internal sealed class EntryCollector : ICollector
             unitPowerBound[b] = MathF.Pow(Math.Min(1f, (b + 1) / (float)CoverageBuckets), unitExponent) * BoundSlack;
         }
 
+        Array.Fill(ceilingKeys, EmptySlot);
         powerKeys = new int[PowerSlots];
         Array.Fill(powerKeys, EmptySlot);
         powerValues = new float[PowerSlots];
@@ -164,7 +170,7 @@ internal sealed class EntryCollector : ICollector
     {
         ArgumentNullException.ThrowIfNull(common);
         queryWeight = weight;
-        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
+        ceilingKeys.AsSpan().Fill(EmptySlot);
 
         // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
         commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
@@ -192,7 +198,7 @@ internal sealed class EntryCollector : ICollector
         pending.Clear();
         pendingMost.AsSpan().Fill(float.NegativeInfinity);
         pendingEntry = -1;
-        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
+        ceilingKeys.AsSpan().Fill(EmptySlot);
         MatchedUnits = 0;
         commonMasks = [];
         commonCredits = [];
@@ -304,31 +310,38 @@ internal sealed class EntryCollector : ICollector
     /// <summary>
     /// A test far cheaper than <see cref="EntryBound"/> that passes over most entries a search matches: true when no
     /// entry whose fields' highest search scores are <paramref name="most"/> (−∞: none of the field's units match) can
-    /// beat <paramref name="threshold"/>, whatever its units weigh and whatever common terms they hold. An entry
-    /// scores at most (1 + the corroboration share) × its best field's bound, and a field's bound without the
-    /// entry's statistics (<see cref="FieldCeiling"/>) grows with its search score; as the threshold only rises
-    /// during a question, a search score found too low for a field stays too low, and any score up to it is
-    /// answered by one comparison. False says nothing: <see cref="EntryBound"/> decides.
+    /// beat <paramref name="threshold"/>, whatever its units weigh and whatever common terms they hold. Each field's
+    /// bound without the entry's statistics (<see cref="FieldCeiling"/>) depends on its search score alone, which
+    /// takes few values in a question, so it is kept and looked up. False says nothing: <see cref="EntryBound"/> decides.
     /// </summary>
     internal bool CannotBeat(ReadOnlySpan<float> most, float threshold)
     {
+        Span<float> bounds = stackalloc float[Kinds];
         for (var k = 0; k < Kinds; k++)
         {
             var searched = most[k];
-            if (float.IsNegativeInfinity(searched) || searched <= weakUpTo[k])
+            if (float.IsNegativeInfinity(searched))
             {
                 continue;
             }
 
-            if (!(FieldCeiling(k, searched) * (1f + options.CorroborationShare) * CeilingSlack <= threshold))
+            if (float.IsNaN(searched))
             {
                 return false;
             }
 
-            weakUpTo[k] = searched;
+            var key = BitConverter.SingleToInt32Bits(searched);
+            var slot = (k * CeilingSlots) + (int)(unchecked((uint)key * 2654435761u) >> (32 - CeilingBits));
+            if (ceilingKeys[slot] != key)
+            {
+                ceilingValues[slot] = FieldCeiling(k, searched);
+                ceilingKeys[slot] = key;
+            }
+
+            bounds[k] = ceilingValues[slot];
         }
 
-        return true;
+        return Total(bounds) * CeilingSlack <= threshold;
     }
 
     /// <summary>
