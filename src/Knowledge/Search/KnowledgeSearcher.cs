@@ -77,6 +77,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
     }
 
+    /// <summary>How many terms' documents are kept in memory.</summary>
+    internal int KeptTerms => kept.Count;
+
     /// <summary>False sends every query through Lucene's scorers (to measure the difference).</summary>
     internal bool ScoreFromPostings { get; set; } = true;
 
