@@ -91,6 +91,8 @@ internal static class ScaleProfile
                     $"{GC.CollectionCount(0) - gen0} gen0 and {GC.CollectionCount(2) - gen2} gen2 collections, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / asked:F3} ms per question"));
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"documents kept in memory: {searcher.KeptDocuments} of {searcher.KeptTerms} terms ({searcher.KeptDocuments * 4 / 1048576.0:F1} MB); managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB"));
             if (Environment.GetEnvironmentVariable("B12BOT_PROFILE_BREAKDOWN") == "1")
             {
                 searcher.ScoreFromPostings = true;

@@ -80,6 +80,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <summary>How many terms' documents are kept in memory.</summary>
     internal int KeptTerms => kept.Count;
 
+    /// <summary>How many documents are kept in memory, over all terms.</summary>
+    internal long KeptDocuments => kept.Values.Sum(d => (long)d.Length);
+
     /// <summary>False sends every query through Lucene's scorers (to measure the difference).</summary>
     internal bool ScoreFromPostings { get; set; } = true;
 
@@ -266,28 +269,34 @@ internal sealed class KnowledgeSearcher : IndexSearcher
 
         iterator.SeekExact(term.Bytes, state);
         var docs = w.Docs = iterator.Docs(live, w.Docs, DocsFlags.NONE);
+
+        // A kept term is read straight into an array of its own size (no deletions: its document frequency).
+        var into = keep ? new int[Math.Max(1, located!.DocFreq)] : w.Buffer;
         var count = 0;
         int doc;
         while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
         {
-            if (count == w.Buffer.Length)
+            if (count == into.Length)
             {
-                var larger = new int[count * 2];
-                w.Buffer.CopyTo(larger, 0);
-                w.Buffer = larger;
+                Array.Resize(ref into, count * 2);
             }
 
-            w.Buffer[count++] = doc;
+            into[count++] = doc;
         }
 
         if (!keep)
         {
-            return w.Buffer.AsSpan(0, count);
+            w.Buffer = into;
+            return into.AsSpan(0, count);
         }
 
-        var read = w.Buffer.AsSpan(0, count).ToArray();
-        kept.TryAdd(located!, read);
-        return read;
+        if (count != into.Length)
+        {
+            Array.Resize(ref into, count);
+        }
+
+        // Another search may have kept it meanwhile: the first kept is used (the same documents).
+        return kept.GetOrAdd(located!, into);
     }
 
     /// <summary>
