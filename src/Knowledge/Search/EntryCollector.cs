@@ -71,6 +71,12 @@ internal sealed class EntryCollector : ICollector
     /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
     private float creditBound;
 
+    /// <summary>
+    /// Per field, the highest search score found this question whose ceiling, times 1 + the corroboration share,
+    /// cannot beat the threshold (−∞: none yet). Valid while the threshold only rises, as it does in a search.
+    /// </summary>
+    private readonly float[] weakUpTo = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
+
     /// <summary>Per field, <see cref="FieldCeiling"/> by the search score's bits, for this question (<see cref="EmptySlot"/>: none).</summary>
     private readonly int[] ceilingKeys = new int[Kinds * CeilingSlots];
     private readonly float[] ceilingValues = new float[Kinds * CeilingSlots];
@@ -171,6 +177,7 @@ internal sealed class EntryCollector : ICollector
         ArgumentNullException.ThrowIfNull(common);
         queryWeight = weight;
         ceilingKeys.AsSpan().Fill(EmptySlot);
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
 
         // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
         commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
@@ -199,6 +206,7 @@ internal sealed class EntryCollector : ICollector
         pendingMost.AsSpan().Fill(float.NegativeInfinity);
         pendingEntry = -1;
         ceilingKeys.AsSpan().Fill(EmptySlot);
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
         MatchedUnits = 0;
         commonMasks = [];
         commonCredits = [];
@@ -312,10 +320,19 @@ internal sealed class EntryCollector : ICollector
     /// entry whose fields' highest search scores are <paramref name="most"/> (−∞: none of the field's units match) can
     /// beat <paramref name="threshold"/>, whatever its units weigh and whatever common terms they hold. Each field's
     /// bound without the entry's statistics (<see cref="FieldCeiling"/>) depends on its search score alone, which
-    /// takes few values in a question, so it is kept and looked up. False says nothing: <see cref="EntryBound"/> decides.
+    /// takes few values in a question, so it is kept and looked up. The thresholds of a question must not fall (as
+    /// the collector's does not). False says nothing: <see cref="EntryBound"/> decides.
     /// </summary>
     internal bool CannotBeat(ReadOnlySpan<float> most, float threshold)
     {
+        // First, one comparison per field: each field's score at most one already found too low to carry an entry
+        // alone (the threshold only rises during a question, so a score too low stays too low).
+        if (most[0] <= weakUpTo[0] && most[1] <= weakUpTo[1] && most[2] <= weakUpTo[2] && most[3] <= weakUpTo[3])
+        {
+            return true;
+        }
+
+        var alone = threshold / ((1f + options.CorroborationShare) * CeilingSlack);
         Span<float> bounds = stackalloc float[Kinds];
         for (var k = 0; k < Kinds; k++)
         {
@@ -339,6 +356,10 @@ internal sealed class EntryCollector : ICollector
             }
 
             bounds[k] = ceilingValues[slot];
+            if (bounds[k] <= alone && searched > weakUpTo[k])
+            {
+                weakUpTo[k] = searched;
+            }
         }
 
         return Total(bounds) * CeilingSlack <= threshold;

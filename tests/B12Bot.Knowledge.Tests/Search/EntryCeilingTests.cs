@@ -5,8 +5,9 @@ namespace B12Bot.Knowledge.Tests.Search;
 /// <summary>
 /// Before an entry's bound from its own statistics, the searcher asks the collector a cheaper question: can any entry
 /// whose fields score at most these in the search beat the threshold, whatever its units weigh and whatever common
-/// terms they hold? Its answer is kept per search score for the question. Whenever it says no, the entry's own bound
-/// must not beat the threshold either — on random questions, one collector reused across them, and several weightings.
+/// terms they hold? Its answers are kept for the question (per search score, and per field the highest score too low),
+/// as the threshold only rises. Whenever it says no, the entry's own bound must not beat the threshold either — on
+/// random questions with rising thresholds, one collector reused across them, and several weightings.
 /// </summary>
 public sealed class EntryCeilingTests
 {
@@ -43,6 +44,7 @@ public sealed class EntryCeilingTests
             // Search scores from a few values, as a question's sums of term scores are, so the kept ceilings are
             // reused; the same values in every question, so a ceiling kept from another question would be found.
             var scores = Enumerable.Range(1, 12).Select(i => i * 0.5f).ToArray();
+            var threshold = 0f;
             for (var entry = 0; entry < 300; entry++)
             {
                 var most = new float[Kinds];
@@ -55,8 +57,9 @@ public sealed class EntryCeilingTests
                     held[k] = (ulong)random.Next(64);
                 }
 
+                // The threshold rises through the question, as the collector's does.
                 var bound = collector.EntryBound(most, lightest, held);
-                var threshold = random.Next(3) == 0 ? (float)(random.NextDouble() * 2) : bound * (0.7f + (float)(random.NextDouble() * 0.6));
+                threshold = Math.Max(threshold, random.Next(4) == 0 ? bound * (0.7f + (float)(random.NextDouble() * 0.6)) : threshold + (float)(random.NextDouble() * 0.004));
                 if (collector.CannotBeat(most, threshold))
                 {
                     passedOver++;
