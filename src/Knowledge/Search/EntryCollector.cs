@@ -31,6 +31,16 @@ internal sealed class EntryCollector : ICollector
     /// </summary>
     private const float BoundSlack = 1.0001f;
 
+    /// <summary>
+    /// The slack of <see cref="CannotBeat"/>: it covers the rounding of the sums and products it leaves out (and any
+    /// last-place wobble of <see cref="MathF.Pow(float, float)"/>) many times over.
+    /// </summary>
+    private const float CeilingSlack = 1.001f;
+
+    /// <summary>Slots per field of the cache of <see cref="FieldCeiling"/> (a power of two).</summary>
+    private const int CeilingBits = 6;
+    private const int CeilingSlots = 1 << CeilingBits;
+
     /// <summary>Buckets of a unit's coverage for the upper bound of its power (a power of two: coverage × buckets is exact).</summary>
     private const int CoverageBuckets = 1024;
 
@@ -60,6 +70,16 @@ internal sealed class EntryCollector : ICollector
 
     /// <summary>Above any unit's credit from the common concepts: the sum of each concept's best credit.</summary>
     private float creditBound;
+
+    /// <summary>
+    /// Per field, the highest search score found this question whose ceiling, times 1 + the corroboration share,
+    /// cannot beat the threshold (−∞: none yet). Valid while the threshold only rises, as it does in a search.
+    /// </summary>
+    private readonly float[] weakUpTo = [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity];
+
+    /// <summary>Per field, <see cref="FieldCeiling"/> by the search score's bits, for this question (<see cref="EmptySlot"/>: none).</summary>
+    private readonly int[] ceilingKeys = new int[Kinds * CeilingSlots];
+    private readonly float[] ceilingValues = new float[Kinds * CeilingSlots];
     private int pendingEntry = -1;
     private readonly float questionExponent;
     private readonly float unitExponent;
@@ -100,6 +120,7 @@ internal sealed class EntryCollector : ICollector
             unitPowerBound[b] = MathF.Pow(Math.Min(1f, (b + 1) / (float)CoverageBuckets), unitExponent) * BoundSlack;
         }
 
+        Array.Fill(ceilingKeys, EmptySlot);
         powerKeys = new int[PowerSlots];
         Array.Fill(powerKeys, EmptySlot);
         powerValues = new float[PowerSlots];
@@ -155,6 +176,8 @@ internal sealed class EntryCollector : ICollector
     {
         ArgumentNullException.ThrowIfNull(common);
         queryWeight = weight;
+        ceilingKeys.AsSpan().Fill(EmptySlot);
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
 
         // Arrays: the credit is counted for every collected unit, and an interface's enumerator would be allocated each time.
         commonMasks = common.Count == 0 ? [] : common.Select(c => c.Mask).ToArray();
@@ -182,6 +205,8 @@ internal sealed class EntryCollector : ICollector
         pending.Clear();
         pendingMost.AsSpan().Fill(float.NegativeInfinity);
         pendingEntry = -1;
+        ceilingKeys.AsSpan().Fill(EmptySlot);
+        weakUpTo.AsSpan().Fill(float.NegativeInfinity);
         MatchedUnits = 0;
         commonMasks = [];
         commonCredits = [];
@@ -291,7 +316,79 @@ internal sealed class EntryCollector : ICollector
     }
 
     /// <summary>
-    /// Above the score of any unit of the field <paramref name="kind"/> that scores at most <paramref name="searched"/>
+    /// A test far cheaper than <see cref="EntryBound"/> that passes over most entries a search matches: true when no
+    /// entry whose fields' highest search scores are <paramref name="most"/> (−∞: none of the field's units match) can
+    /// beat <paramref name="threshold"/>, whatever its units weigh and whatever common terms they hold. Each field's
+    /// bound without the entry's statistics (<see cref="FieldCeiling"/>) depends on its search score alone, which
+    /// takes few values in a question, so it is kept and looked up. The thresholds of a question must not fall (as
+    /// the collector's does not). False says nothing: <see cref="EntryBound"/> decides.
+    /// </summary>
+    internal bool CannotBeat(ReadOnlySpan<float> most, float threshold)
+    {
+        // First, one comparison per field: each field's score at most one already found too low to carry an entry
+        // alone (the threshold only rises during a question, so a score too low stays too low).
+        if (most[0] <= weakUpTo[0] && most[1] <= weakUpTo[1] && most[2] <= weakUpTo[2] && most[3] <= weakUpTo[3])
+        {
+            return true;
+        }
+
+        var alone = threshold / ((1f + options.CorroborationShare) * CeilingSlack);
+        Span<float> bounds = stackalloc float[Kinds];
+        for (var k = 0; k < Kinds; k++)
+        {
+            var searched = most[k];
+            if (float.IsNegativeInfinity(searched))
+            {
+                continue;
+            }
+
+            if (float.IsNaN(searched))
+            {
+                return false;
+            }
+
+            var key = BitConverter.SingleToInt32Bits(searched);
+            var slot = (k * CeilingSlots) + (int)(unchecked((uint)key * 2654435761u) >> (32 - CeilingBits));
+            if (ceilingKeys[slot] != key)
+            {
+                ceilingValues[slot] = FieldCeiling(k, searched);
+                ceilingKeys[slot] = key;
+            }
+
+            bounds[k] = ceilingValues[slot];
+            if (bounds[k] <= alone && searched > weakUpTo[k])
+            {
+                weakUpTo[k] = searched;
+            }
+        }
+
+        return Total(bounds) * CeilingSlack <= threshold;
+    }
+
+    /// <summary>
+    /// Above <see cref="KindBound"/> for a unit of the field <paramref name="kind"/> that scores
+    /// <paramref name="searched"/> in the search, whatever it weighs and whatever common terms it holds: every common
+    /// concept's best credit and a full unit coverage. Grows with <paramref name="searched"/>; +∞ when it cannot be
+    /// bounded.
+    /// </summary>
+    private float FieldCeiling(int kind, float searched)
+    {
+        var boost = fieldBoost[kind];
+        var matched = (searched / boost) + creditBound;
+        if (!(matched >= 0f) || float.IsPositiveInfinity(matched))
+        {
+            return float.PositiveInfinity;
+        }
+
+        var questionCoverage = Math.Min(1f, matched / queryWeight);
+        var bound = kind == (int)UnitKind.Text
+            ? boost * (questionCoverage * Math.Min(1f, matched / options.TextEvidence))
+            : boost * QuestionPower(questionCoverage) * unitPowerBound[CoverageBuckets];
+        return bound >= 0f ? bound * BoundSlack : float.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// Above any unit of the field <paramref name="kind"/> that scores at most <paramref name="searched"/>
     /// in the search, weighs at least <paramref name="lightest"/> (or 0) and holds at most the common terms
     /// <paramref name="common"/>; +∞ when it cannot be bounded.
     /// </summary>

@@ -124,6 +124,19 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public static string FieldOf(UnitKind kind) => FieldNames[(int)kind];
 
+    /// <summary>
+    /// The kind of the units that hold the terms of <paramref name="field"/> (a kind's own field, or the compound
+    /// parts beside it), or −1 for any other field. A document holds the terms of its own kind only.
+    /// </summary>
+    public static int KindOfField(string field) => field switch
+    {
+        "question" or "question" + PartSuffix => (int)UnitKind.Question,
+        "title" or "title" + PartSuffix => (int)UnitKind.Title,
+        "keyword" or "keyword" + PartSuffix => (int)UnitKind.Keyword,
+        "text" or "text" + PartSuffix => (int)UnitKind.Text,
+        _ => -1,
+    };
+
     /// <summary>Whether the article's text itself uses <paramref name="term"/> (as a word, not a compound part).</summary>
     public bool InText(string term) => fieldTerms[(int)UnitKind.Text].Contains(term);
 

@@ -43,6 +43,12 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <summary>Per document, its unit's entry × 4 + kind: what the collecting pass reads of every matched unit, packed (a unit itself is ten times larger).</summary>
     private readonly int[] unitKeys = [];
 
+    /// <summary>
+    /// The documents of each term read so far, by its located postings (at most every indexed term's: as many
+    /// integers as the index has postings).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TermContext, int[]> kept = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
@@ -70,6 +76,12 @@ internal sealed class KnowledgeSearcher : IndexSearcher
             unitKeys = byDoc.Select(u => (u.Entry * KindCount) + (int)u.Kind).ToArray();
         }
     }
+
+    /// <summary>How many terms' documents are kept in memory.</summary>
+    internal int KeptTerms => kept.Count;
+
+    /// <summary>How many documents are kept in memory, over all terms.</summary>
+    internal long KeptDocuments => kept.Values.Sum(d => (long)d.Length);
 
     /// <summary>False sends every query through Lucene's scorers (to measure the difference).</summary>
     internal bool ScoreFromPostings { get; set; } = true;
@@ -117,45 +129,47 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         var live = atomic.LiveDocs;
         var concept = 0;
         var slots = w.Slots;
+        var matched = w.Matched;
+        Span<int> perKind = stackalloc int[KindCount];
         foreach (var terms in concepts)
         {
             concept++;
             w.Touched.Clear();
+
+            // A document holds the terms of one kind only (its field and the compound parts beside it): a concept
+            // with one term of a kind gives that term's score to every document it matches, with no best to keep.
+            perKind.Clear();
+            foreach (var termQuery in terms)
+            {
+                if (KnowledgeIndex.KindOfField(termQuery.Term.Field) is var kind and >= 0)
+                {
+                    perKind[kind]++;
+                }
+            }
+
             foreach (var termQuery in terms)
             {
                 var term = termQuery.Term;
-                var state = contexts(term)?.Get(leaf.Ord);
-                if (state is null)
+                var docs = Postings(leaf, atomic, live, term, w);
+                if (docs.IsEmpty)
                 {
-                    // Not in this segment (or not located in advance: then Lucene finds it).
-                    if (contexts(term) is not null)
-                    {
-                        continue;
-                    }
-
-                    state = TermContext.Build(reader.Context, term).Get(leaf.Ord);
-                    if (state is null)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                if (!w.Enums.TryGetValue((leaf.Ord, term.Field), out var iterator))
-                {
-                    iterator = atomic.GetTerms(term.Field)?.GetEnumerator();
-                    if (iterator is null)
-                    {
-                        continue;
-                    }
-
-                    w.Enums[(leaf.Ord, term.Field)] = iterator;
-                }
-
-                iterator.SeekExact(term.Bytes, state);
                 var score = termQuery.Boost * weights.Of(term.Text);
-                var docs = w.Docs = iterator.Docs(live, w.Docs, DocsFlags.NONE);
-                int doc;
-                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                var kind = KnowledgeIndex.KindOfField(term.Field);
+                if (kind >= 0 && perKind[kind] == 1)
+                {
+                    foreach (var doc in docs)
+                    {
+                        slots[doc].Sum += score;
+                        matched[doc >> 6] |= 1UL << (doc & 63);
+                    }
+
+                    continue;
+                }
+
+                foreach (var doc in docs)
                 {
                     ref var slot = ref slots[doc];
                     if (slot.Stamp != concept)
@@ -175,7 +189,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
             {
                 ref var slot = ref slots[doc];
                 slot.Sum += slot.Best;
-                w.Matched[doc >> 6] |= 1UL << (doc & 63);
+                matched[doc >> 6] |= 1UL << (doc & 63);
             }
         }
 
@@ -209,6 +223,80 @@ internal sealed class KnowledgeSearcher : IndexSearcher
                 results.Collect(doc);
             }
         }
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="term"/> in <paramref name="leaf"/>, in order: kept in memory after their first
+    /// read for a term located when the index opened, in an index of one segment with no deletions (as the knowledge
+    /// index is), so a question reads plain arrays instead of decoding Lucene's postings again; otherwise read into
+    /// the work's buffer. Empty when no document has it.
+    /// </summary>
+    private ReadOnlySpan<int> Postings(AtomicReaderContext leaf, AtomicReader atomic, IBits? live, Term term, Work w)
+    {
+        var located = contexts(term);
+        var keep = located is not null && live is null && leaf.Ord == 0 && reader.Leaves.Count == 1;
+        if (keep && kept.TryGetValue(located!, out var known))
+        {
+            return known;
+        }
+
+        var state = located?.Get(leaf.Ord);
+        if (state is null)
+        {
+            // Not in this segment (or not located in advance: then Lucene finds it).
+            if (located is not null)
+            {
+                return [];
+            }
+
+            state = TermContext.Build(reader.Context, term).Get(leaf.Ord);
+            if (state is null)
+            {
+                return [];
+            }
+        }
+
+        if (!w.Enums.TryGetValue((leaf.Ord, term.Field), out var iterator))
+        {
+            iterator = atomic.GetTerms(term.Field)?.GetEnumerator();
+            if (iterator is null)
+            {
+                return [];
+            }
+
+            w.Enums[(leaf.Ord, term.Field)] = iterator;
+        }
+
+        iterator.SeekExact(term.Bytes, state);
+        var docs = w.Docs = iterator.Docs(live, w.Docs, DocsFlags.NONE);
+
+        // A kept term is read straight into an array of its own size (no deletions: its document frequency).
+        var into = keep ? new int[Math.Max(1, located!.DocFreq)] : w.Buffer;
+        var count = 0;
+        int doc;
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            if (count == into.Length)
+            {
+                Array.Resize(ref into, count * 2);
+            }
+
+            into[count++] = doc;
+        }
+
+        if (!keep)
+        {
+            w.Buffer = into;
+            return into.AsSpan(0, count);
+        }
+
+        if (count != into.Length)
+        {
+            Array.Resize(ref into, count);
+        }
+
+        // Another search may have kept it meanwhile: the first kept is used (the same documents).
+        return kept.GetOrAdd(located!, into);
     }
 
     /// <summary>
@@ -271,6 +359,11 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         var threshold = collector.Threshold;
         if (threshold >= 0f)
         {
+            if (collector.CannotBeat(most, threshold))
+            {
+                return;
+            }
+
             var statistics = unitKeys[w.BlockDocs[0]] / KindCount * KindCount;
             if (collector.EntryBound(most, entryLightest.AsSpan(statistics, KindCount), entryCommon.AsSpan(statistics, KindCount)) <= threshold)
             {
@@ -368,6 +461,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         public Dictionary<(int Leaf, string Field), TermsEnum> Enums { get; } = [];
 
         public DocsEnum? Docs { get; set; }
+
+        /// <summary>The documents of a term not kept in memory.</summary>
+        public int[] Buffer { get; set; } = new int[1024];
     }
 
     /// <summary>Hands the collector the current document's score.</summary>

@@ -68,6 +68,68 @@ public sealed class KnowledgeSearcherTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Documents_kept_in_memory_score_as_lucene_does(int seed)
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var searcher = (KnowledgeSearcher)index.Searcher;
+        var lucene = new IndexSearcher(index.Searcher.IndexReader) { Similarity = index.Similarity };
+        var random = new Random(seed);
+        var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
+        var kinds = Enum.GetValues<UnitKind>();
+
+        for (var q = 0; q < 20; q++)
+        {
+            // Concepts with one term of a kind (its score added at once) and with several (the best kept).
+            var query = new BooleanQuery(disableCoord: true);
+            for (var c = random.Next(1, 5); c > 0; c--)
+            {
+                var concept = new DisjunctionMaxQuery(0f);
+                foreach (var term in Enumerable.Range(0, random.Next(1, 4)).Select(_ => terms[random.Next(terms.Count)]))
+                {
+                    var kind = kinds[random.Next(kinds.Length)];
+                    var boost = (float)(0.2 + random.NextDouble());
+                    if (index.TermQuery(kind, term, boost) is { } main)
+                    {
+                        concept.Add(main);
+                    }
+
+                    if (random.Next(2) == 0 && index.TermQuery(kind, term, boost * 0.5f, inParts: true) is { } part)
+                    {
+                        concept.Add(part);
+                    }
+                }
+
+                if (concept.Disjuncts.Count > 0)
+                {
+                    query.Add(concept, Occur.SHOULD);
+                }
+            }
+
+            if (query.Clauses.Count == 0)
+            {
+                continue;
+            }
+
+            var expected = new Recorder();
+            lucene.Search(query, expected);
+
+            // The first search reads Lucene's postings and keeps them; the second reads them from memory.
+            var first = new Recorder();
+            searcher.Search(query, first);
+            var kept = searcher.KeptTerms;
+            var second = new Recorder();
+            searcher.Search(query, second);
+
+            Assert.True(kept > 0);
+            Assert.Equal(kept, searcher.KeptTerms);
+            Assert.Equal(expected.Hits, first.Hits);
+            Assert.Equal(expected.Hits, second.Hits);
+        }
+    }
+
     [Fact]
     public void Other_queries_go_to_lucene()
     {
