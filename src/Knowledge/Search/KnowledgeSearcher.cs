@@ -43,11 +43,19 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <summary>Per document, its unit's entry × 4 + kind: what the collecting pass reads of every matched unit, packed (a unit itself is ten times larger).</summary>
     private readonly int[] unitKeys = [];
 
+    /// <summary>How many documents all kept terms may hold together, by default (32 MB of integers).</summary>
+    internal const long DefaultKeepBudget = 8L << 20;
+
     /// <summary>
-    /// The documents of each term read so far, by its located postings (at most every indexed term's: as many
-    /// integers as the index has postings).
+    /// The documents of each term read so far, by its located postings, up to <see cref="keepBudget"/> documents in
+    /// all (a term beyond it is read from Lucene's postings at every search, as before any was kept).
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TermContext, int[]> kept = new(ReferenceEqualityComparer.Instance);
+
+    private readonly long keepBudget;
+
+    /// <summary>How many documents are kept, over all terms (what counts against the budget).</summary>
+    private long keptDocuments;
 
     /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
@@ -56,10 +64,13 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <param name="weights">The term weights the similarity scores with.</param>
     /// <param name="contexts">Where each indexed term's postings are (located once when the index opens).</param>
     /// <param name="units">The units by document id (their entries are what a collector of entries skips).</param>
-    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts, IReadOnlyList<Unit> units)
+    /// <param name="keepBudget">How many documents the terms kept in memory may hold together.</param>
+    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts, IReadOnlyList<Unit> units, long keepBudget = DefaultKeepBudget)
         : base(reader)
     {
         ArgumentNullException.ThrowIfNull(units);
+        ArgumentOutOfRangeException.ThrowIfNegative(keepBudget);
+        this.keepBudget = keepBudget;
         this.reader = reader;
         this.weights = weights;
         this.contexts = contexts;
@@ -81,7 +92,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     internal int KeptTerms => kept.Count;
 
     /// <summary>How many documents are kept in memory, over all terms.</summary>
-    internal long KeptDocuments => kept.Values.Sum(d => (long)d.Length);
+    internal long KeptDocuments => Interlocked.Read(ref keptDocuments);
 
     /// <summary>False sends every query through Lucene's scorers (to measure the difference).</summary>
     internal bool ScoreFromPostings { get; set; } = true;
@@ -240,6 +251,9 @@ internal sealed class KnowledgeSearcher : IndexSearcher
             return known;
         }
 
+        // Within the budget only (searches at once may each keep one term past it: bounded by their number).
+        keep = keep && Interlocked.Read(ref keptDocuments) + located!.DocFreq <= keepBudget;
+
         var state = located?.Get(leaf.Ord);
         if (state is null)
         {
@@ -296,7 +310,13 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
 
         // Another search may have kept it meanwhile: the first kept is used (the same documents).
-        return kept.GetOrAdd(located!, into);
+        var first = kept.GetOrAdd(located!, into);
+        if (ReferenceEquals(first, into))
+        {
+            Interlocked.Add(ref keptDocuments, into.Length);
+        }
+
+        return first;
     }
 
     /// <summary>

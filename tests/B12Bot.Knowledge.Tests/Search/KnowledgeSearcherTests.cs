@@ -130,6 +130,54 @@ public sealed class KnowledgeSearcherTests
         }
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(40L)]
+    [InlineData(400L)]
+    public void Terms_beyond_the_keep_budget_are_read_from_lucene_every_time_and_score_the_same(long budget)
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var open = (KnowledgeSearcher)index.Searcher;
+        var located = new Dictionary<Term, TermContext>();
+        TermContext Locate(Term term) =>
+            located.TryGetValue(term, out var found) ? found : located[term] = TermContext.Build(open.IndexReader.Context, term);
+        var searcher = new KnowledgeSearcher(open.IndexReader, index.Weights, Locate, index.Units, budget)
+        {
+            Similarity = index.Similarity,
+        };
+        var lucene = new IndexSearcher(open.IndexReader) { Similarity = index.Similarity };
+        var random = new Random(7);
+        var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
+
+        for (var q = 0; q < 30; q++)
+        {
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var term in Enumerable.Range(0, random.Next(1, 6)).Select(_ => terms[random.Next(terms.Count)]))
+            {
+                if (index.TermQuery(UnitKind.Text, term, 1f) is { } clause)
+                {
+                    query.Add(new DisjunctionMaxQuery(0f) { clause }, Occur.SHOULD);
+                }
+            }
+
+            if (query.Clauses.Count == 0)
+            {
+                continue;
+            }
+
+            var expected = new Recorder();
+            var actual = new Recorder();
+            lucene.Search(query, expected);
+            searcher.Search(query, actual);
+
+            Assert.Equal(expected.Hits, actual.Hits);
+            Assert.True(searcher.KeptDocuments <= budget, $"{searcher.KeptDocuments} documents kept, budget {budget}");
+        }
+
+        Assert.Equal(budget == 0, searcher.KeptTerms == 0);
+    }
+
     [Fact]
     public void Other_queries_go_to_lucene()
     {
