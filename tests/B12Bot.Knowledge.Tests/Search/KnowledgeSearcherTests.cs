@@ -22,37 +22,10 @@ public sealed class KnowledgeSearcherTests
         var lucene = new IndexSearcher(index.Searcher.IndexReader) { Similarity = index.Similarity };
         var random = new Random(seed);
         var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
-        var kinds = Enum.GetValues<UnitKind>();
 
         for (var q = 0; q < 40; q++)
         {
-            var query = new BooleanQuery(disableCoord: true);
-            for (var c = random.Next(1, 6); c > 0; c--)
-            {
-                var concept = new DisjunctionMaxQuery(0f);
-                foreach (var term in Enumerable.Range(0, random.Next(1, 4)).Select(_ => terms[random.Next(terms.Count)]))
-                {
-                    foreach (var kind in kinds)
-                    {
-                        var boost = (float)(0.2 + random.NextDouble());
-                        if (index.TermQuery(kind, term, boost) is { } main)
-                        {
-                            concept.Add(main);
-                        }
-
-                        if (index.TermQuery(kind, term, boost * 0.5f, inParts: true) is { } part)
-                        {
-                            concept.Add(part);
-                        }
-                    }
-                }
-
-                if (concept.Disjuncts.Count > 0)
-                {
-                    query.Add(concept, Occur.SHOULD);
-                }
-            }
-
+            var query = RandomQuery(index, random, terms, maxConcepts: 5, everyKind: true);
             if (query.Clauses.Count == 0)
             {
                 continue;
@@ -78,35 +51,11 @@ public sealed class KnowledgeSearcherTests
         var lucene = new IndexSearcher(index.Searcher.IndexReader) { Similarity = index.Similarity };
         var random = new Random(seed);
         var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
-        var kinds = Enum.GetValues<UnitKind>();
 
         for (var q = 0; q < 20; q++)
         {
             // Concepts with one term of a kind (its score added at once) and with several (the best kept).
-            var query = new BooleanQuery(disableCoord: true);
-            for (var c = random.Next(1, 5); c > 0; c--)
-            {
-                var concept = new DisjunctionMaxQuery(0f);
-                foreach (var term in Enumerable.Range(0, random.Next(1, 4)).Select(_ => terms[random.Next(terms.Count)]))
-                {
-                    var kind = kinds[random.Next(kinds.Length)];
-                    var boost = (float)(0.2 + random.NextDouble());
-                    if (index.TermQuery(kind, term, boost) is { } main)
-                    {
-                        concept.Add(main);
-                    }
-
-                    if (random.Next(2) == 0 && index.TermQuery(kind, term, boost * 0.5f, inParts: true) is { } part)
-                    {
-                        concept.Add(part);
-                    }
-                }
-
-                if (concept.Disjuncts.Count > 0)
-                {
-                    query.Add(concept, Occur.SHOULD);
-                }
-            }
+            var query = RandomQuery(index, random, terms, maxConcepts: 4, everyKind: false);
 
             if (query.Clauses.Count == 0)
             {
@@ -152,15 +101,7 @@ public sealed class KnowledgeSearcherTests
 
         for (var q = 0; q < 30; q++)
         {
-            var query = new BooleanQuery(disableCoord: true);
-            foreach (var term in Enumerable.Range(0, random.Next(1, 6)).Select(_ => terms[random.Next(terms.Count)]))
-            {
-                if (index.TermQuery(UnitKind.Text, term, 1f) is { } clause)
-                {
-                    query.Add(new DisjunctionMaxQuery(0f) { clause }, Occur.SHOULD);
-                }
-            }
-
+            var query = RandomQuery(index, random, terms, maxConcepts: 5, everyKind: false);
             if (query.Clauses.Count == 0)
             {
                 continue;
@@ -176,6 +117,43 @@ public sealed class KnowledgeSearcherTests
         }
 
         Assert.Equal(budget == 0, searcher.KeptTerms == 0);
+    }
+
+    /// <summary>
+    /// A query as the answerer makes them: one to <paramref name="maxConcepts"/> concepts, each the best of a few terms in
+    /// one field (or every field), whole or as compound parts, with random boosts.
+    /// </summary>
+    private static BooleanQuery RandomQuery(KnowledgeIndex index, Random random, List<string> terms, int maxConcepts, bool everyKind)
+    {
+        var kinds = Enum.GetValues<UnitKind>();
+        var query = new BooleanQuery(disableCoord: true);
+        for (var c = random.Next(1, maxConcepts + 1); c > 0; c--)
+        {
+            var concept = new DisjunctionMaxQuery(0f);
+            foreach (var term in Enumerable.Range(0, random.Next(1, 4)).Select(_ => terms[random.Next(terms.Count)]))
+            {
+                foreach (var kind in everyKind ? kinds : [kinds[random.Next(kinds.Length)]])
+                {
+                    var boost = (float)(0.2 + random.NextDouble());
+                    if (index.TermQuery(kind, term, boost) is { } main)
+                    {
+                        concept.Add(main);
+                    }
+
+                    if ((everyKind || random.Next(2) == 0) && index.TermQuery(kind, term, boost * 0.5f, inParts: true) is { } part)
+                    {
+                        concept.Add(part);
+                    }
+                }
+            }
+
+            if (concept.Disjuncts.Count > 0)
+            {
+                query.Add(concept, Occur.SHOULD);
+            }
+        }
+
+        return query;
     }
 
     [Fact]
