@@ -29,9 +29,6 @@ public sealed class ReplyHold
     {
     }
 
-    /// <summary>Whether sends are being held.</summary>
-    public bool Holding => held is not null;
-
     /// <summary>A hold whose send handler is the context's next one (pass-through until started).</summary>
     public static ReplyHold AddTo(ITurnContext turnContext)
     {
