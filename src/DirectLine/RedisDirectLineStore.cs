@@ -163,6 +163,7 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
     private readonly string prefix;
     private readonly RedisChannel channel;
     private readonly RedisKey index;
+    private volatile bool subscribed;
 
     public RedisDirectLineStore(DirectLineOptions options, TimeProvider time, ILogger<RedisDirectLineStore> logger)
     {
@@ -182,8 +183,32 @@ public sealed partial class RedisDirectLineStore : IDirectLineStore, IDisposable
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         connection = ConnectionMultiplexer.Connect(configuration);
         connection.ConnectionFailed += (_, e) => RedisLog.ConnectionFailed(logger, e.FailureType.ToString());
-        connection.ConnectionRestored += (_, _) => RedisLog.ConnectionRestored(logger);
-        connection.GetSubscriber().Subscribe(channel, (_, message) => Signal(message.ToString()));
+        connection.ConnectionRestored += (_, _) =>
+        {
+            RedisLog.ConnectionRestored(logger);
+            if (!subscribed)
+            {
+                Subscribe();
+            }
+        };
+        Subscribe();
+    }
+
+    /// <summary>
+    /// Listens for the changes other instances publish. Redis may not be there yet (the store starts without it):
+    /// then the next restored connection subscribes. A handler subscribed twice only wakes a waiter twice, which is harmless.
+    /// </summary>
+    private void Subscribe()
+    {
+        try
+        {
+            connection.GetSubscriber().Subscribe(channel, (_, message) => Signal(message.ToString()));
+            subscribed = true;
+        }
+        catch (RedisConnectionException ex)
+        {
+            RedisLog.Unavailable(logger, ex.FailureType.ToString());
+        }
     }
 
     private IDatabase Database => connection.GetDatabase();

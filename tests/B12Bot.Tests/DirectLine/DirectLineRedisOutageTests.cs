@@ -1,5 +1,6 @@
 using System.Net;
 using B12Bot.Cards;
+using B12Bot.DirectLine;
 using B12Bot.Tests.Testing;
 
 namespace B12Bot.Tests.DirectLine;
@@ -13,6 +14,50 @@ namespace B12Bot.Tests.DirectLine;
 public sealed class DirectLineRedisOutageTests(RedisFixture redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_store_started_while_redis_is_down_starts_and_wakes_its_waiters_once_redis_is_back()
+    {
+        var options = new DirectLineOptions { Store = DirectLineStoreKind.Redis };
+        options.Redis.Configuration = redis.Configuration;
+        options.Redis.KeyPrefix = RedisFixture.NewPrefix();
+        RedisDirectLineStore store;
+        await redis.KillAsync();
+        try
+        {
+            store = new RedisDirectLineStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisDirectLineStore>.Instance);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        using (store)
+        {
+            // Back: each try starts a conversation, waits for its first activity and appends it; a waiter woken by the
+            // published change ends the loop (the subscription is made again once the connection is restored).
+            using var patience = new CancellationTokenSource(Patience);
+            for (var attempt = 0; ; attempt++)
+            {
+                patience.Token.ThrowIfCancellationRequested();
+                var id = "back-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    await store.StartAsync(id, "dl_" + id, "nl-NL", patience.Token);
+                    using var once = CancellationTokenSource.CreateLinkedTokenSource(patience.Token);
+                    once.CancelAfter(TimeSpan.FromSeconds(2));
+                    var waiter = store.WaitAsync(id, 0, once.Token);
+                    await store.AppendAsync(id, new Newtonsoft.Json.Linq.JObject { ["type"] = "message", ["text"] = "hallo" }, ActivitySource.Client, false, patience.Token);
+                    await waiter;
+                    break;
+                }
+                catch (Exception ex) when (!patience.IsCancellationRequested && ex is DirectLineStoreUnavailableException or OperationCanceledException)
+                {
+                    await Task.Delay(100, patience.Token);
+                }
+            }
+        }
+    }
 
     [Fact]
     public async Task Without_redis_direct_line_says_503_the_bot_endpoint_keeps_working_and_it_recovers_by_itself()
