@@ -140,7 +140,6 @@ public static class BotServiceCollectionExtensions
                 return;
             }
 
-            http.Request.Body = new MemoryStream(check.Body!, writable: false);
             if (!validator.AuthenticationEnabled)
             {
                 // With no app id the framework still parses a token it is given (and throws on a bad one): ignore it.
@@ -154,7 +153,15 @@ public static class BotServiceCollectionExtensions
 
             try
             {
-                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+                if (adapter is AdapterWithErrorHandler ours)
+                {
+                    await ours.ProcessBodyAsync(http.Request, http.Response, check.Body!, bot, http.RequestAborted);
+                }
+                else
+                {
+                    http.Request.Body = new MemoryStream(check.Body!, writable: false);
+                    await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+                }
             }
             catch (ReplyDeliveryException) when (!http.Response.HasStarted)
             {

@@ -52,6 +52,35 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
         };
     }
 
+    /// <summary>
+    /// <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> for a POST whose
+    /// body the request checks have already read: the activity is read from those bytes and the answer written by
+    /// <see cref="ActivityHttp"/>. The same statuses: 400 for a body that is no activity, 401 when authentication
+    /// refuses the request.
+    /// </summary>
+    public async Task ProcessBodyAsync(HttpRequest request, HttpResponse response, byte[] body, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(bot);
+        var activity = ActivityHttp.ReadActivity(body);
+        if (string.IsNullOrEmpty(activity?.Type))
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        try
+        {
+            var invokeResponse = await ProcessActivityAsync(request.Headers.Authorization, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            await ActivityHttp.WriteResponseAsync(response, invokeResponse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
     /// <summary>The method that threw (type and name: code, never data).</summary>
     private static string Where(Exception exception) =>
         exception.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown";

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace B12Bot.Adapters;
+
+/// <summary>
+/// Reading an activity from a request body that <see cref="ActivityRequestValidator"/> has already read and checked,
+/// and writing a turn's <see cref="InvokeResponse"/>, as the framework's <c>HttpHelper</c> does with the same
+/// serialiser settings, with two differences: the body is not copied into a second buffer before it is read, and
+/// the response is written without indentation and with its <c>Content-Length</c> (the framework writes an indented
+/// body in chunks). Both bodies mean the same JSON.
+/// </summary>
+public static class ActivityHttp
+{
+    /// <summary>The framework's serialiser settings (same contract resolver, so the same contracts), unindented.</summary>
+    private static readonly JsonSerializer Compact = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
+        Formatting = Formatting.None,
+        DateFormatHandling = HttpHelper.BotMessageSerializerSettings.DateFormatHandling,
+        DateTimeZoneHandling = HttpHelper.BotMessageSerializerSettings.DateTimeZoneHandling,
+        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
+        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
+    });
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>A buffer per thread for the response text: a reply is written whole before any of it goes out.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    /// <summary>
+    /// The activity in <paramref name="body"/>, read as the framework reads a request; null when the body is no JSON
+    /// the serialiser can read as an activity (the framework answers that with 400, as its callers do).
+    /// </summary>
+    public static Activity? ReadActivity(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            using var text = new StreamReader(new MemoryStream(body, writable: false), Utf8, detectEncodingFromByteOrderMarks: true);
+            using var json = new JsonTextReader(text) { MaxDepth = null };
+            return HttpHelper.BotMessageSerializer.Deserialize<Activity>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the turn's answer: its status, and its body as JSON with a <c>Content-Length</c>; no answer is 200
+    /// without a body, as in the framework.
+    /// </summary>
+    public static Task WriteResponseAsync(HttpResponse response, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (invokeResponse is null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = invokeResponse.Status;
+        if (invokeResponse.Body is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var body = Serialize(invokeResponse.Body);
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = Utf8.GetByteCount(body);
+        return response.WriteAsync(body, Utf8, cancellationToken);
+    }
+
+    /// <summary>The JSON text of <paramref name="value"/> as the response carries it.</summary>
+    public static string Serialize(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = t_text ??= new StringBuilder(4096);
+        builder.Clear();
+        using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(text))
+        {
+            Compact.Serialize(json, value);
+        }
+
+        var result = builder.ToString();
+        if (builder.Capacity > 64 * 1024)
+        {
+            // One very long reply must not keep its buffer alive on this thread.
+            t_text = null;
+        }
+
+        return result;
+    }
+}
