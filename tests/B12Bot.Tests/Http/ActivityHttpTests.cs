@@ -33,6 +33,54 @@ public sealed class ActivityHttpTests(BotAppFactory factory) : IClassFixture<Bot
     }
 
     [Fact]
+    public async Task Replies_with_rarer_properties_are_the_same_json_the_framework_writes()
+    {
+        var unusual = Rich("c");
+        unusual.Speak = "Spreek";
+        unusual.Value = new JObject { ["rating"] = 1 };
+        unusual.From.Properties["extra"] = "x";
+        unusual.Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: "c-2", tenantId: "t") { Properties = new JObject { ["k"] = 1 } };
+        unusual.SuggestedActions = new SuggestedActions(to: ["user-1"], actions: [new CardAction(ActionTypes.MessageBack, "Ja", value: new JObject { ["answer"] = "ja" }) { ChannelData = new JObject { ["a"] = 1 }, DisplayText = "ja", Text = "ja", ImageAltText = "alt", Image = "https://x/i.png" }, null!]);
+        unusual.Attachments = [new Attachment("text/plain", name: "n"), null!];
+        var extended = Rich("d");
+        extended.Properties["custom"] = "waarde";
+        var bare = new Activity { Type = ActivityTypes.Typing, Value = 5, ChannelData = "tekst", Conversation = new ConversationAccount(isGroup: false, id: "c-3") };
+
+        foreach (var activity in new[] { unusual, extended, bare })
+        {
+            await AssertSameAsFrameworkAsync([activity]);
+        }
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("msteams")]
+    public async Task Every_reply_of_a_conversation_with_the_bot_is_the_same_json_the_framework_writes(string channel)
+    {
+        using var bot = new BotServices();
+        var chat = new Conversation(bot, channel);
+        var turns = new List<IReadOnlyList<IMessageActivity>> { await chat.JoinAsync() };
+        foreach (var text in new[] { "Welke producten zijn rijk aan B12?", "hoe zit het met b12 en zo", "Which foods contain B12?", "xyzzy", "Ik heb pijn op de borst en ben duizelig", "Waarom is mijn B12 laag? Ik ben 70 en slik omeprazol." })
+        {
+            turns.Add(await chat.SendAsync(text));
+        }
+
+        for (var step = 0; step < 12 && Cited.ButtonTitles(chat.Last[^1]) is { Count: > 0 } buttons; step++)
+        {
+            turns.Add(await chat.SendAsync(buttons[0]));
+        }
+
+        turns.Add(await chat.SendAsync("help"));
+        turns.Add(await chat.SendAsync("vergeet mij"));
+
+        Assert.True(turns.Sum(t => t.Count) >= 20);
+        foreach (var replies in turns)
+        {
+            await AssertSameAsFrameworkAsync(replies.Cast<Activity>().ToList());
+        }
+    }
+
+    [Fact]
     public async Task No_invoke_response_is_200_without_a_body_and_a_body_less_one_keeps_its_status()
     {
         var none = await WrittenAsync(response => ActivityHttp.WriteResponseAsync(response, null, CancellationToken.None));
@@ -79,6 +127,14 @@ public sealed class ActivityHttpTests(BotAppFactory factory) : IClassFixture<Bot
         Assert.Equal((byte)'{', bytes[0]);
         Assert.NotEqual((byte)'\n', bytes[1]);
         Assert.Equal("faq-09", Cited.Top(activities));
+    }
+
+    private static async Task AssertSameAsFrameworkAsync(IList<Activity> activities)
+    {
+        var invoke = new InvokeResponse { Status = 200, Body = new ExpectedReplies(activities) };
+        var ours = await WrittenAsync(response => ActivityHttp.WriteResponseAsync(response, invoke, CancellationToken.None));
+        var theirs = await WrittenAsync(response => HttpHelper.WriteResponseAsync(response, invoke));
+        Assert.True(JToken.DeepEquals(JToken.Parse(theirs.Body), JToken.Parse(ours.Body)), ours.Body + "\n---\n" + theirs.Body);
     }
 
     private static Activity Rich(string id) => new()
