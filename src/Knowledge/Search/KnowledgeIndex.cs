@@ -51,11 +51,15 @@ internal sealed class KnowledgeIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         Knowledge = knowledge;
-        Resources = AnalysisResources.Build(knowledge.Lexicon);
-        IndexAnalyzer = new DutchKnowledgeAnalyzer(Resources);
+
+        // The analysis resources are built on another thread while a stored index is opened and its terms located:
+        // at start-up the two take about as long. Building an index waits for them.
+        var resourcesBuilt = Task.Run(() => AnalysisResources.Build(knowledge.Lexicon));
+        DutchKnowledgeAnalyzer? indexAnalyzer = null;
+        DutchKnowledgeAnalyzer Analyzer() => indexAnalyzer ??= new DutchKnowledgeAnalyzer(resourcesBuilt.GetAwaiter().GetResult());
 
         // The units are drafted (which folds every phrasing to drop repeats) only when the index is built.
-        IndexData Build(Lucene.Net.Store.Directory target) => BuildIndex(target, knowledge, Resources, IndexAnalyzer, DraftUnits(knowledge).ToList(), unknownWeight, commonTermWeight);
+        IndexData Build(Lucene.Net.Store.Directory target) => BuildIndex(target, knowledge, resourcesBuilt.GetAwaiter().GetResult(), Analyzer(), DraftUnits(knowledge).ToList(), unknownWeight, commonTermWeight);
         IndexData data;
         if (location is null)
         {
@@ -94,6 +98,8 @@ internal sealed class KnowledgeIndex : IDisposable
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         Searcher = new KnowledgeSearcher(reader, Weights, term =>
             contextsByField.TryGetValue(term.Field, out var byTerm) && byTerm.TryGetValue(term.Text, out var found) ? found.Context : null, Units) { Similarity = Similarity };
+        Resources = resourcesBuilt.GetAwaiter().GetResult();
+        IndexAnalyzer = Analyzer();
         QueryAnalyzer = new DutchKnowledgeAnalyzer(Resources, BuildCorrector(knowledge.Lexicon, data.Targets, Weights, Resources, knowledge.Vocabulary));
     }
 
