@@ -72,8 +72,21 @@ public static class ActivityHttp
             return Task.CompletedTask;
         }
 
-        var body = Serialize(invokeResponse.Body);
         response.ContentType = "application/json; charset=utf-8";
+        var text = Write(invokeResponse.Body);
+        if (text.GetChunks() is var chunks && chunks.MoveNext() && chunks.Current.Span is var only && !chunks.MoveNext())
+        {
+            // The usual case, a reply shorter than the buffer: encoded straight into the response, with no string made.
+            var length = Utf8.GetByteCount(only);
+            response.ContentLength = length;
+            var written = Utf8.GetBytes(only, response.BodyWriter.GetSpan(length));
+            response.BodyWriter.Advance(written);
+            Release(text);
+            return response.BodyWriter.FlushAsync(cancellationToken).AsTask();
+        }
+
+        var body = text.ToString();
+        Release(text);
         response.ContentLength = Utf8.GetByteCount(body);
         return response.WriteAsync(body, Utf8, cancellationToken);
     }
@@ -81,8 +94,18 @@ public static class ActivityHttp
     /// <summary>The JSON text of <paramref name="value"/> as the response carries it.</summary>
     public static string Serialize(object value)
     {
+        var text = Write(value);
+        var result = text.ToString();
+        Release(text);
+        return result;
+    }
+
+    /// <summary>Writes <paramref name="value"/> into this thread's buffer, which stays in use until <see cref="Release"/>.</summary>
+    private static StringBuilder Write(object value)
+    {
         ArgumentNullException.ThrowIfNull(value);
-        var builder = t_text ??= new StringBuilder(4096);
+        var builder = t_text ?? new StringBuilder(4096);
+        t_text = null;
         builder.Clear();
         using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
         using (var json = new JsonTextWriter(text))
@@ -90,13 +113,15 @@ public static class ActivityHttp
             Compact.Serialize(json, value);
         }
 
-        var result = builder.ToString();
-        if (builder.Capacity > 64 * 1024)
-        {
-            // One very long reply must not keep its buffer alive on this thread.
-            t_text = null;
-        }
+        return builder;
+    }
 
-        return result;
+    /// <summary>Gives the buffer back to this thread; one very long reply's buffer is let go instead.</summary>
+    private static void Release(StringBuilder builder)
+    {
+        if (builder.Capacity <= 64 * 1024)
+        {
+            t_text = builder;
+        }
     }
 }
