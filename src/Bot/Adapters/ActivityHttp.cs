@@ -10,9 +10,10 @@ namespace B12Bot.Adapters;
 /// <summary>
 /// Reading an activity from a request body that <see cref="ActivityRequestValidator"/> has already read and checked,
 /// and writing a turn's <see cref="InvokeResponse"/>, as the framework's <c>HttpHelper</c> does with the same
-/// serialiser settings, with two differences: the body is not copied into a second buffer before it is read, and
-/// the response is written without indentation and with its <c>Content-Length</c> (the framework writes an indented
-/// body in chunks). Both bodies mean the same JSON.
+/// serialiser settings, with these differences: the body is not copied into a second buffer before it is read, and
+/// the response is written without indentation, with its <c>Content-Length</c>, and encoded from a per-thread buffer
+/// straight into the response (the framework writes an indented body into a memory stream and copies it in chunks).
+/// Both bodies mean the same JSON.
 /// </summary>
 public static class ActivityHttp
 {
