@@ -2,10 +2,15 @@ using System.Text;
 using B12Bot.Adapters;
 using B12Bot.Cards;
 using B12Bot.Tests.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Tests.Http;
@@ -128,6 +133,40 @@ public sealed class ActivityHttpTests(BotAppFactory factory) : IClassFixture<Bot
         Assert.NotEqual((byte)'\n', bytes[1]);
         Assert.Equal("faq-09", Cited.Top(activities));
     }
+
+    [Fact]
+    public async Task Over_kestrel_answers_of_every_length_arrive_whole_with_their_length()
+    {
+        // Long answers after short ones on the same threads: the per-thread buffer grows, and is one block afterwards.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapGet("/reply/{length:int}", (HttpContext http, int length) =>
+            ActivityHttp.WriteResponseAsync(http.Response, new InvokeResponse { Status = 200, Body = new ExpectedReplies([new Activity(ActivityTypes.Message) { Text = Long(length) }]) }, http.RequestAborted));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        foreach (var length in new[] { 10, 5_000, 70_000, 3_000, 60_000, 200_000, 100, 60_000 })
+        {
+            var response = await client.GetAsync(new Uri($"/reply/{length}", UriKind.Relative));
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            Assert.Equal(Long(length), (string?)JObject.Parse(Encoding.UTF8.GetString(bytes))["activities"]![0]!["text"]);
+        }
+
+        await app.StopAsync();
+    }
+
+    /// <summary>A text of about <paramref name="length"/> characters ending in characters of two, three and four UTF-8 bytes.</summary>
+    private static string Long(int length) => string.Create(length, 0, static (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)('a' + (i % 26));
+        }
+    }) + "é€😀";
 
     private static async Task AssertSameAsFrameworkAsync(IList<Activity> activities)
     {
