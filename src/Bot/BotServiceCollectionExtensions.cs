@@ -121,7 +121,7 @@ public static class BotServiceCollectionExtensions
         OpenStateStoreInBackground(app);
         app.UseHttpLogging();
 
-        app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, AdapterWithErrorHandler adapter, IBot bot) =>
         {
             var check = await validator.CheckAsync(http.Request, http.RequestAborted);
             if (!check.Accepted && check.Status == System.Net.HttpStatusCode.RequestTimeout)
@@ -153,15 +153,7 @@ public static class BotServiceCollectionExtensions
 
             try
             {
-                if (adapter is AdapterWithErrorHandler ours)
-                {
-                    await ours.ProcessBodyAsync(http.Request, http.Response, check.Body!, bot, http.RequestAborted);
-                }
-                else
-                {
-                    http.Request.Body = new MemoryStream(check.Body!, writable: false);
-                    await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
-                }
+                await adapter.ProcessBodyAsync(http.Request, http.Response, check.Body!, bot, http.RequestAborted);
             }
             catch (ReplyDeliveryException) when (!http.Response.HasStarted)
             {

@@ -92,15 +92,6 @@ public static class ActivityHttp
         return response.WriteAsync(body, Utf8, cancellationToken);
     }
 
-    /// <summary>The JSON text of <paramref name="value"/> as the response carries it.</summary>
-    public static string Serialize(object value)
-    {
-        var text = Write(value);
-        var result = text.ToString();
-        Release(text);
-        return result;
-    }
-
     /// <summary>Writes <paramref name="value"/> into this thread's buffer, which stays in use until <see cref="Release"/>.</summary>
     private static StringBuilder Write(object value)
     {
