@@ -26,18 +26,15 @@ public static class BotServiceCollectionExtensions
         // The knowledge is read and validated once at start-up: a bad file stops the app with a clear message.
         var knowledgeFolder = configuration["Knowledge:Folder"] is { Length: > 0 } folder
             ? folder
-            : Path.Combine(AppContext.BaseDirectory, "knowledge");
-        // Read on another thread from here on, while the host is built; waited for when first needed (before listening).
-        var knowledgeLoad = KnowledgeServices.StartLoading(
-            knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries"));
-        services.AddSingleton(_ => knowledgeLoad(
-            knowledgeFolder, configuration["Knowledge:ArticleUrl"], configuration.GetValue<bool>("Knowledge:AllowAdditionalEntries")));
-        services.AddSingleton(_ => RedFlagDetector.Load(Path.Combine(knowledgeFolder, "redflags.json")));
-        services.AddSingleton<IAnswerer>(sp => KnowledgeServices.CreateAnswerer(
-            sp.GetRequiredService<KnowledgeBase>(),
-            configuration.GetValue("Answers:CacheSize", KnowledgeServices.DefaultAnswerCacheSize),
-            KnowledgeServices.IndexLocation(configuration, knowledgeFolder, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
-        services.AddSingleton(sp => CauseFinderLoader.Load(Path.Combine(knowledgeFolder, "causefinder.json"), sp.GetRequiredService<KnowledgeBase>()));
+            : KnowledgeServices.DefaultFolder;
+        // Loaded, checked and indexed on other threads from here on, while the host is built and starts (KnowledgeStart).
+        var start = KnowledgeStart.Begin(knowledgeFolder, configuration);
+        services.AddSingleton(_ => start.Knowledge(configuration));
+        services.AddSingleton(_ => start.RedFlags());
+        services.AddSingleton<IAnswerer>(sp => start.Answerer(
+            sp.GetRequiredService<KnowledgeBase>(), configuration, sp.GetService<IHostEnvironment>()?.ContentRootPath));
+        services.AddSingleton(sp => start.Rules(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton<StartupState>();
         services.AddSingleton<Citations>();
         services.AddSingleton<AnswerRenderer>();
         services.AddSingleton(_ => new PharmacyContact(configuration.GetSection(PharmacyOptions.SectionName).Get<PharmacyOptions>() ?? new PharmacyOptions()));
@@ -113,10 +110,12 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Fail at start-up, not on the first question, when the knowledge is broken.
-        _ = app.Services.GetRequiredService<IAnswerer>();
+        // Fail at start-up, not on the first question, when the knowledge or its rules are broken. The answerer is
+        // still being built on another thread: the server starts meanwhile, and a failure there stops the app.
+        _ = app.Services.GetRequiredService<KnowledgeBase>();
         _ = app.Services.GetRequiredService<RedFlagDetector>();
         _ = app.Services.GetRequiredService<CauseFinderRules>();
+        StopWhenTheAnswererFails(app);
         WarnWhenUnauthenticatedInProduction(app);
         OpenStateStoreInBackground(app);
         app.UseHttpLogging();
@@ -201,6 +200,34 @@ public static class BotServiceCollectionExtensions
         });
     }
 
+    /// <summary>
+    /// Finishes the answerer on another thread (the first question waits for it if it comes sooner). When it cannot be
+    /// built, one critical line names the exception's type and the app stops, its start marked as failed (the process
+    /// then exits with 1).
+    /// </summary>
+    private static void StopWhenTheAnswererFails(WebApplication app)
+    {
+        _ = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                _ = app.Services.GetRequiredService<IAnswerer>();
+            }
+            catch (Exception ex) when (ex is not ObjectDisposedException && !app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("B12Bot.Startup");
+                var type = ex.GetType().Name;
+                StartupLog.AnswererFailed(logger, type);
+                app.Services.GetRequiredService<StartupState>().MarkFailed();
+                app.Lifetime.StopApplication();
+            }
+            catch (Exception)
+            {
+                // The app was stopped before the answerer was ready: nothing to report.
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
     /// <summary>One clear warning when a Production instance accepts requests without Bot Framework authentication.</summary>
     private static void WarnWhenUnauthenticatedInProduction(WebApplication app)
     {
@@ -240,6 +267,12 @@ internal static partial class AuthLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Production without authentication: no MicrosoftAppId is configured, so /api/messages accepts requests from anyone; replies go only to Bot:AllowedServiceUrls ({Allowed} configured). Set MicrosoftAppType and MicrosoftAppId to require Bot Framework tokens.")]
     public static partial void RunningWithoutAuthentication(ILogger logger, int allowed);
+}
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The knowledge's answerer could not be built ({ExceptionType}): the app stops")]
+    public static partial void AnswererFailed(ILogger logger, string exceptionType);
 }
 
 internal static partial class RequestLog

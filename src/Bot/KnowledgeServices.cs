@@ -6,10 +6,17 @@ namespace B12Bot;
 /// <summary>Builds the knowledge objects the bot shares between all turns.</summary>
 internal static class KnowledgeServices
 {
+    /// <summary>The knowledge folder unless <c>Knowledge:Folder</c> names another: the one shipped beside the app.</summary>
+    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "knowledge");
+
     /// <summary>Loads <c>faq.json</c> from <paramref name="folder"/>; a configured article URL overrides the file's.</summary>
-    public static KnowledgeBase LoadKnowledge(string folder, string? articleUrl, bool allowAdditionalEntries)
+    public static KnowledgeBase LoadKnowledge(string folder, string? articleUrl, bool allowAdditionalEntries) =>
+        WithArticleUrl(KnowledgeLoader.Load(Path.Combine(folder, KnowledgeLoader.FaqFileName), allowAdditionalEntries), articleUrl);
+
+    /// <summary>The knowledge with a configured article URL instead of its file's (as it is without one).</summary>
+    public static KnowledgeBase WithArticleUrl(KnowledgeBase knowledge, string? articleUrl)
     {
-        var knowledge = KnowledgeLoader.Load(Path.Combine(folder, "faq.json"), allowAdditionalEntries);
+        ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(articleUrl))
         {
             return knowledge;
@@ -20,22 +27,7 @@ internal static class KnowledgeServices
             throw new InvalidOperationException("Knowledge:ArticleUrl must be an absolute URL.");
         }
 
-        return new KnowledgeBase(knowledge.Article with { Url = articleUrl }, knowledge.Entries, knowledge.Keywords);
-    }
-
-    /// <summary>
-    /// Starts <see cref="LoadKnowledge"/> on another thread, so the knowledge is read while the host is built; the
-    /// returned function gives its result (or its exception) for the same arguments, and loads afresh for others.
-    /// </summary>
-    public static Func<string, string?, bool, KnowledgeBase> StartLoading(string folder, string? articleUrl, bool allowAdditionalEntries)
-    {
-        var started = Task.Run(() => LoadKnowledge(folder, articleUrl, allowAdditionalEntries));
-
-        // A host configured differently after this point loads its own; the early load's failure is then not news.
-        _ = started.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return (f, url, allow) => f == folder && url == articleUrl && allow == allowAdditionalEntries
-            ? started.GetAwaiter().GetResult()
-            : LoadKnowledge(f, url, allow);
+        return knowledge.WithArticleUrl(articleUrl);
     }
 
     /// <summary>The index folder when <c>Knowledge:IndexFolder</c> is not set, relative to the content root.</summary>
@@ -50,13 +42,19 @@ internal static class KnowledgeServices
     public static KnowledgeIndexLocation? IndexLocation(IConfiguration configuration, string knowledgeFolder, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration["Knowledge:IndexFolder"]?.Trim();
+        return IndexLocation(configuration["Knowledge:IndexFolder"], configuration["Storage:Sqlite:Path"], knowledgeFolder, contentRoot);
+    }
+
+    /// <summary>The same, from the two settings it reads (<c>Knowledge:IndexFolder</c>, <c>Storage:Sqlite:Path</c>).</summary>
+    public static KnowledgeIndexLocation? IndexLocation(string? indexFolderSetting, string? sqlitePathSetting, string knowledgeFolder, string contentRoot)
+    {
+        var configured = indexFolderSetting?.Trim();
         if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var sqlite = configuration["Storage:Sqlite:Path"]?.Trim();
+        var sqlite = sqlitePathSetting?.Trim();
         var folder = !string.IsNullOrEmpty(configured) ? configured
             : !string.IsNullOrEmpty(sqlite) && Path.IsPathRooted(sqlite) && Path.GetDirectoryName(sqlite) is { Length: > 0 } data ? Path.Combine(data, "knowledge-index")
             : DefaultIndexFolder;
@@ -87,7 +85,7 @@ internal static class KnowledgeServices
     /// failure here is left for the first real question to meet and report.
     /// </summary>
     private static void WarmUp(LuceneAnswerer answerer) =>
-        _ = Task.Run(() =>
+        _ = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -97,5 +95,5 @@ internal static class KnowledgeServices
             {
                 // The first real question runs the same code and reports what fails.
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

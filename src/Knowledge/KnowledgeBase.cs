@@ -34,6 +34,19 @@ public sealed class KnowledgeBase
     /// <summary>The learned answer decision beside the knowledge, or null (then the hand-set thresholds decide).</summary>
     internal Decision.DecisionModel? Decision { get; init; }
 
+    /// <summary>The same knowledge, lexicon, vocabulary and decision, cited at <paramref name="url"/> (a pharmacy's own copy of the article).</summary>
+    public KnowledgeBase WithArticleUrl(string url)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        return new KnowledgeBase(Article with { Url = url }, Entries, Keywords)
+        {
+            Lexicon = Lexicon,
+            Vocabulary = Vocabulary,
+            EnglishWords = EnglishWords,
+            Decision = Decision,
+        };
+    }
+
     public KnowledgeEntry this[string id] => byId[id];
 
     public bool TryGet(string id, out KnowledgeEntry entry) => byId.TryGetValue(id, out entry!);

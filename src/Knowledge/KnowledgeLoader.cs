@@ -83,7 +83,7 @@ public static class KnowledgeLoader
         // The word list (a few megabytes to decompress) does not depend on the knowledge file: it is read on another
         // thread while faq.json and synonyms.json are read and checked on this one. The learned decision is checked
         // against the features the lexicon's categories make, so it is read after the lexicon.
-        var vocabulary = Task.Run(() => File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty);
+        var vocabulary = Task.Factory.StartNew(() => File.Exists(vocabularyPath) ? Analysis.Vocabulary.Load(vocabularyPath) : Analysis.Vocabulary.Empty, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         KnowledgeBase knowledge;
         HashSet<string> englishWords;
         try

@@ -55,6 +55,35 @@ public static class ActivityHttp
     }
 
     /// <summary>
+    /// Reads a message activity and writes a reply as a turn would, and drops both: the serialiser then knows the
+    /// activity's types (contracts made once per process) before the first request needs them. Started on another
+    /// thread before the host is built; a failure here is left for the first request to meet and report.
+    /// </summary>
+    public static Task WarmUpAsync() => Task.Factory.StartNew(
+        static () =>
+        {
+            try
+            {
+                var message = ReadActivity(WarmUpMessage) ?? throw new InvalidDataException("The warm-up message is no activity.");
+                var reply = message.CreateReply("warm-up");
+                reply.Entities = [new Entity("https://schema.org/Message")];
+                reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "warm-up", value: "warm-up")] };
+                reply.Attachments = [new Attachment("application/vnd.microsoft.card.hero", content: new HeroCard("warm-up"))];
+                Release(Write(new ExpectedReplies([reply])));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidDataException or InvalidOperationException)
+            {
+                // The first request reads and writes the same way, and reports what fails.
+            }
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
+
+    private static readonly byte[] WarmUpMessage = Utf8.GetBytes(
+        """{"type":"message","id":"1","timestamp":"2026-01-01T00:00:00.000Z","localTimestamp":"2026-01-01T01:00:00.000+01:00","channelId":"webchat","serviceUrl":"http://127.0.0.1/","from":{"id":"user","name":"user","role":"user"},"recipient":{"id":"bot","name":"bot","role":"bot"},"conversation":{"id":"conversation"},"locale":"nl-NL","text":"warm-up","textFormat":"plain","channelData":{"clientActivityID":"1"},"entities":[{"type":"ClientCapabilities","requiresBotState":true}],"deliveryMode":"expectReplies"}""");
+
+    /// <summary>
     /// Writes the turn's answer: its status, and its body as JSON with a <c>Content-Length</c>; no answer is 200
     /// without a body, as in the framework.
     /// </summary>

@@ -54,7 +54,7 @@ internal sealed class KnowledgeIndex : IDisposable
 
         // The analysis resources are built on another thread while a stored index is opened and its terms located:
         // at start-up the two take about as long. Building an index waits for them.
-        var resourcesBuilt = Task.Run(() => AnalysisResources.Build(knowledge.Lexicon));
+        var resourcesBuilt = Task.Factory.StartNew(() => AnalysisResources.Build(knowledge.Lexicon), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         DutchKnowledgeAnalyzer? indexAnalyzer = null;
         DutchKnowledgeAnalyzer Analyzer() => indexAnalyzer ??= new DutchKnowledgeAnalyzer(resourcesBuilt.GetAwaiter().GetResult());
 
