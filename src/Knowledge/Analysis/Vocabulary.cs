@@ -61,23 +61,41 @@ internal sealed class Vocabulary
     internal static Vocabulary ReadFile(string path)
     {
         using var file = File.OpenRead(path);
+
+        // A gzip file ends with the length of its text (modulo 4 GiB; the list is a few megabytes): the text is read
+        // into one array of that size, with no growing buffer and no copy.
+        var size = TextSize(file);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return FromBytes(buffer.ToArray());
+        var text = new byte[size];
+        gzip.ReadExactly(text);
+        if (gzip.Read(stackalloc byte[1]) != 0)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: the text is longer than the file says.");
+        }
+
+        return FromBytes(text);
+    }
+
+    private static int TextSize(FileStream file)
+    {
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
+        return size >= 0 ? size : throw new InvalidDataException($"{file.Name}: not a word list of a few megabytes.");
     }
 
     /// <summary>From the words one a line (sorted by ordinal, as bytes), as the file holds them.</summary>
     public static Vocabulary FromBytes(byte[] text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var starts = new List<int>(text.Length / 10) { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var starts = new List<int>(text.AsSpan().Count((byte)'\n') + 2) { 0 };
+        for (var i = text.AsSpan().IndexOf((byte)'\n'); i >= 0;)
         {
-            if (text[i] == (byte)'\n')
-            {
-                starts.Add(i + 1);
-            }
+            starts.Add(i + 1);
+            var next = text.AsSpan(i + 1).IndexOf((byte)'\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         if (starts[^1] != text.Length)

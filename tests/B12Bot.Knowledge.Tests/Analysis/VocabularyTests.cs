@@ -16,6 +16,43 @@ public sealed class VocabularyTests
         Assert.True(File.Exists(RepoPaths.InRepo("knowledge", "vocabulary-nl.LICENSE")));
     }
 
+    [Fact]
+    public void The_shipped_list_is_read_whole_every_word_findable()
+    {
+        var path = RepoPaths.InRepo("knowledge", Vocabulary.FileName);
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.ASCII);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            words.Add(line);
+        }
+
+        var vocabulary = Vocabulary.ReadFile(path);
+
+        Assert.Equal(words.Count, vocabulary.Count);
+        Assert.All(words.Where((_, i) => i % 997 == 0).Append(words[0]).Append(words[^1]), word => Assert.True(vocabulary.Contains(word), word));
+    }
+
+    [Fact]
+    public void A_damaged_list_is_refused_not_read_in_part()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vocabulary-{Guid.NewGuid():N}.txt.gz");
+        try
+        {
+            Vocabulary.Write(path, ["aap", "mies", "noot"]);
+            var bytes = File.ReadAllBytes(path);
+            bytes[^1] = 0x7f; // the length in the trailer: far more than the text
+            File.WriteAllBytes(path, bytes);
+
+            Assert.ThrowsAny<Exception>(() => Vocabulary.ReadFile(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("migraine", true)]
     [InlineData("haaruitval", true)]
