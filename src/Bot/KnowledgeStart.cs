@@ -6,11 +6,12 @@ using B12Bot.Knowledge.Search;
 namespace B12Bot;
 
 /// <summary>
-/// The knowledge, its rules and its answerer, started on other threads as soon as the configuration is read, so they
-/// are built while the host is built, mapped and starts listening rather than one after the other before it. Each is
-/// handed out for the arguments it was started with; a host configured differently afterwards (a test's own
-/// settings or services) gets its own, built then. A failure is kept for the caller that asks, as it would have
-/// been met there.
+/// The knowledge, its rules and its answerer, started on threads of their own before the host is built (the shipped
+/// folder, <see cref="Preload"/>) or as soon as its configuration is read (<see cref="Begin"/>), so they are built
+/// while the host is built, mapped and starts listening rather than one after the other before it. Each is handed out
+/// for the arguments it was started with; a host configured differently afterwards (a test's own settings or
+/// services) gets its own, built then, and the answerer started for it is disposed of. A failure is kept for the
+/// caller that asks, as it would have been met there.
 /// </summary>
 internal sealed class KnowledgeStart
 {
@@ -78,12 +79,17 @@ internal sealed class KnowledgeStart
     public IAnswerer Answerer(KnowledgeBase forKnowledge, IConfiguration configuration, string? contentRoot)
     {
         var settings = AnswererSettings.From(configuration, contentRoot);
-        return IsEarly(forKnowledge) && settings == answererSettings
-            ? answerer.GetAwaiter().GetResult()
-            : settings.Create(forKnowledge, folder);
+        if (IsEarly(forKnowledge) && settings == answererSettings)
+        {
+            return answerer.GetAwaiter().GetResult();
+        }
+
+        // Nobody else asks this start for its answerer: its index files are let go once it is built.
+        _ = answerer.ContinueWith(static a => (a.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return settings.Create(forKnowledge, folder);
     }
 
-    /// <summary>Waits for the answerer started early (for the start-up check); its failure is thrown here.</summary>
+    /// <summary>The answerer started early, whichever host takes it (for tests).</summary>
     public Task<IAnswerer> EarlyAnswerer => answerer;
 
     private bool IsEarly(KnowledgeBase candidate) =>
