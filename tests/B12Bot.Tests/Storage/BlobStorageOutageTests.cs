@@ -72,20 +72,28 @@ public sealed class BlobStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
             await azurite.ResumeAsync();
         }
 
-        // A resumed server first works off the requests that timed out: recovery may take a few attempts.
-        for (var attempt = 1; ; attempt++)
+        // A resumed server first works off the requests that timed out, and the write of step 2 among them can land
+        // after a newer write: recovered is a write that then reads back, which may take a few attempts.
+        var recovered = false;
+        for (var attempt = 1; attempt <= 50 && !recovered; attempt++)
         {
             try
             {
                 await store.WriteIfMatchAsync(ConversationKey, new JObject { ["step"] = 3 }, "*");
-                break;
+                recovered = (await store.ReadEntryAsync(ConversationKey))?.Value.Value<int>("step") == 3;
             }
-            catch (StorageUnavailableException) when (attempt < 50)
+            catch (StorageUnavailableException)
+            {
+                // Still working off the timed-out requests.
+            }
+
+            if (!recovered)
             {
                 await Task.Delay(200);
             }
         }
 
+        Assert.True(recovered, "the store did not answer a write and its read-back after it was resumed");
         Assert.Equal(3, (await store.ReadEntryAsync(ConversationKey))!.Value.Value<int>("step"));
     }
 
