@@ -207,7 +207,7 @@ public static class BotServiceCollectionExtensions
     /// </summary>
     private static void StopWhenTheAnswererFails(WebApplication app)
     {
-        _ = Task.Factory.StartNew(() =>
+        _ = OwnThread.Run(() =>
         {
             try
             {
@@ -225,7 +225,7 @@ public static class BotServiceCollectionExtensions
             {
                 // The app was stopped before the answerer was ready: nothing to report.
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
     }
 
     /// <summary>One clear warning when a Production instance accepts requests without Bot Framework authentication.</summary>

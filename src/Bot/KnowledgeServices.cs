@@ -85,7 +85,7 @@ internal static class KnowledgeServices
     /// failure here is left for the first real question to meet and report.
     /// </summary>
     private static void WarmUp(LuceneAnswerer answerer) =>
-        _ = Task.Factory.StartNew(() =>
+        _ = Hosting.OwnThread.Run(() =>
         {
             try
             {
@@ -95,5 +95,5 @@ internal static class KnowledgeServices
             {
                 // The first real question runs the same code and reports what fails.
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
 }

@@ -1,3 +1,4 @@
+using B12Bot.Hosting;
 using B12Bot.Knowledge;
 using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
@@ -33,8 +34,8 @@ internal sealed class KnowledgeStart
         var preload = Interlocked.Exchange(ref preloaded, null) is { } p && p.Folder == folder ? p : null;
         knowledge = Observed(preload is not null && !allowAdditionalEntries
             ? preload.Knowledge.ContinueWith(k => KnowledgeServices.WithArticleUrl(k.GetAwaiter().GetResult(), articleUrl), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-            : OnItsOwnThread(() => KnowledgeServices.LoadKnowledge(folder, articleUrl, allowAdditionalEntries)));
-        redFlags = Observed(preload?.RedFlags ?? OnItsOwnThread(() => RedFlagDetector.Load(RedFlagsPath(folder))));
+            : OwnThread.Run(() => KnowledgeServices.LoadKnowledge(folder, articleUrl, allowAdditionalEntries)));
+        redFlags = Observed(preload?.RedFlags ?? OwnThread.Run(() => RedFlagDetector.Load(RedFlagsPath(folder))));
         rules = Observed(knowledge.ContinueWith(k => CauseFinderLoader.Load(CauseFinderPath(folder), k.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default));
         answerer = Observed(knowledge.ContinueWith(k => answererSettings.Create(k.GetAwaiter().GetResult(), folder), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default));
     }
@@ -51,8 +52,8 @@ internal sealed class KnowledgeStart
             return;
         }
 
-        var knowledge = Observed(OnItsOwnThread(() => KnowledgeLoader.Load(Path.Combine(folder, KnowledgeLoader.FaqFileName), allowAdditionalEntries: false)));
-        var redFlags = Observed(OnItsOwnThread(() => RedFlagDetector.Load(RedFlagsPath(folder))));
+        var knowledge = Observed(OwnThread.Run(() => KnowledgeLoader.Load(Path.Combine(folder, KnowledgeLoader.FaqFileName), allowAdditionalEntries: false)));
+        var redFlags = Observed(OwnThread.Run(() => RedFlagDetector.Load(RedFlagsPath(folder))));
         Volatile.Write(ref preloaded, new Preloaded(folder, knowledge, redFlags));
     }
 
@@ -102,10 +103,6 @@ internal sealed class KnowledgeStart
     private static string RedFlagsPath(string folder) => Path.Combine(folder, "redflags.json");
 
     private static string CauseFinderPath(string folder) => Path.Combine(folder, "causefinder.json");
-
-    /// <summary>Start-up work on a thread of its own, so the thread pool stays free for the server's first requests.</summary>
-    private static Task<T> OnItsOwnThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private sealed record Preloaded(string Folder, Task<KnowledgeBase> Knowledge, Task<RedFlagDetector> RedFlags);
 

@@ -59,7 +59,7 @@ public static class ActivityHttp
     /// activity's types (contracts made once per process) before the first request needs them. Started on another
     /// thread before the host is built; a failure here is left for the first request to meet and report.
     /// </summary>
-    public static Task WarmUpAsync() => Task.Factory.StartNew(
+    public static Task WarmUpAsync() => B12Bot.Hosting.OwnThread.Run(
         static () =>
         {
             try
@@ -75,10 +75,7 @@ public static class ActivityHttp
             {
                 // The first request reads and writes the same way, and reports what fails.
             }
-        },
-        CancellationToken.None,
-        TaskCreationOptions.LongRunning,
-        TaskScheduler.Default);
+        });
 
     private static readonly byte[] WarmUpMessage = Utf8.GetBytes(
         """{"type":"message","id":"1","timestamp":"2026-01-01T00:00:00.000Z","localTimestamp":"2026-01-01T01:00:00.000+01:00","channelId":"webchat","serviceUrl":"http://127.0.0.1/","from":{"id":"user","name":"user","role":"user"},"recipient":{"id":"bot","name":"bot","role":"bot"},"conversation":{"id":"conversation"},"locale":"nl-NL","text":"warm-up","textFormat":"plain","channelData":{"clientActivityID":"1"},"entities":[{"type":"ClientCapabilities","requiresBotState":true}],"deliveryMode":"expectReplies"}""");

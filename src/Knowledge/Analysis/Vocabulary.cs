@@ -32,13 +32,14 @@ internal sealed class Vocabulary
     public int Count => starts.Length - 1;
 
     /// <summary>
-    /// Reads the gzip file, once per process for a file that has not changed (every host and test that loads the
-    /// knowledge shares it); the lines must be sorted by ordinal (the tool that writes it sorts them).
+    /// Reads the gzip file, once per process for the same content (every host and test that loads the knowledge, and
+    /// every copy of the knowledge folder, shares it); the lines must be sorted by ordinal (the tool that writes it
+    /// sorts them).
     /// </summary>
     public static Vocabulary Load(string path)
     {
-        var full = Path.GetFullPath(path);
-        var key = (full, File.GetLastWriteTimeUtc(full));
+        var compressed = File.ReadAllBytes(path);
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(compressed));
         lock (Loaded)
         {
             if (Loaded.TryGetValue(key, out var known))
@@ -47,7 +48,7 @@ internal sealed class Vocabulary
             }
         }
 
-        var vocabulary = ReadFile(full);
+        var vocabulary = Inflate(compressed, path);
         lock (Loaded)
         {
             Loaded.TryAdd(key, vocabulary);
@@ -55,17 +56,22 @@ internal sealed class Vocabulary
         }
     }
 
-    private static readonly Dictionary<(string Path, DateTime Written), Vocabulary> Loaded = [];
+    private static readonly Dictionary<string, Vocabulary> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Reads the gzip file without the per-process cache.</summary>
-    internal static Vocabulary ReadFile(string path)
-    {
-        using var file = File.OpenRead(path);
+    internal static Vocabulary ReadFile(string path) => Inflate(File.ReadAllBytes(path), path);
 
+    private static Vocabulary Inflate(byte[] compressed, string path)
+    {
         // A gzip file ends with the length of its text (modulo 4 GiB; the list is a few megabytes): the text is read
         // into one array of that size, with no growing buffer and no copy.
-        var size = TextSize(file);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var size = compressed.Length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(compressed.AsSpan(^4)) : -1;
+        if (size < 0)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: not a word list of a few megabytes.");
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
         var text = new byte[size];
         gzip.ReadExactly(text);
         if (gzip.Read(stackalloc byte[1]) != 0)
@@ -74,16 +80,6 @@ internal sealed class Vocabulary
         }
 
         return FromBytes(text);
-    }
-
-    private static int TextSize(FileStream file)
-    {
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        file.Seek(0, SeekOrigin.Begin);
-        var size = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
-        return size >= 0 ? size : throw new InvalidDataException($"{file.Name}: not a word list of a few megabytes.");
     }
 
     /// <summary>From the words one a line (sorted by ordinal, as bytes), as the file holds them.</summary>

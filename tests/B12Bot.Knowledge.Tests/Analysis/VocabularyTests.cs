@@ -152,4 +152,29 @@ public sealed class VocabularyTests
 
         Assert.Same(Vocabulary.Load(path), Vocabulary.Load(path));
     }
+
+    [Fact]
+    public void A_copy_of_the_list_shares_it_and_a_changed_list_is_read_anew()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"vocabulary-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var shipped = RepoPaths.InRepo("knowledge", Vocabulary.FileName);
+            var copy = Path.Combine(folder, Vocabulary.FileName);
+            File.Copy(shipped, copy);
+            Assert.Same(Vocabulary.Load(shipped), Vocabulary.Load(copy));
+
+            var other = Path.Combine(folder, "other.txt.gz");
+            Vocabulary.Write(other, ["aap", "noot"]);
+            var changed = Vocabulary.Load(other);
+            Assert.Equal(2, changed.Count);
+            Vocabulary.Write(other, ["aap", "mies", "noot"]);
+            Assert.Equal(3, Vocabulary.Load(other).Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

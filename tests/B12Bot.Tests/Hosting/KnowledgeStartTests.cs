@@ -93,7 +93,7 @@ public sealed class KnowledgeStartTests
     [Fact]
     public void A_start_that_went_well_is_not_marked_failed()
     {
-        using var factory = new BotAppFactoryWithLogs();
+        using var factory = new HostileAppFactory();
         using var client = factory.CreateClient();
 
         Assert.False(factory.Services.GetRequiredService<StartupState>().Failed);
@@ -130,18 +130,6 @@ public sealed class KnowledgeStartTests
             {
                 Release.Dispose();
             }
-        }
-    }
-
-    private sealed class BotAppFactoryWithLogs : WebApplicationFactory<Program>
-    {
-        public LogCapture Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Storage:Kind", "Memory");
-            builder.UseEnvironment("Testing");
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace B12Bot.Tests.Http;
 /// A pharmacy that cites its own copy of the article (Knowledge:ArticleUrl) gets the same answers over HTTP as the
 /// shipped configuration, with citations to its own address.
 /// </summary>
-public sealed class ArticleUrlHttpTests
+public sealed class ArticleUrlHttpTests(ArticleUrlHttpTests.Apps apps) : IClassFixture<ArticleUrlHttpTests.Apps>
 {
     private const string OwnCopy = "https://apotheek.example/gezondheid/b12-tekort";
 
@@ -32,11 +32,8 @@ public sealed class ArticleUrlHttpTests
     [MemberData(nameof(Questions))]
     public async Task A_configured_article_url_changes_the_citations_and_nothing_else(string question)
     {
-        using var shipped = new Factory(articleUrl: null);
-        using var ownCopy = new Factory(OwnCopy);
-
-        var (expectedResponse, expected) = await BotHttp.PostAsync(shipped.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
-        var (actualResponse, actual) = await BotHttp.PostAsync(ownCopy.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
+        var (expectedResponse, expected) = await BotHttp.PostAsync(apps.Shipped.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
+        var (actualResponse, actual) = await BotHttp.PostAsync(apps.OwnCopy.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
 
         Assert.True(expectedResponse.IsSuccessStatusCode && actualResponse.IsSuccessStatusCode);
         Assert.Equal(BotHttp.Texts(expected), BotHttp.Texts(actual));
@@ -50,11 +47,10 @@ public sealed class ArticleUrlHttpTests
     [Fact]
     public async Task The_questions_are_answered_from_the_article_with_the_configured_url()
     {
-        using var ownCopy = new Factory(OwnCopy);
         var cited = 0;
         foreach (var question in Asked)
         {
-            var (_, replies) = await BotHttp.PostAsync(ownCopy.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
+            var (_, replies) = await BotHttp.PostAsync(apps.OwnCopy.CreateClient(), BotHttp.Message(question, "c-" + Guid.NewGuid().ToString("N")));
             cited += CitationUrls(replies).Count > 0 ? 1 : 0;
         }
 
@@ -68,6 +64,20 @@ public sealed class ArticleUrlHttpTests
             .Where(e => (string?)e["type"] == "https://schema.org/Message")
             .SelectMany(e => e["citation"] as JArray ?? [])
             .Select(c => (string?)c["appearance"]?["url"] ?? string.Empty)];
+
+    /// <summary>The app with the shipped settings and with its own article URL, shared by the tests of this class.</summary>
+    public sealed class Apps : IDisposable
+    {
+        public WebApplicationFactory<Program> Shipped { get; } = new Factory(articleUrl: null);
+
+        public WebApplicationFactory<Program> OwnCopy { get; } = new Factory(ArticleUrlHttpTests.OwnCopy);
+
+        public void Dispose()
+        {
+            Shipped.Dispose();
+            OwnCopy.Dispose();
+        }
+    }
 
     private sealed class Factory(string? articleUrl) : WebApplicationFactory<Program>
     {
