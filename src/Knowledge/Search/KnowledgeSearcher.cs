@@ -19,7 +19,9 @@ namespace B12Bot.Knowledge.Search;
 /// what the entry can score. An entry whose bound cannot beat the collector's current threshold (the last of its best
 /// kept) is skipped: the collector would have scored it without keeping it, so every result is the same.
 /// </para>
-/// Thread-safe: each search takes work arrays of its own from a pool.
+/// Thread-safe: each search takes work arrays of its own from a pool. On a large index, where those arrays are
+/// megabytes, no more searches run at once than the machine has cores (<see cref="MaxSearchesAtOnce"/>), so the
+/// pool holds that many and not one per request in flight; a search is CPU work that more threads would not speed up.
 /// </summary>
 internal sealed class KnowledgeSearcher : IndexSearcher
 {
@@ -60,12 +62,22 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     /// <summary>Work arrays not in use: as many as searches ran at once, not one per thread that ever searched.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
+    /// <summary>From how many documents a search's work arrays (16 bytes a document) are bounded in number.</summary>
+    internal const int BoundedWorkDocuments = 64 * 1024;
+
+    /// <summary>How many searches may run at once on an index of at least <see cref="BoundedWorkDocuments"/> documents.</summary>
+    internal static int MaxSearchesAtOnce => Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Bounds the searches at once (and so the work arrays) on a large index; null on a small one.</summary>
+    private readonly SemaphoreSlim? searchesAtOnce;
+
     /// <param name="reader">The index.</param>
     /// <param name="weights">The term weights the similarity scores with.</param>
     /// <param name="contexts">Where each indexed term's postings are (located once when the index opens).</param>
     /// <param name="units">The units by document id (their entries are what a collector of entries skips).</param>
     /// <param name="keepBudget">How many documents the terms kept in memory may hold together.</param>
-    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts, IReadOnlyList<Unit> units, long keepBudget = DefaultKeepBudget)
+    /// <param name="boundedFrom">From how many documents the searches at once are bounded.</param>
+    public KnowledgeSearcher(IndexReader reader, TermWeights weights, Func<Term, TermContext?> contexts, IReadOnlyList<Unit> units, long keepBudget = DefaultKeepBudget, int boundedFrom = BoundedWorkDocuments)
         : base(reader)
     {
         ArgumentNullException.ThrowIfNull(units);
@@ -74,6 +86,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         this.reader = reader;
         this.weights = weights;
         this.contexts = contexts;
+        searchesAtOnce = reader.MaxDoc >= boundedFrom ? new SemaphoreSlim(MaxSearchesAtOnce, MaxSearchesAtOnce) : null;
         var byDoc = units as Unit[] ?? [.. units];
         entryEnd = EntryEnds(byDoc);
         if (entryEnd is not null)
@@ -113,15 +126,26 @@ internal sealed class KnowledgeSearcher : IndexSearcher
         }
 
         var concepts = ((BooleanQuery)query).Clauses.Select(c => ((DisjunctionMaxQuery)c.Query).Disjuncts.Cast<TermQuery>().ToList()).ToList();
-        var work = idle.TryTake(out var existing) ? existing : new Work(reader.MaxDoc, longestEntry);
-        foreach (var leaf in reader.Leaves)
+        searchesAtOnce?.Wait();
+        try
         {
-            // When a collector throws, the arrays may be left half-cleared: they are not put back.
-            SearchLeaf(leaf, concepts, results, work);
-        }
+            var work = idle.TryTake(out var existing) ? existing : new Work(reader.MaxDoc, longestEntry);
+            foreach (var leaf in reader.Leaves)
+            {
+                // When a collector throws, the arrays may be left half-cleared: they are not put back.
+                SearchLeaf(leaf, concepts, results, work);
+            }
 
-        idle.Add(work);
+            idle.Add(work);
+        }
+        finally
+        {
+            searchesAtOnce?.Release();
+        }
     }
+
+    /// <summary>How many work arrays are idle in the pool (after the searches, all it ever made).</summary>
+    internal int IdleWorkCount => idle.Count;
 
     /// <summary>Whether the query has the shape this searcher scores itself, with Lucene's results.</summary>
     private bool IsSumOfBestTerms(Query query) =>

@@ -173,8 +173,109 @@ public sealed class KnowledgeSearcherTests
         Assert.Equal(expected.Hits, actual.Hits);
     }
 
+    [Fact]
+    public void On_a_large_index_no_more_searches_run_at_once_than_the_bound_and_each_scores_as_alone()
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var open = (KnowledgeSearcher)index.Searcher;
+        var located = new Dictionary<Term, TermContext>();
+        TermContext Locate(Term term)
+        {
+            lock (located)
+            {
+                return located.TryGetValue(term, out var found) ? found : located[term] = TermContext.Build(open.IndexReader.Context, term);
+            }
+        }
+
+        // Bounded from 0 documents: the shipped index counts as large.
+        var searcher = new KnowledgeSearcher(open.IndexReader, index.Weights, Locate, index.Units, boundedFrom: 0) { Similarity = index.Similarity };
+        var random = new Random(11);
+        var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
+        var queries = Enumerable.Range(0, 40).Select(_ => RandomQuery(index, random, terms, maxConcepts: 4, everyKind: false))
+            .Where(q => q.Clauses.Count > 0).Take(KnowledgeSearcher.MaxSearchesAtOnce + 4).ToList();
+        var expected = queries.Select(q =>
+        {
+            var alone = new Recorder();
+            new IndexSearcher(open.IndexReader) { Similarity = index.Similarity }.Search(q, alone);
+            return alone.Hits;
+        }).ToList();
+
+        // Every search stops inside, holding its work arrays, until the test lets them go.
+        using var go = new ManualResetEventSlim();
+        var inside = 0;
+        var mostInside = 0;
+        var recorders = queries.Select(_ => new Recorder(() =>
+        {
+            var now = Interlocked.Increment(ref inside);
+            InterlockedMax(ref mostInside, now);
+            go.Wait();
+            Interlocked.Decrement(ref inside);
+        })).ToList();
+        var threads = queries.Select((q, i) => new Thread(() => searcher.Search(q, recorders[i]))).ToList();
+        threads.ForEach(t => t.Start());
+
+        SpinWait.SpinUntil(() => Volatile.Read(ref inside) >= KnowledgeSearcher.MaxSearchesAtOnce);
+        for (var i = 0; i < 20_000; i++)
+        {
+            // The others have every chance to come in: only the bound keeps them out.
+            Thread.Yield();
+        }
+
+        Assert.Equal(KnowledgeSearcher.MaxSearchesAtOnce, Volatile.Read(ref inside));
+        go.Set();
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(KnowledgeSearcher.MaxSearchesAtOnce, mostInside);
+        Assert.InRange(searcher.IdleWorkCount, 1, KnowledgeSearcher.MaxSearchesAtOnce);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            Assert.NotEmpty(expected[i]);
+            Assert.Equal(expected[i], recorders[i].Hits);
+        }
+    }
+
+    [Fact]
+    public void A_small_index_is_searched_without_a_bound()
+    {
+        var options = new AnswererOptions();
+        using var index = new KnowledgeIndex(RealKnowledge.Base, options.UnknownWeight, options.CommonTermWeight);
+        var open = (KnowledgeSearcher)index.Searcher;
+        var searcher = new KnowledgeSearcher(open.IndexReader, index.Weights, term => TermContext.Build(open.IndexReader.Context, term), index.Units) { Similarity = index.Similarity };
+        var random = new Random(12);
+        var terms = index.Weights.Terms.Order(StringComparer.Ordinal).ToList();
+        var queries = Enumerable.Range(0, 40).Select(_ => RandomQuery(index, random, terms, maxConcepts: 4, everyKind: false))
+            .Where(q => q.Clauses.Count > 0).Take(KnowledgeSearcher.MaxSearchesAtOnce + 2).ToList();
+        using var go = new ManualResetEventSlim();
+        var inside = 0;
+        var threads = queries.Select(q => new Thread(() => searcher.Search(q, new Recorder(() =>
+        {
+            Interlocked.Increment(ref inside);
+            go.Wait();
+        })))).ToList();
+        threads.ForEach(t => t.Start());
+
+        // All of them get in at once: the shipped knowledge's few hundred documents need no bound.
+        Assert.True(open.IndexReader.MaxDoc < KnowledgeSearcher.BoundedWorkDocuments);
+        SpinWait.SpinUntil(() => Volatile.Read(ref inside) == queries.Count);
+        go.Set();
+        threads.ForEach(t => t.Join());
+        Assert.Equal(queries.Count, searcher.IdleWorkCount);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Every document the search hands over, with its score, in order.</summary>
-    private sealed class Recorder : ICollector
+    private sealed class Recorder(Action? entering = null) : ICollector
     {
         private Scorer? scorer;
         private int docBase;
@@ -185,7 +286,11 @@ public sealed class KnowledgeSearcherTests
 
         public void Collect(int doc) => Hits.Add((docBase + doc, scorer!.GetScore()));
 
-        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            entering?.Invoke();
+            docBase = context.DocBase;
+        }
 
         public void SetScorer(Scorer scorer) => this.scorer = scorer;
     }
