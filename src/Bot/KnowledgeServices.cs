@@ -72,26 +72,28 @@ internal static class KnowledgeServices
     public static IAnswerer CreateAnswerer(KnowledgeBase knowledge, int cacheSize, KnowledgeIndexLocation? indexLocation = null)
     {
         var answerer = new LuceneAnswerer(knowledge, options: null, indexLocation);
-        GiveBackLoadingGarbage();
+        GiveBackLoadingGarbage(answerer);
         WarmUp(answerer);
         return cacheSize > 0 ? new CachingAnswerer(answerer, cacheSize) : answerer;
     }
 
-    /// <summary>From how many bytes on the managed heap, once the answerer is built, the loading's garbage is collected at once.</summary>
-    internal const long LargeHeapBytes = 64L << 20;
+    /// <summary>From how many indexed units a knowledge counts as large (the shipped one has a few hundred).</summary>
+    internal const int LargeIndexUnits = 64 * 1024;
 
     /// <summary>
-    /// A large knowledge (thousands of entries) leaves the garbage of reading and indexing it on the heap: one full,
-    /// compacting collection that returns the free memory to the system, before the first question, so the process
-    /// serves from its live size rather than from what loading needed. The shipped knowledge is far below the
-    /// threshold and skips it.
+    /// A large knowledge (thousands of entries) leaves the garbage of reading and indexing it on the heap, a few
+    /// hundred megabytes: one full, compacting collection returns it to the system before the first question, so the
+    /// process serves from its live size rather than from what loading needed. The shipped knowledge skips it.
     /// </summary>
-    private static void GiveBackLoadingGarbage()
+    internal static bool GiveBackLoadingGarbage(LuceneAnswerer answerer)
     {
-        if (GC.GetTotalMemory(forceFullCollection: false) >= LargeHeapBytes)
+        if (answerer.IndexedUnits < LargeIndexUnits)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return false;
         }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return true;
     }
 
     /// <summary>A question asked once at start-up, past the answer cache, so the first person's answer finds the answer path compiled.</summary>

@@ -74,6 +74,9 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
     public KnowledgeBase Knowledge => knowledge;
 
+    /// <summary>How many units (documents) the index holds: what the cost of a search and its memory grow with.</summary>
+    public int IndexedUnits => index.Units.Count;
+
     private static IEnumerable<string> Phrasings(KnowledgeEntry entry) => entry.Variants.Prepend(entry.Title).Prepend(entry.Question);
 
     private bool HasPhrasing(int entry, string folded) =>
