@@ -120,7 +120,7 @@ public static class BotServiceCollectionExtensions
         OpenStateStoreInBackground(app);
         app.UseHttpLogging();
 
-        app.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, AdapterWithErrorHandler adapter, IBot bot) =>
+        app.MapPost(MessagesPath, async (HttpContext http, ActivityRequestValidator validator, AdapterWithErrorHandler adapter, IBot bot) =>
         {
             var check = await validator.CheckAsync(http.Request, http.RequestAborted);
             if (!check.Accepted && check.Status == System.Net.HttpStatusCode.RequestTimeout)
@@ -168,10 +168,13 @@ public static class BotServiceCollectionExtensions
             }
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapB12BotDirectLine();
+        app.MapB12BotDirectLine(bypass: MessagesPath);
         app.MapB12BotEditors();
         return app;
     }
+
+    /// <summary>Where channels post activities to the bot (Bot Framework's messages endpoint).</summary>
+    public const string MessagesPath = "/api/messages";
 
     /// <summary>A key no channel's state is stored under: reading it only opens the store.</summary>
     private const string StartupProbeKey = "b12bot/startup-probe";

@@ -68,19 +68,23 @@ public static partial class DirectLineServiceCollectionExtensions
     /// <summary>
     /// Maps the Direct Line REST API (<c>/v3/directline/…</c>), its WebSocket stream, the connector endpoints the
     /// bot replies to, the page's token route (<c>POST /api/webchat/token</c>) and the demo page from wwwroot.
-    /// Adds the CORS, rate-limiting and WebSocket middleware; they act only on these endpoints.
+    /// Adds the static-file, WebSocket, CORS and rate-limiting middleware; they act only on these endpoints, and requests
+    /// under <paramref name="bypass"/> (the bot's own messages endpoint, which none of them serves) do not pass through them.
     /// </summary>
-    public static WebApplication MapB12BotDirectLine(this WebApplication app)
+    public static WebApplication MapB12BotDirectLine(this WebApplication app, PathString bypass = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<IDirectLineStore>();
 
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context.Context.Response) });
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.UseCors();
-        app.UseRateLimiter();
-        app.Use(StoreUnavailableAsync);
+        app.UseWhen(http => !bypass.HasValue || !http.Request.Path.StartsWithSegments(bypass), page =>
+        {
+            page.UseDefaultFiles();
+            page.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context.Context.Response) });
+            page.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            page.UseCors();
+            page.UseRateLimiter();
+            page.Use(StoreUnavailableAsync);
+        });
 
         DirectLineEndpoints.Map(app);
         DirectLineConnectorEndpoints.Map(app);
