@@ -77,9 +77,6 @@ internal static class KnowledgeServices
         return cacheSize > 0 ? new CachingAnswerer(answerer, cacheSize) : answerer;
     }
 
-    /// <summary>From how many indexed units a knowledge counts as large (the shipped one has a few hundred).</summary>
-    internal const int LargeIndexUnits = 64 * 1024;
-
     /// <summary>
     /// A large knowledge (thousands of entries) leaves the garbage of reading and indexing it on the heap, a few
     /// hundred megabytes: one full, compacting collection returns it to the system before the first question, so the
@@ -87,7 +84,7 @@ internal static class KnowledgeServices
     /// </summary>
     internal static bool GiveBackLoadingGarbage(LuceneAnswerer answerer)
     {
-        if (answerer.IndexedUnits < LargeIndexUnits)
+        if (!answerer.HasLargeIndex)
         {
             return false;
         }

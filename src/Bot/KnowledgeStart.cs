@@ -52,7 +52,7 @@ internal sealed class KnowledgeStart
             return;
         }
 
-        var knowledge = Observed(OwnThread.Run(() => KnowledgeLoader.Load(Path.Combine(folder, KnowledgeLoader.FaqFileName), allowAdditionalEntries: false)));
+        var knowledge = Observed(OwnThread.Run(() => KnowledgeServices.LoadKnowledge(folder, articleUrl: null, allowAdditionalEntries: false)));
         var redFlags = Observed(OwnThread.Run(() => RedFlagDetector.Load(RedFlagsPath(folder))));
         Volatile.Write(ref preloaded, new Preloaded(folder, knowledge, redFlags));
     }

@@ -74,8 +74,14 @@ public sealed class LuceneAnswerer : IAnswerer, IDisposable
 
     public KnowledgeBase Knowledge => knowledge;
 
+    /// <summary>From how many units (documents) an index counts as large: its searches' work arrays are megabytes each.</summary>
+    public const int LargeIndexUnits = 64 * 1024;
+
     /// <summary>How many units (documents) the index holds: what the cost of a search and its memory grow with.</summary>
     public int IndexedUnits => index.Units.Count;
+
+    /// <summary>Whether the index holds at least <see cref="LargeIndexUnits"/> units (the shipped knowledge has a few hundred).</summary>
+    public bool HasLargeIndex => IndexedUnits >= LargeIndexUnits;
 
     private static IEnumerable<string> Phrasings(KnowledgeEntry entry) => entry.Variants.Prepend(entry.Title).Prepend(entry.Question);
 

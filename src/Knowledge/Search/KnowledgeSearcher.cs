@@ -63,7 +63,7 @@ internal sealed class KnowledgeSearcher : IndexSearcher
     private readonly System.Collections.Concurrent.ConcurrentBag<Work> idle = [];
 
     /// <summary>From how many documents a search's work arrays (16 bytes a document) are bounded in number.</summary>
-    internal const int BoundedWorkDocuments = 64 * 1024;
+    internal const int BoundedWorkDocuments = LuceneAnswerer.LargeIndexUnits;
 
     /// <summary>How many searches may run at once on an index of at least <see cref="BoundedWorkDocuments"/> documents.</summary>
     internal static int MaxSearchesAtOnce => Math.Max(2, Environment.ProcessorCount);

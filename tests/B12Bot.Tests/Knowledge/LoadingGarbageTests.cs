@@ -15,7 +15,8 @@ public sealed class LoadingGarbageTests
     {
         using var answerer = new LuceneAnswerer(KnowledgeServices.LoadKnowledge(Folder, articleUrl: null, allowAdditionalEntries: false));
 
-        Assert.InRange(answerer.IndexedUnits, 100, KnowledgeServices.LargeIndexUnits - 1);
+        Assert.InRange(answerer.IndexedUnits, 100, LuceneAnswerer.LargeIndexUnits - 1);
+        Assert.False(answerer.HasLargeIndex);
         Assert.False(KnowledgeServices.GiveBackLoadingGarbage(answerer));
     }
 
@@ -23,7 +24,7 @@ public sealed class LoadingGarbageTests
     public void A_knowledge_of_tens_of_thousands_of_units_is_collected_once_built()
     {
         var shipped = KnowledgeServices.LoadKnowledge(Folder, articleUrl: null, allowAdditionalEntries: false);
-        var perEntry = (KnowledgeServices.LargeIndexUnits / shipped.Entries.Count) + 1;
+        var perEntry = (LuceneAnswerer.LargeIndexUnits / shipped.Entries.Count) + 1;
         var grown = new KnowledgeBase(
             shipped.Article,
             [.. shipped.Entries.Select(e => e with { Variants = [.. e.Variants, .. Enumerable.Range(0, perEntry).Select(i => $"{e.Title} vraag {i}")] })],
@@ -32,10 +33,14 @@ public sealed class LoadingGarbageTests
             Lexicon = shipped.Lexicon,
         };
         using var answerer = new LuceneAnswerer(grown);
-        var before = GC.CollectionCount(GC.MaxGeneration);
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
 
-        Assert.True(answerer.IndexedUnits >= KnowledgeServices.LargeIndexUnits, $"{answerer.IndexedUnits} units");
+        Assert.True(answerer.HasLargeIndex, $"{answerer.IndexedUnits} units");
         Assert.True(KnowledgeServices.GiveBackLoadingGarbage(answerer));
-        Assert.True(GC.CollectionCount(GC.MaxGeneration) > before);
+
+        // A full, blocking, compacting collection ran (the background collections of other tests are not blocking).
+        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Assert.True(after.Index > before, $"full blocking collection {after.Index}, before {before}");
+        Assert.True(after.Compacted);
     }
 }
