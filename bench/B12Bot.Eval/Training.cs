@@ -272,6 +272,11 @@ internal static class Training
     /// </summary>
     private static DecisionModel Train(List<Example> data, IReadOnlyList<string> names, float threshold)
     {
+        if (Environment.GetEnvironmentVariable("B12BOT_TRAINER") == "gam")
+        {
+            return TrainGam(data, names, threshold, Seed);
+        }
+
         if (Settings.Bags <= 1)
         {
             return TrainOne(data, names, threshold, Seed);
@@ -349,6 +354,97 @@ internal static class Training
             {
                 throw new InvalidOperationException($"the exported trees give {mine} where ML.NET gives {probabilities[i]}");
             }
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// A generalised additive model (ML.NET's GAM: one shape function per feature, no interactions), exported as one
+    /// tree per feature that looks up the feature's bin: a decision in which a feature added for a few questions
+    /// changes little of the rest.
+    /// </summary>
+    private static DecisionModel TrainGam(List<Example> data, IReadOnlyList<string> names, float threshold, int seed)
+    {
+        var ml = new MLContext(seed);
+        var view = ml.Data.LoadFromEnumerable(data, SchemaFor(names.Count));
+        var trainer = ml.BinaryClassification.Trainers.Gam(new GamBinaryTrainer.Options
+        {
+            NumberOfIterations = Setting("B12BOT_GAM_ITERATIONS", 9500),
+            LearningRate = Setting("B12BOT_GAM_RATE", 0.002),
+            MaximumBinCountPerFeature = Setting("B12BOT_GAM_BINS", 255),
+            MinimumExampleCountPerLeaf = Setting("B12BOT_MIN_LEAF", 10),
+            NumberOfThreads = 1,
+            FeatureColumnName = nameof(Example.Features),
+            LabelColumnName = nameof(Example.Label),
+        });
+        var fitted = trainer.Fit(view);
+        var gam = fitted.Model.SubModel;
+        var trees = new List<DecisionTree>();
+        var bias = gam.Bias;
+
+        // ML.NET keeps a shape function only for a feature with more than one bin. Its public look-up by feature
+        // refuses features numbered past the count of shape functions, so the arrays are read as the model holds them.
+        var fields = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var shapeToInput = (int[])typeof(GamModelParametersBase).GetField("_shapeToInputMap", fields)!.GetValue(gam)!;
+        var allBounds = (double[][])typeof(GamModelParametersBase).GetField("_binUpperBounds", fields)!.GetValue(gam)!;
+        var allEffects = (double[][])typeof(GamModelParametersBase).GetField("_binEffects", fields)!.GetValue(gam)!;
+        for (var shape = 0; shape < shapeToInput.Length; shape++)
+        {
+            var f = shapeToInput[shape];
+            var bounds = allBounds[shape];
+            var effects = allEffects[shape];
+            if (effects.Length == 0)
+            {
+                continue;
+            }
+
+            var feature = new List<int>();
+            var split = new List<float>();
+            var left = new List<int>();
+            var right = new List<int>();
+            var leaves = new List<float>();
+            Build(0, effects.Length - 1);
+            trees.Add(new DecisionTree { Feature = [.. feature], Threshold = [.. split], Left = [.. left], Right = [.. right], Leaves = [.. leaves] });
+
+            // Bins lo..hi as a balanced search: a node sends x <= the upper bound of its middle bin to the left.
+            int Build(int lo, int hi)
+            {
+                if (lo == hi)
+                {
+                    leaves.Add((float)effects[lo]);
+                    return ~(leaves.Count - 1);
+                }
+
+                var node = feature.Count;
+                var mid = (lo + hi) / 2;
+                feature.Add(f);
+                // The largest float not above the bound: a float feature is at most one exactly when it is at most the other.
+                var bound = (float)bounds[mid];
+                split.Add(bound > bounds[mid] ? MathF.BitDecrement(bound) : bound);
+                left.Add(0);
+                right.Add(0);
+                left[node] = Build(lo, mid);
+                right[node] = Build(mid + 1, hi);
+                return node;
+            }
+        }
+
+        var model = new DecisionModel
+        {
+            Features = names,
+            Trees = trees,
+            Bias = (float)bias,
+            Slope = (float)fitted.Model.Calibrator.Slope,
+            Offset = (float)fitted.Model.Calibrator.Offset,
+            AnswerFrom = threshold,
+        };
+        model.Check(names);
+        var probabilities = fitted.Transform(view).GetColumn<float>("Probability").ToList();
+        var worst = data.Select((d, i) => Math.Abs(model.Probability(d.Features) - probabilities[i])).Max();
+        if (worst > 1e-4)
+        {
+            throw new InvalidOperationException($"the exported shape functions differ from ML.NET by up to {worst}");
         }
 
         return model;
