@@ -36,6 +36,12 @@ internal sealed record QueryPlan
     /// <summary>The question is about a subject the article does not cover (a pet, pregnancy, a child, weight loss).</summary>
     public const string NotCoveredSubject = "not-covered-subject";
 
+    /// <summary>
+    /// A value too high with no word of taking B12 beside it ("mijn b12 staat te hoog"): a measured level, which the
+    /// article never discusses; beside a dose or a supplement ("een te hoge dosis") it is taking too much, which it does.
+    /// </summary>
+    public const string NotCoveredHighValue = "not-covered-high-value";
+
     /// <summary>The question asks whether a treatment hurts ("doet een injectie pijn").</summary>
     public const string NotCoveredPain = "not-covered-pain";
 

@@ -62,6 +62,10 @@ public sealed class TermCategoryTests
     [InlineData("ligt het aan mijn eten of iets anders", "otherCauses", true)]
     [InlineData("ligt het aan mijn eten of iets anders", "joiners", true)]
     [InlineData("ik ben moe", "symptoms", true)]
+    [InlineData("mijn b12 is te hoog", "highValue", true)]
+    [InlineData("mijn b12 is te hoog", "excess", false)]
+    [InlineData("een te hoge dosis", "excess", true)]
+    [InlineData("kan ik te veel b12 nemen", "highValue", false)]
     [InlineData("wanneer neem ik mijn maagzuurremmer in", "topic", false)]
     public void A_question_holds_the_categories_of_its_words(string question, string category, bool holds) =>
         Assert.Equal(holds, Holds(Plan(question), category));
@@ -73,6 +77,7 @@ public sealed class TermCategoryTests
         { "heb ik een recept nodig voor b12 injecties", "service" },
         { "mag mijn hond b12 tabletten", QueryPlan.NotCoveredAlways },
         { "mijn b12 is 180, is dat te laag", QueryPlan.NotCoveredAlways },
+        { "mijn b12 staat te hoog in mijn bloed", QueryPlan.NotCoveredHighValue },
         { "hoeveel microgram b12 per dag", QueryPlan.NotCoveredAmount },
         { "helpt b12 bij afvallen", QueryPlan.NotCoveredSubject },
         { "doet een b12 injectie pijn", QueryPlan.NotCoveredPain },
@@ -90,6 +95,8 @@ public sealed class TermCategoryTests
     [Theory]
     [InlineData("wat moet ik kopen voor mijn boodschappen als veganist")]
     [InlineData("1000 microgram per dag, is dat te veel")]
+    [InlineData("is een te hoge dosis b12 gevaarlijk")]
+    [InlineData("b12 te hoog gedoseerd, is dat schadelijk")]
     [InlineData("ik ben zwanger en veganist, krijg ik een b12 tekort")]
     [InlineData("zenuwpijn en tintelingen door een b12 tekort")]
     public void A_verdict_does_not_hold_when_a_category_it_excludes_is_there(string question) =>
