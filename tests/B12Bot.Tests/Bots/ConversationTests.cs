@@ -62,6 +62,7 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("Wat zijn de openingstijden van de apotheek?")]
     [InlineData("Hoeveel kost een doosje paracetamol?")]
     [InlineData("asdfghjkl")]
+    [InlineData("mijn b12 staat te hoog in mijn bloed, wat betekent dat?")]
     public async Task A_question_outside_the_article_gets_no_citation_and_a_pointer_to_what_the_bot_knows(string question)
     {
         var replies = await new Conversation(bot, "webchat").SendAsync(question);
