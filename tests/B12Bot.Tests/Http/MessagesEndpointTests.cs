@@ -103,6 +103,31 @@ public sealed class MessagesEndpointTests(BotAppFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("mijn b12 staat te hoog in mijn bloed, wat betekent dat?", null)]
+    [InlineData("is een te hoge dosis b12 gevaarlijk?", "faq-10")]
+    public async Task A_value_too_high_is_not_answered_as_taking_too_much_and_a_dose_too_high_is(string question, string? cited)
+    {
+        using var client = factory.CreateClient();
+        var (response, activities) = await BotHttp.PostAsync(client, BotHttp.Message(question, "too-high-" + Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var citations = activities
+            .SelectMany(a => a["entities"] as JArray ?? [])
+            .SelectMany(e => e["citation"] as JArray ?? [])
+            .Select(c => (string?)c["appearance"]?["url"] ?? string.Empty)
+            .ToList();
+        if (cited is null)
+        {
+            Assert.Empty(citations);
+            Assert.Contains(BotHttp.Texts(activities), t => t.Contains("staat niet in mijn informatie", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.EndsWith("#" + cited, Assert.Single(citations), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("AND (")]
     [InlineData("b12?")]
     [InlineData("\"")]
