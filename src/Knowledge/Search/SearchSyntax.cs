@@ -5,7 +5,8 @@ namespace B12Bot.Knowledge.Search;
 /// <summary>
 /// The search-engine syntax people paste into a question, read as a search engine reads it: a word or quoted phrase
 /// after a minus or an upper-case NOT is left out of what is asked ("b12 tekort oorzaak -vegan"); "site:" and
-/// "filetype:" say where to look, not what, and go; "intitle:" and its kin keep their word ("intitle:b12 bloedtest").
+/// "filetype:" say where to look, not what, and go; "intitle:" and its kin keep their word ("intitle:b12 bloedtest");
+/// any other field is read as two words ("onderwerp:b12" → "onderwerp b12").
 /// Quotes, AND and OR are left to the analysis, which drops them. Used on a question only, never on the article.
 /// </summary>
 internal static partial class SearchSyntax
@@ -23,6 +24,7 @@ internal static partial class SearchSyntax
         var text = Excluded().Replace(question, " ");
         text = Place().Replace(text, " ");
         text = Operator().Replace(text, string.Empty);
+        text = Field().Replace(text, " ");
         text = Spaces().Replace(text, " ").Trim();
         return text.Length == 0 ? question : text;
     }
@@ -38,6 +40,11 @@ internal static partial class SearchSyntax
     // "intitle:b12" → "b12".
     [GeneratedRegex(@"(?<!\S)(?:allintitle|allintext|allinurl|intitle|intext|inurl|inanchor):", RegexOptions.IgnoreCase)]
     private static partial Regex Operator();
+
+    // "onderwerp:b12", "categorie:diagnose", "symptomen:(b12 tekort)": a field and its value, two words (written as one,
+    // the analysis would read them as one word it does not know). A web address is not a field.
+    [GeneratedRegex(@"(?<=(?<!\S)\p{L}{2,24}):(?=[^\s/])", RegexOptions.IgnoreCase)]
+    private static partial Regex Field();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();
