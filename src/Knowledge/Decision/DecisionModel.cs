@@ -72,17 +72,20 @@ internal sealed record DecisionModel
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
 
-    /// <summary>The raw ensemble output.</summary>
+    /// <summary>The raw ensemble output: the bias and each tree's weighted leaf, summed in the trees' order.</summary>
     public float Score(ReadOnlySpan<float> features)
     {
-        var sum = Bias;
-        foreach (var tree in Trees)
+        var packed = packedTrees;
+        if (packed is null || !ReferenceEquals(packed.Source, Trees))
         {
-            sum += tree.Weight * tree.Leaf(features);
+            packedTrees = packed = PackedTrees.Of(Trees);
         }
 
-        return sum;
+        return packed.Score(features, Bias);
     }
+
+    // The trees as read, packed into one array of nodes at first use (a model copied with other trees packs its own).
+    private PackedTrees? packedTrees;
 
     public float Probability(ReadOnlySpan<float> features) => 1f / (1f + MathF.Exp((Slope * Score(features)) + Offset));
 
@@ -156,4 +159,78 @@ internal sealed class DecisionTree
 
     // Children come after their parent, so a walk always ends.
     private static bool Valid(int child, int parent, int nodes) => child < 0 ? ~child <= nodes : child > parent && child < nodes;
+}
+
+/// <summary>
+/// An ensemble's trees in one array of nodes (feature, threshold and both children together) and one of weighted
+/// leaves, so a question walks one block of memory: the same products summed in the same order as tree by tree.
+/// </summary>
+internal sealed class PackedTrees
+{
+    private readonly Node[] nodes;
+    private readonly float[] leaves;
+    private readonly int[] roots;
+
+    private PackedTrees(IReadOnlyList<DecisionTree> source, Node[] nodes, float[] leaves, int[] roots)
+    {
+        Source = source;
+        this.nodes = nodes;
+        this.leaves = leaves;
+        this.roots = roots;
+    }
+
+    /// <summary>The trees packed.</summary>
+    public IReadOnlyList<DecisionTree> Source { get; }
+
+    public static PackedTrees Of(IReadOnlyList<DecisionTree> trees)
+    {
+        var nodes = new Node[trees.Sum(t => t.Feature.Length)];
+        var leaves = new float[trees.Sum(t => t.Leaves.Length)];
+        var roots = new int[trees.Count];
+        int nodeBase = 0, leafBase = 0;
+        for (var t = 0; t < trees.Count; t++)
+        {
+            var tree = trees[t];
+            for (var k = 0; k < tree.Leaves.Length; k++)
+            {
+                leaves[leafBase + k] = tree.Weight * tree.Leaves[k];
+            }
+
+            // A tree without nodes is its one leaf; a child below zero is a leaf (~k), moved past the leaves before it.
+            roots[t] = tree.Feature.Length == 0 ? ~leafBase : nodeBase;
+            for (var i = 0; i < tree.Feature.Length; i++)
+            {
+                nodes[nodeBase + i] = new Node(
+                    tree.Feature[i],
+                    tree.Threshold[i],
+                    tree.Left[i] < 0 ? ~(leafBase + ~tree.Left[i]) : nodeBase + tree.Left[i],
+                    tree.Right[i] < 0 ? ~(leafBase + ~tree.Right[i]) : nodeBase + tree.Right[i]);
+            }
+
+            nodeBase += tree.Feature.Length;
+            leafBase += tree.Leaves.Length;
+        }
+
+        return new PackedTrees(trees, nodes, leaves, roots);
+    }
+
+    public float Score(ReadOnlySpan<float> features, float bias)
+    {
+        var sum = bias;
+        foreach (var root in roots)
+        {
+            var node = root;
+            while (node >= 0)
+            {
+                ref readonly var here = ref nodes[node];
+                node = features[here.Feature] <= here.Threshold ? here.Left : here.Right;
+            }
+
+            sum += leaves[~node];
+        }
+
+        return sum;
+    }
+
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }

@@ -49,6 +49,44 @@ public sealed class DecisionModelTests
     }
 
     [Fact]
+    public void The_packed_trees_give_the_shipped_model_exactly_the_score_of_its_trees_one_by_one()
+    {
+        var model = RealKnowledge.Base.Decision!;
+        var random = new Random(20261205);
+        for (var round = 0; round < 2000; round++)
+        {
+            // Features around the thresholds the trees test, and zeros (most counts of a question are zero).
+            var features = new float[model.Features.Count];
+            for (var f = 0; f < features.Length; f++)
+            {
+                features[f] = random.Next(3) == 0 ? 0f : (float)(random.NextDouble() * 4) - 1f;
+            }
+
+            var expected = model.Bias;
+            foreach (var tree in model.Trees)
+            {
+                expected += tree.Weight * tree.Leaf(features);
+            }
+
+            Assert.Equal(expected, model.Score(features));
+        }
+    }
+
+    [Fact]
+    public void A_model_copied_with_other_trees_scores_with_its_own_trees()
+    {
+        var features = new float[Names.Count];
+        features[0] = 1f;
+        var model = Model(Stump(0, 0.5f, -1f, 1f));
+        Assert.Equal(1f, model.Score(features));
+
+        var copy = model with { Trees = [Stump(0, 0.5f, -1f, 5f)] };
+
+        Assert.Equal(5f, copy.Score(features));
+        Assert.Equal(1f, model.Score(features));
+    }
+
+    [Fact]
     public void A_model_trained_on_other_features_is_refused()
     {
         var model = new DecisionModel { Features = ["best"], Trees = [] };
