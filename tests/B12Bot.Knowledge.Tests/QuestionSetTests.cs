@@ -84,7 +84,7 @@ namespace B12Bot.Knowledge.Tests;
 /// has 53/60 off-topic questions unanswered, one below its bar, which follows it. heldout-15 (200 more in the issue's
 /// mix, written from the article alone by a writer who read no other question set, each question below 0.8 similarity
 /// to every earlier one) was measured once clean on the build of ce993d6: 120/140 (85.7%), 7 wrong (5.0%), 56/60, the
-/// same over HTTP (the build this session started from: 118/140, 6 wrong, 56/60); never trained or tuned on, its misses
+/// same over HTTP (4114b18, the build before the lexicon pass: 118/140, 6 wrong, 56/60); never trained or tuned on, its misses
 /// not looked at; its bar guards against a regression from there.
 /// </summary>
 public sealed class QuestionSetTests
