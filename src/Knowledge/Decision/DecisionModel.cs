@@ -4,10 +4,11 @@ using System.Text.Json.Serialization;
 namespace B12Bot.Knowledge.Decision;
 
 /// <summary>
-/// The learned answer decision: a boosted tree ensemble (trained with ML.NET's FastTree by <c>B12Bot.Eval --train</c>)
-/// whose summed leaf values, through a Platt calibration, give the probability that answering with the best entry is
-/// right. The bot only reads the exported trees (knowledge/decision-model.json): no ML.NET at run time, a few hundred
-/// comparisons per question. Immutable; thread-safe.
+/// The learned answer decision: boosted tree ensembles (trained with ML.NET's FastTree by <c>B12Bot.Eval --train</c>, four
+/// bags averaged into one list of weighted trees) whose summed leaf values, through a Platt calibration, give the
+/// probability that answering with the best entry is right. The bot only reads the exported trees
+/// (knowledge/decision-model.json): no ML.NET at run time, a couple of thousand comparisons per question over the trees
+/// packed in one array. Immutable once read (the packed form is made at first use); thread-safe.
 /// </summary>
 internal sealed record DecisionModel
 {
