@@ -103,12 +103,28 @@ public sealed class MessagesEndpointTests(BotAppFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("is het beter om b12 voor of na het ontbijt te nemen?", null)]
+    [InlineData("moet ik mijn b12 tablet op een nuchtere maag nemen?", null)]
+    [InlineData("categorie:voeding vraag:welke producten bevatten b12", "faq-09")]
+    [InlineData("onderwerp:vegan b12 tekort", "faq-02")]
+    public async Task When_to_take_b12_is_not_answered_and_a_search_field_is_read_as_its_words(string question, string? cited)
+    {
+        await AssertCitation(question, cited);
+    }
+
+    [Theory]
     [InlineData("mijn b12 staat te hoog in mijn bloed, wat betekent dat?", null)]
     [InlineData("is een te hoge dosis b12 gevaarlijk?", "faq-10")]
     public async Task A_value_too_high_is_not_answered_as_taking_too_much_and_a_dose_too_high_is(string question, string? cited)
     {
+        await AssertCitation(question, cited);
+    }
+
+    /// <summary>Over HTTP through the real adapter: the one citation the reply carries, or none and the not-covered reply.</summary>
+    private async Task AssertCitation(string question, string? cited)
+    {
         using var client = factory.CreateClient();
-        var (response, activities) = await BotHttp.PostAsync(client, BotHttp.Message(question, "too-high-" + Guid.NewGuid()));
+        var (response, activities) = await BotHttp.PostAsync(client, BotHttp.Message(question, "cited-" + Guid.NewGuid()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var citations = activities
