@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -57,7 +56,10 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private readonly string _path;
     private readonly StateExpiryPolicy _expiry;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentBag<Session> _idle = [];
+    // The open connections not in use, the last returned on top. A short lock: a ConcurrentBag here made every turn
+    // steal from other threads' lists and lock them all to count them.
+    private readonly Stack<Session> _idle = new();
+    private readonly Lock _idleGate = new();
     private readonly Lock _writeGate = new();
     private readonly int _maxIdle = Math.Max(4, 2 * Environment.ProcessorCount);
     private volatile bool _schemaReady;
@@ -238,7 +240,7 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var session))
+        while (TakeIdle() is { } session)
         {
             session.Dispose();
         }
@@ -393,9 +395,17 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
         }
     }
 
+    private Session? TakeIdle()
+    {
+        lock (_idleGate)
+        {
+            return _idle.TryPop(out var session) ? session : null;
+        }
+    }
+
     private Session Rent()
     {
-        if (_idle.TryTake(out var session))
+        if (TakeIdle() is { } session)
         {
             if (_schemaReady)
             {
@@ -411,13 +421,19 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
 
     private void Return(Session session)
     {
-        if (_disposed || !_schemaReady || _idle.Count >= _maxIdle)
+        if (!_disposed && _schemaReady)
         {
-            session.Dispose();
-            return;
+            lock (_idleGate)
+            {
+                if (_idle.Count < _maxIdle)
+                {
+                    _idle.Push(session);
+                    return;
+                }
+            }
         }
 
-        _idle.Add(session);
+        session.Dispose();
     }
 
     private Session Open()
