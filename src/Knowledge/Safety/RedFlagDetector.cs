@@ -12,14 +12,27 @@ namespace B12Bot.Knowledge.Safety;
 public sealed partial class RedFlagDetector
 {
     private const int MaxGap = 2;
-    private readonly IReadOnlyList<(string Id, string[][] Patterns)> signs;
+
+    // Every sign's patterns in one list, in the order of the signs, and where each pattern can start: the patterns
+    // whose first word is a whole word, by that word, and those whose first word is a prefix. A message is matched
+    // only against the patterns one of its words can start.
+    private readonly (string Id, string[] Words)[] patterns;
+    private readonly Dictionary<string, int[]> byFirstWord;
+    private readonly (string Prefix, int Pattern)[] byFirstPrefix;
 
     public RedFlagDetector(string advice, IReadOnlyDictionary<string, IReadOnlyList<string>> signs)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(advice);
         ArgumentNullException.ThrowIfNull(signs);
         Advice = advice;
-        this.signs = signs.Select(s => (s.Key, s.Value.Select(Words).ToArray())).ToList();
+        patterns = [.. signs.SelectMany(s => s.Value.Select(p => (s.Key, Words(p))).Where(p => p.Item2.Length > 0))];
+        byFirstWord = Enumerable.Range(0, patterns.Length)
+            .Where(i => !patterns[i].Words[0].EndsWith('*'))
+            .GroupBy(i => patterns[i].Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        byFirstPrefix = [.. Enumerable.Range(0, patterns.Length)
+            .Where(i => patterns[i].Words[0].EndsWith('*'))
+            .Select(i => (patterns[i].Words[0][..^1], i))];
     }
 
     /// <summary>The Dutch advice to send first when a red flag is recognised.</summary>
@@ -71,11 +84,38 @@ public sealed partial class RedFlagDetector
         }
 
         var words = Words(text);
-        foreach (var (id, patterns) in signs)
+        Span<bool> candidate = patterns.Length <= 512 ? stackalloc bool[patterns.Length] : new bool[patterns.Length];
+        var any = false;
+        foreach (var word in words)
         {
-            if (patterns.Any(p => Matches(words, p)))
+            if (byFirstWord.TryGetValue(word, out var starting))
             {
-                return id;
+                foreach (var i in starting)
+                {
+                    candidate[i] = any = true;
+                }
+            }
+
+            foreach (var (prefix, i) in byFirstPrefix)
+            {
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    candidate[i] = any = true;
+                }
+            }
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        // In the order of the signs: the first sign with a matching pattern is the one reported.
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (candidate[i] && Matches(words, patterns[i].Words))
+            {
+                return patterns[i].Id;
             }
         }
 

@@ -32,6 +32,26 @@ public sealed class RedFlagDetectorTests
     public void Ordinary_questions_are_no_red_flag(string? text) =>
         Assert.Null(Detector.Detect(text));
 
+    private static readonly RedFlagDetector Small = new("bel de huisarts", new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["eerste"] = ["pijn borst", "plots* zwak"],
+        ["tweede"] = ["zwak", "kan niet lopen"],
+        ["derde"] = ["verward*"],
+    });
+
+    [Theory]
+    [InlineData("ik voel me zwak", "tweede")]
+    [InlineData("plotseling zwak", "eerste")] // both signs match: the first in the file is reported
+    [InlineData("zwak en pijn op de borst", "eerste")]
+    [InlineData("pijn in mijn borst", "eerste")] // two words between: still the phrase
+    [InlineData("pijn aan de knie en in de borst", null)] // three words between: not
+    [InlineData("ik kan opeens niet meer lopen", "tweede")]
+    [InlineData("ze is VERWARDER dan ooit", "derde")]
+    [InlineData("borst pijn", null)] // the words in the wrong order
+    [InlineData("zwakte", null)] // a whole word is not a prefix
+    public void A_phrase_matches_its_words_in_order_and_the_first_sign_in_the_file_wins(string text, string? sign) =>
+        Assert.Equal(sign, Small.Detect(text));
+
     [Fact]
     public void The_advice_names_the_huisarts_and_112() =>
         Assert.Multiple(
