@@ -69,14 +69,14 @@ internal static class TurnProfile
 
             var sqlite = hosts.FirstOrDefault(h => h.Name == "B12Bot");
             var stateBefore = sqlite?.StateRows() ?? default;
-            var totals = hosts.ToDictionary(h => h.Name, _ => (Cpu: TimeSpan.Zero, Bytes: 0L, Turns: 0L));
+            var totals = hosts.ToDictionary(h => h.Name, _ => (Cpu: TimeSpan.Zero, Bytes: 0L, Turns: 0L, WorkItems: 0L));
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var host in hosts)
                 {
                     var measured = Load(host, TimeSpan.FromSeconds(seconds));
                     var t = totals[host.Name];
-                    totals[host.Name] = (t.Cpu + measured.Cpu, t.Bytes + measured.Bytes, t.Turns + measured.Turns);
+                    totals[host.Name] = (t.Cpu + measured.Cpu, t.Bytes + measured.Bytes, t.Turns + measured.Turns, t.WorkItems + measured.WorkItems);
                 }
             }
 
@@ -86,7 +86,7 @@ internal static class TurnProfile
             foreach (var (name, t) in totals)
             {
                 var cpu = t.Cpu.TotalMicroseconds / t.Turns;
-                Console.WriteLine($"{name,-14} {t.Turns,8} turns  {cpu,8:F1} µs CPU/turn ({cpu / echoCpu:F2}× echo)  {t.Bytes / 1024.0 / t.Turns,7:F1} KB/turn");
+                Console.WriteLine($"{name,-14} {t.Turns,8} turns  {cpu,8:F1} µs CPU/turn ({cpu / echoCpu:F2}× echo)  {t.Bytes / 1024.0 / t.Turns,7:F1} KB/turn  {(double)t.WorkItems / t.Turns,5:F2} thread-pool work items/turn");
             }
 
             var stateAfter = sqlite?.StateRows() ?? default;
@@ -105,11 +105,12 @@ internal static class TurnProfile
         return 0;
     }
 
-    private static (TimeSpan Cpu, long Bytes, long Turns) Load(HttpBotHost host, TimeSpan duration)
+    private static (TimeSpan Cpu, long Bytes, long Turns, long WorkItems) Load(HttpBotHost host, TimeSpan duration)
     {
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
+        var workItems = ThreadPool.CompletedWorkItemCount;
         var bytes = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         long turns = 0;
@@ -124,7 +125,7 @@ internal static class TurnProfile
         }
 
         process.Refresh();
-        return (process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: false) - bytes, turns);
+        return (process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: false) - bytes, turns, ThreadPool.CompletedWorkItemCount - workItems);
     }
 
     private static string LoadAverage() =>
