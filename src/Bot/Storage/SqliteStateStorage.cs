@@ -56,8 +56,8 @@ public sealed class SqliteStateStorage : IConcurrencyAwareStorage, IDisposable
     private readonly string _path;
     private readonly StateExpiryPolicy _expiry;
     private readonly TimeProvider _clock;
-    // The open connections not in use, the last returned on top. A short lock: a ConcurrentBag here made every turn
-    // steal from other threads' lists and lock them all to count them.
+    // The open connections not in use, the last returned on top, under a short lock. (A ConcurrentBag locked every
+    // thread's list to count them at each return, and a thread with an empty list of its own stole from the others'.)
     private readonly Stack<Session> _idle = new();
     private readonly Lock _idleGate = new();
     private readonly Lock _writeGate = new();
