@@ -44,7 +44,7 @@ public sealed class RedFlagDetectorTests
     [InlineData("plotseling zwak", "eerste")] // both signs match: the first in the file is reported
     [InlineData("zwak en pijn op de borst", "eerste")]
     [InlineData("pijn in mijn borst", "eerste")] // two words between: still the phrase
-    [InlineData("pijn aan de knie en in de borst", null)] // three words between: not
+    [InlineData("pijn aan de knie en in de borst", null)] // more than two words between: not
     [InlineData("ik kan opeens niet meer lopen", "tweede")]
     [InlineData("ze is VERWARDER dan ooit", "derde")]
     [InlineData("borst pijn", null)] // the words in the wrong order
