@@ -5,6 +5,7 @@ using B12Bot.Knowledge.CauseFinder;
 using B12Bot.Knowledge.Safety;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Dialogs;
 
@@ -432,10 +433,74 @@ public sealed class CauseFinderDialog : InterruptibleDialog
         var instance = dc.Stack.FirstOrDefault(i => string.Equals(i.Id, QuestionsDialogId, StringComparison.Ordinal))
             ?? throw new DialogStateException("The walkthrough has no questions under way.");
         instance.State.TryGetValue(WaterfallOptionsKey, out var raw);
-        var progress = StateValue.To<CauseFinderProgress>(raw)
+        var progress = (raw is JObject loaded ? ReadPlainProgress(loaded) : null)
+            ?? StateValue.To<CauseFinderProgress>(raw)
             ?? throw new DialogStateException("The walkthrough's questions have no progress.");
         instance.State[WaterfallOptionsKey] = progress;
         return progress;
+    }
+
+    /// <summary>
+    /// The progress read straight from its loaded JSON when it has the shape the serialiser writes (its four properties
+    /// by their names; steps of a question id and option ids), as the serialiser would read it; null for any other
+    /// shape, which the serialiser reads, with its errors. Read at every walkthrough turn, so it skips the serialiser's
+    /// contracts.
+    /// </summary>
+    internal static CauseFinderProgress? ReadPlainProgress(JObject loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var progress = new CauseFinderProgress();
+        foreach (var property in loaded.Properties())
+        {
+            switch (property.Name, property.Value)
+            {
+                case (nameof(CauseFinderProgress.IntroShown), JValue { Type: JTokenType.Boolean, Value: bool intro }):
+                    progress.IntroShown = intro;
+                    break;
+                case (nameof(CauseFinderProgress.UrgentShown), JValue { Type: JTokenType.Boolean, Value: bool urgent }):
+                    progress.UrgentShown = urgent;
+                    break;
+                case (nameof(CauseFinderProgress.Reviewed), JValue { Type: JTokenType.Boolean, Value: bool reviewed }):
+                    progress.Reviewed = reviewed;
+                    break;
+                case (nameof(CauseFinderProgress.Steps), JArray steps) when ReadPlainSteps(steps) is { } read:
+                    progress.Steps = read;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return progress;
+    }
+
+    private static List<AnsweredStep>? ReadPlainSteps(JArray steps)
+    {
+        var read = new List<AnsweredStep>(steps.Count);
+        foreach (var item in steps)
+        {
+            if (item is not JObject { Count: 2 } step
+                || step[nameof(AnsweredStep.Question)] is not JValue { Type: JTokenType.String, Value: string question }
+                || step[nameof(AnsweredStep.Options)] is not JArray options)
+            {
+                return null;
+            }
+
+            var ids = new List<string>(options.Count);
+            foreach (var option in options)
+            {
+                if (option is not JValue { Type: JTokenType.String, Value: string id })
+                {
+                    return null;
+                }
+
+                ids.Add(id);
+            }
+
+            read.Add(new AnsweredStep { Question = question, Options = ids });
+        }
+
+        return read;
     }
 
     /// <summary>The walkthrough's own sentences.</summary>

@@ -46,7 +46,17 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
 
     private static readonly HashSet<string> PlainYes = new(StringComparer.Ordinal) { "ja", "jawel", "jazeker", "zeker", "jep", "hoor", "wel" };
 
+    /// <summary>At most this many built prompts are kept (the rules' questions and follow-ups need far fewer).</summary>
+    private const int MaxExpanded = 1024;
+
     private readonly CauseFinderRules _rules;
+
+    /// <summary>
+    /// Each question's prompt, retry and buttons for a set of offered answers, built from the rules once: a walkthrough
+    /// asks its question again after every free question. Shared by every turn, so never changed once built (a prompt
+    /// is copied before it is sent, and the buttons are only read).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PromptOptions> _expanded = new(StringComparer.Ordinal);
 
     public CauseFinderPrompt(string dialogId, CauseFinderRules rules)
         : base(dialogId)
@@ -89,7 +99,7 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
     public NextQuestion? Resolve(PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var offered = StateValue.To<Offered>(options.Validations);
+        var offered = OfferedOf(options);
         var question = _rules.FindQuestion(offered?.Question);
         if (offered is null || question is null)
         {
@@ -117,7 +127,7 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
     public static bool IsReview(PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return StateValue.To<Offered>(options.Validations) is { Question: ReviewId };
+        return OfferedOf(options) is { Question: ReviewId };
     }
 
     protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
@@ -175,7 +185,7 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
     /// <summary>The review: "klopt", a button or "wijzig leeftijd" for one answer, or a new answer typed in full.</summary>
     private WalkthroughAnswer? RecognizeReview(PromptOptions options, string? text)
     {
-        var offered = StateValue.To<Offered>(options.Validations)!;
+        var offered = OfferedOf(options)!;
         var tokens = TextTokens.Of(text);
         if (tokens.Count == 0)
         {
@@ -241,7 +251,7 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
 
         if (IsReview(options))
         {
-            var offered = StateValue.To<Offered>(options.Validations)!;
+            var offered = OfferedOf(options)!;
             var questions = offered.Options
                 .Where(id => id.StartsWith(ChangePrefix, StringComparison.Ordinal))
                 .Select(id => _rules.FindQuestion(id[ChangePrefix.Length..]))
@@ -258,17 +268,59 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
             };
         }
 
-        var next = Resolve(options)
-            ?? throw new DialogStateException($"Prompt '{Id}' asks a question the walkthrough no longer has.");
+        var key = OfferedOf(options) is { } asked ? ExpandedKey(asked) : null;
+        if (key is null || !_expanded.TryGetValue(key, out var built))
+        {
+            var next = Resolve(options)
+                ?? throw new DialogStateException($"Prompt '{Id}' asks a question the walkthrough no longer has.");
+            built = new PromptOptions
+            {
+                Prompt = (Activity)Replies.Text(next.Text),
+                RetryPrompt = (Activity)Replies.Text(NotRecognised + " " + next.Text),
+                Choices = next.Offered.Select(o => new Choice(o.Title) { Synonyms = [.. o.Synonyms] }).ToList(),
+            };
+
+            // Count locks the whole dictionary: asked only when a new prompt is built, which the rules keep rare.
+            if (key is not null && _expanded.Count < MaxExpanded)
+            {
+                _expanded.TryAdd(key, built);
+            }
+        }
+
         return new PromptOptions
         {
-            Prompt = (Activity)Replies.Text(next.Text),
-            RetryPrompt = (Activity)Replies.Text(NotRecognised + " " + next.Text),
-            Choices = next.Offered.Select(o => new Choice(o.Title) { Synonyms = [.. o.Synonyms] }).ToList(),
+            Prompt = built.Prompt,
+            RetryPrompt = built.RetryPrompt,
+            Choices = built.Choices,
             Style = options.Style,
             Validations = options.Validations,
             MaxAttempts = options.MaxAttempts,
         };
+    }
+
+    /// <summary>The question, whether it is the follow-up, and the offered answers, as one key.</summary>
+    private static string ExpandedKey(Offered offered) =>
+        string.Concat(offered.Question, offered.FollowUp ? "\n+\n" : "\n\n", string.Join('\n', offered.Options));
+
+    /// <summary>
+    /// The persisted offer, typed once and put back in the options (whose JSON stays the same), so that the check for
+    /// the review, the question and its buttons do not read the stored JSON again each.
+    /// </summary>
+    /// <exception cref="DialogStateException">The stored offer has the wrong shape.</exception>
+    private static Offered? OfferedOf(PromptOptions options)
+    {
+        if (options.Validations is Offered typed)
+        {
+            return typed;
+        }
+
+        var offered = StateValue.To<Offered>(options.Validations);
+        if (offered is not null)
+        {
+            options.Validations = offered;
+        }
+
+        return offered;
     }
 
     /// <summary>The review's question, after the list of answers.</summary>
