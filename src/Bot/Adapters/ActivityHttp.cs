@@ -29,6 +29,9 @@ public static class ActivityHttp
         Converters = HttpHelper.BotMessageSerializerSettings.Converters,
     });
 
+    /// <summary>A turn's replies of the usual shape, written from parts made once (the same text <see cref="Compact"/> writes).</summary>
+    private static readonly ReplyJson Replies = new(Compact);
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>A buffer per thread for the response text: a reply is written whole before any of it goes out.</summary>
@@ -70,6 +73,12 @@ public static class ActivityHttp
                 reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "warm-up", value: "warm-up")] };
                 reply.Attachments = [new Attachment("application/vnd.microsoft.card.hero", content: new HeroCard("warm-up"))];
                 Release(Write(new ExpectedReplies([reply])));
+
+                // And the usual reply, which is written from parts (nothing of it is kept: it is no answer and no question).
+                var usual = message.CreateReply("warm-up");
+                usual.Timestamp = null;
+                usual.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "warm-up", value: "warm-up")] };
+                Release(Write(new ExpectedReplies([usual])));
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or InvalidOperationException)
             {
@@ -125,6 +134,11 @@ public static class ActivityHttp
         var builder = t_text ?? new StringBuilder(4096);
         t_text = null;
         builder.Clear();
+        if (value is ExpectedReplies replies && Replies.TryWrite(replies, builder))
+        {
+            return builder;
+        }
+
         using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
         using (var json = new JsonTextWriter(text))
         {
@@ -133,6 +147,31 @@ public static class ActivityHttp
 
         return builder;
     }
+
+    /// <summary>The JSON text the messages endpoint writes for <paramref name="value"/> (for tests).</summary>
+    internal static string Written(object value)
+    {
+        var builder = Write(value);
+        var text = builder.ToString();
+        Release(builder);
+        return text;
+    }
+
+    /// <summary>The JSON text of <paramref name="value"/> as the serialiser alone writes it, unindented (for tests).</summary>
+    internal static string Serialised(object value)
+    {
+        var builder = new StringBuilder();
+        using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(text))
+        {
+            Compact.Serialize(json, value);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A new writer of the usual replies, with nothing kept yet, over the endpoint's serialiser (for tests).</summary>
+    internal static ReplyJson NewReplyWriter() => new(Compact);
 
     /// <summary>Gives the buffer back to this thread; one very long reply's buffer is let go instead.</summary>
     private static void Release(StringBuilder builder)
