@@ -3,6 +3,7 @@ using B12Bot.Dialogs.Choices;
 using B12Bot.Knowledge.CauseFinder;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace B12Bot.Dialogs;
 
@@ -314,10 +315,52 @@ public sealed class CauseFinderPrompt : Prompt<WalkthroughAnswer>
             return typed;
         }
 
-        var offered = StateValue.To<Offered>(options.Validations);
+        var offered = (options.Validations is JObject loaded ? ReadPlainOffered(loaded) : null)
+            ?? StateValue.To<Offered>(options.Validations);
         if (offered is not null)
         {
             options.Validations = offered;
+        }
+
+        return offered;
+    }
+
+    /// <summary>
+    /// The offer read straight from its loaded JSON when it has the shape the serialiser writes (its three properties
+    /// by their names, the options as strings), as the serialiser would read it; null for any other shape, which the
+    /// serialiser reads, with its errors. Read at every turn of the walkthrough.
+    /// </summary>
+    internal static Offered? ReadPlainOffered(JObject loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var offered = new Offered();
+        foreach (var property in loaded.Properties())
+        {
+            switch (property.Name, property.Value)
+            {
+                case (nameof(Offered.Question), JValue { Type: JTokenType.String, Value: string question }):
+                    offered.Question = question;
+                    break;
+                case (nameof(Offered.FollowUp), JValue { Type: JTokenType.Boolean, Value: bool followUp }):
+                    offered.FollowUp = followUp;
+                    break;
+                case (nameof(Offered.Options), JArray options):
+                    var ids = new List<string>(options.Count);
+                    foreach (var option in options)
+                    {
+                        if (option is not JValue { Type: JTokenType.String, Value: string id })
+                        {
+                            return null;
+                        }
+
+                        ids.Add(id);
+                    }
+
+                    offered.Options = ids;
+                    break;
+                default:
+                    return null;
+            }
         }
 
         return offered;

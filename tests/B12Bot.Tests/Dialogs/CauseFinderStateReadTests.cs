@@ -52,3 +52,33 @@ public sealed class CauseFinderStateReadTests
         Assert.Null(CauseFinderDialog.ReadPlainProgress(JObject.Parse(json)));
     }
 }
+
+/// <summary>The offer of the walkthrough's question read straight from stored JSON gives what the serialiser gives, or leaves the read to it.</summary>
+public sealed class CauseFinderOfferReadTests
+{
+    [Theory]
+    [InlineData("""{"Question":"dieet","FollowUp":false,"Options":["veganistisch","vegetarisch","alles","weet-niet"]}""")]
+    [InlineData("""{"Question":"medicijnen","FollowUp":true,"Options":[]}""")]
+    [InlineData("""{"Options":["klopt","wijzig:dieet"],"Question":"controle"}""")]
+    [InlineData("""{}""")]
+    public void A_stored_offer_reads_as_the_serialiser_reads_it(string json)
+    {
+        var plain = CauseFinderPrompt.ReadPlainOffered(JObject.Parse(json));
+        var serialiser = StateValue.To<CauseFinderPrompt.Offered>(JObject.Parse(json));
+
+        Assert.NotNull(plain);
+        Assert.Equal(JsonConvert.SerializeObject(serialiser), JsonConvert.SerializeObject(plain));
+    }
+
+    [Theory]
+    [InlineData("""{"question":"dieet"}""")]
+    [InlineData("""{"Question":null}""")]
+    [InlineData("""{"Question":"dieet","FollowUp":"nee"}""")]
+    [InlineData("""{"Question":"dieet","Options":null}""")]
+    [InlineData("""{"Question":"dieet","Options":[1]}""")]
+    [InlineData("""{"Question":"dieet","Extra":true}""")]
+    public void Any_other_shape_is_left_to_the_serialiser(string json)
+    {
+        Assert.Null(CauseFinderPrompt.ReadPlainOffered(JObject.Parse(json)));
+    }
+}
