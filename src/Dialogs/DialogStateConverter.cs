@@ -13,7 +13,8 @@ namespace B12Bot.Dialogs;
 /// </summary>
 internal sealed class DialogStateConverter : JsonConverter<DialogState>
 {
-    public override bool CanWrite => false;
+    /// <summary>Written directly too: the state is serialised twice a turn (to see whether it changed) and at every save.</summary>
+    public override bool CanWrite => true;
 
     public override DialogState? ReadJson(JsonReader reader, Type objectType, DialogState? existingValue, bool hasExistingValue, JsonSerializer serializer)
     {
@@ -40,8 +41,146 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         return shape is null ? null : new DialogState { DialogStack = shape.DialogStack! };
     }
 
-    public override void WriteJson(JsonWriter writer, DialogState? value, JsonSerializer serializer) =>
-        throw new NotSupportedException("DialogState is written by the default serialiser.");
+    /// <summary>
+    /// Writes the stack as the serialiser's contracts would (the same properties, in order, nulls as its settings say,
+    /// dictionary values always), without their work per object: the loaded tokens are written as they are, plain
+    /// values directly, a component's inner stack by this converter, anything else by the serialiser.
+    /// </summary>
+    public override void WriteJson(JsonWriter writer, DialogState? value, JsonSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(serializer);
+        if (value is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (WriteName(writer, serializer, "dialogStack", value.DialogStack))
+        {
+            writer.WriteStartArray();
+            foreach (var instance in value.DialogStack)
+            {
+                WriteInstance(writer, instance, serializer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteInstance(JsonWriter writer, DialogInstance? instance, JsonSerializer serializer)
+    {
+        if (instance is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        if (instance.GetType() != typeof(DialogInstance))
+        {
+            serializer.Serialize(writer, instance);
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (WriteName(writer, serializer, "id", instance.Id))
+        {
+            writer.WriteValue(instance.Id);
+        }
+
+        if (WriteName(writer, serializer, "state", instance.State))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, item) in instance.State)
+            {
+                writer.WritePropertyName(key);
+                WriteValue(writer, item, serializer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteValue(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNull();
+                break;
+            case JToken token when serializer.Converters.Count == 0:
+                token.WriteTo(writer);
+                break;
+            case string text:
+                writer.WriteValue(text);
+                break;
+            case bool flag:
+                writer.WriteValue(flag);
+                break;
+            case long number:
+                writer.WriteValue(number);
+                break;
+            case int number:
+                writer.WriteValue(number);
+                break;
+            case DialogState inner when inner.GetType() == typeof(DialogState):
+                WriteJson(writer, inner, serializer);
+                break;
+            case Dictionary<string, object?> values when values.GetType() == typeof(Dictionary<string, object?>):
+                writer.WriteStartObject();
+                foreach (var (key, item) in values)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item, serializer);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case PromptOptions { Prompt: null, RetryPrompt: null, Choices: null, Style: null } options when options.GetType() == typeof(PromptOptions):
+                // A prompt that builds its question when asked stores only these two (each left out when null).
+                writer.WriteStartObject();
+                if (options.Validations is { } validations)
+                {
+                    writer.WritePropertyName("validations");
+                    WriteValue(writer, validations, serializer);
+                }
+
+                if (options.MaxAttempts is { } attempts)
+                {
+                    writer.WritePropertyName("maxAttempts");
+                    writer.WriteValue(attempts);
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                serializer.Serialize(writer, value);
+                break;
+        }
+    }
+
+    /// <summary>Writes the property's name unless its value is null and the settings leave nulls out; true when its value is to follow.</summary>
+    private static bool WriteName(JsonWriter writer, JsonSerializer serializer, string name, object? value)
+    {
+        if (value is null)
+        {
+            if (serializer.NullValueHandling == NullValueHandling.Include)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteNull();
+            }
+
+            return false;
+        }
+
+        writer.WritePropertyName(name);
+        return true;
+    }
 
     /// <summary>The state built over <paramref name="loaded"/>; null when it is not of the usual shape.</summary>
     internal static DialogState? TryRead(JObject loaded)
