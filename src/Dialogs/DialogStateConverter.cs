@@ -56,6 +56,13 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
             return;
         }
 
+        if (serializer.Converters.Count > 0)
+        {
+            // A converter of the settings may take any value, even an id: the contracts write it all.
+            serializer.Serialize(writer, new Written { DialogStack = value.DialogStack });
+            return;
+        }
+
         writer.WriteStartObject();
         if (WriteName(writer, serializer, "dialogStack", value.DialogStack))
         {
@@ -113,7 +120,7 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
             case null:
                 writer.WriteNull();
                 break;
-            case JToken token when serializer.Converters.Count == 0:
+            case JToken token:
                 token.WriteTo(writer);
                 break;
             case string text:
@@ -217,6 +224,13 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         }
 
         return new DialogState(instances);
+    }
+
+    /// <summary>The stack as its contract writes it, for settings with converters.</summary>
+    private sealed class Written
+    {
+        [JsonProperty("dialogStack")]
+        public IList<DialogInstance>? DialogStack { get; set; }
     }
 
     /// <summary>The stored shape, read the default way (for shapes the direct read does not take).</summary>

@@ -11,7 +11,7 @@ namespace B12Bot.Dialogs.Tests;
 /// </summary>
 public class DialogStateWriteTests
 {
-    public static TheoryData<string> Settings => ["default", "ignore nulls", "no type names, depth 64"];
+    public static TheoryData<string> Settings => ["default", "ignore nulls", "no type names, depth 64", "a converter"];
 
     [Theory]
     [MemberData(nameof(Settings))]
@@ -99,6 +99,7 @@ public class DialogStateWriteTests
         {
             "ignore nulls" => new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore },
             "no type names, depth 64" => new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None, DateParseHandling = DateParseHandling.None, MaxDepth = 64 },
+            "a converter" => new JsonSerializerSettings { Converters = [new ShoutingStrings()] },
             _ => new JsonSerializerSettings(),
         };
         if (!direct)
@@ -133,6 +134,15 @@ public class DialogStateWriteTests
 
             return property;
         }
+    }
+
+    /// <summary>A converter of the settings that changes every string it writes.</summary>
+    private sealed class ShoutingStrings : JsonConverter<string>
+    {
+        public override void WriteJson(JsonWriter writer, string? value, JsonSerializer serializer) => writer.WriteValue(value?.ToUpperInvariant());
+
+        public override string? ReadJson(JsonReader reader, Type objectType, string? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+            (string?)reader.Value;
     }
 
     private sealed class Options

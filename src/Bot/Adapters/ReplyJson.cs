@@ -38,6 +38,14 @@ internal sealed class ReplyJson
 
     private static readonly string[] CardActionShape = ["type", "title", "image", "text", "displayText", "value", "channelData", "imageAltText"];
 
+    /// <summary>The types this writer writes itself: a converter of the settings for any of them leaves every body to the serialiser.</summary>
+    private static readonly Type[] WrittenTypes =
+    [
+        typeof(string), typeof(bool), typeof(bool?), typeof(ExpectedReplies), typeof(Activity), typeof(IList<Activity>),
+        typeof(ChannelAccount), typeof(ConversationAccount), typeof(SuggestedActions), typeof(CardAction), typeof(IList<CardAction>),
+        typeof(IList<string>), typeof(Entity), typeof(PreparedEntity), typeof(IList<Entity>), typeof(IList<Attachment>),
+    ];
+
     /// <summary>At most this many texts keep their content's JSON (the knowledge and the walkthrough need a few hundred).</summary>
     private const int MaxContents = 4096;
 
@@ -67,7 +75,7 @@ internal sealed class ReplyJson
             && serializer.NullValueHandling == NullValueHandling.Ignore
             && serializer.Formatting == Formatting.None
             && serializer.StringEscapeHandling == StringEscapeHandling.Default
-            && serializer.Converters.All(c => !c.CanConvert(typeof(string)) && !c.CanConvert(typeof(bool)) && !c.CanConvert(typeof(bool?)));
+            && serializer.Converters.All(c => !WrittenTypes.Any(c.CanConvert));
         if (Usable && resolver.ResolveContract(typeof(Activity)) is JsonObjectContract activity)
         {
             _others = [.. activity.Properties.Where(p => !p.Ignored && !ActivityShape.Contains(p.PropertyName, StringComparer.Ordinal)).Select(p => p.ValueProvider!)];

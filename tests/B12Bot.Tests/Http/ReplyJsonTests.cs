@@ -23,6 +23,67 @@ public sealed class ReplyJsonTests
         Assert.True(ActivityHttp.NewReplyWriter().Usable);
     }
 
+    [Fact]
+    public void Settings_with_a_converter_for_what_it_writes_or_other_contracts_leave_every_body_to_the_serialiser()
+    {
+        var withConverter = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+        {
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            ContractResolver = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.ContractResolver,
+            Converters = [new Newtonsoft.Json.Converters.StringEnumConverter(), new UpperCaseStrings()],
+        });
+        var otherContracts = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+        {
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            ContractResolver = new Newtonsoft.Json.Serialization.DefaultContractResolver
+            {
+                NamingStrategy = new Newtonsoft.Json.Serialization.SnakeCaseNamingStrategy { OverrideSpecifiedNames = true },
+            },
+        });
+        var includeNulls = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+        {
+            ContractResolver = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        });
+
+        foreach (var (serializer, name) in new[] { (withConverter, "converter"), (otherContracts, "contracts"), (includeNulls, "nulls") })
+        {
+            var writer = new ReplyJson(serializer);
+            Assert.False(writer.Usable, name);
+            Assert.False(writer.TryWrite(new ExpectedReplies([Question("Vraag?")]), new System.Text.StringBuilder()));
+        }
+    }
+
+    [Fact]
+    public void Other_contracts_of_the_same_shape_are_followed_and_written_as_the_serialiser_writes_them()
+    {
+        var serializer = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+        {
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
+        });
+        var writer = new ReplyJson(serializer);
+        var replies = new ExpectedReplies([Answer("Antwoord \"één\"."), Question("Vraag?"), Plain("Tekst.")]);
+
+        var written = new System.Text.StringBuilder();
+        Assert.True(writer.TryWrite(replies, written));
+
+        var expected = new System.Text.StringBuilder();
+        using (var text = new StringWriter(expected, System.Globalization.CultureInfo.InvariantCulture))
+        using (var json = new Newtonsoft.Json.JsonTextWriter(text))
+        {
+            serializer.Serialize(json, replies);
+        }
+
+        Assert.Equal(expected.ToString(), written.ToString());
+    }
+
+    private sealed class UpperCaseStrings : Newtonsoft.Json.JsonConverter<string>
+    {
+        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, string? value, Newtonsoft.Json.JsonSerializer serializer) => writer.WriteValue(value?.ToUpperInvariant());
+
+        public override string? ReadJson(Newtonsoft.Json.JsonReader reader, Type objectType, string? existingValue, bool hasExistingValue, Newtonsoft.Json.JsonSerializer serializer) => (string?)reader.Value;
+    }
+
     [Theory]
     [InlineData("Gewone tekst.")]
     [InlineData("**Kop**\n\nTekst met \"aanhalingstekens\", \\ een backslash, é, ü en 😀. [1]")]
