@@ -44,7 +44,7 @@ internal static class DutchStopWords
         "laatste", "laatst", "sindsdien", "tegenwoordig", "vorig", "vorige", "onlangs", "recent", "recentelijk", "paar", "dagen", "weken",
         // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb)
         "da", "wa", "gwn", "ofnie", "ofni", "kga", "kheb", "kzijn", "kben", "dak", "zijt", "mijne", "uwe", "zn", "dr",
-        "kunde", "hebde", "zijde", "moete", "vd", "vh", "super", "lately", "ie",
+        "kunde", "hebde", "zijde", "moete", "vd", "vh", "super", "lately", "ie", "qua", "gehaald", "afgehaald", "opgehaald",
         "krijgde", "kregde", "weette", "moette", "zoude", "hedde", "hadde", "gade", "kzou", "kweet", "kdenk", "kvind", "em", "as",
         // how, and thinking about it: "op welke wijze", "ik denk dat"
         "wijze", "manier", "denk", "denkt", "denken", "dacht",
