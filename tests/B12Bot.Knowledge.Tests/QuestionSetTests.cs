@@ -97,7 +97,11 @@ namespace B12Bot.Knowledge.Tests;
 /// lexicon grew by those meanings and the model was retrained: heldout-15 124/140, 5 wrong, 57/60; heldout-16 121/140,
 /// 9 wrong, 58/60; heldout-17 119/140, 10 wrong, 57/60. From then on they are tuned on, no longer unseen; their bars
 /// guard against a regression from there. tuning-13 went to 148/161, 4 wrong, 78/80 in that retraining (its wrong
-/// answers' bar follows it).
+/// answers' bar follows it). heldout-18 (200 more in the mix, written from the article and the entries' own
+/// text alone by a writer who read no other question set, each question below 0.8 similarity to every earlier one, in
+/// the never-trained list before it was measured) was measured once clean on the build of that retraining (b0cbc66):
+/// 117/140 (83.6%), 13 wrong (9.3%), 57/60; the build before the lexicon pass (183306a) gives it 116/140, 14 wrong,
+/// 57/60. Never trained or tuned on, its misses not looked at; its bar guards against a regression from there.
 /// </summary>
 public sealed class QuestionSetTests
 {
@@ -129,6 +133,7 @@ public sealed class QuestionSetTests
         ["heldout-15.jsonl"] = (0.87, 0.036, 0.95),
         ["heldout-16.jsonl"] = (0.86, 0.065, 0.96),
         ["heldout-17.jsonl"] = (0.84, 0.072, 0.95),
+        ["heldout-18.jsonl"] = (0.83, 0.093, 0.95),
         ["tuning-13.jsonl"] = (0.90, 0.025, 0.96),
         ["tuning-9.jsonl"] = (0.95, 0.02, 0.95),
         ["tuning-10.jsonl"] = (0.84, 0.04, 0.93),
