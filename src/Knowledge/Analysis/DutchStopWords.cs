@@ -42,7 +42,8 @@ internal static class DutchStopWords
         "goedendag", "goeiedag", "goeiemorgen", "goeienavond",
         // when it started, which is the setting of a complaint, not what is asked ("de laatste tijd", "vorig jaar")
         "laatste", "laatst", "sindsdien", "tegenwoordig", "vorig", "vorige", "onlangs", "recent", "recentelijk", "paar", "dagen", "weken",
-        // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb)
+        // chat and Flemish spellings of the words above: "da" (dat), "wa" (wat), "gwn" (gewoon), "kheb" (ik heb), "ie"
+        // (hij); and words that say nothing of what is asked: "qua eten", "bij de apotheek pillekes gehaald"
         "da", "wa", "gwn", "ofnie", "ofni", "kga", "kheb", "kzijn", "kben", "dak", "zijt", "mijne", "uwe", "zn", "dr",
         "kunde", "hebde", "zijde", "moete", "vd", "vh", "super", "lately", "ie", "qua", "gehaald", "afgehaald", "opgehaald",
         "krijgde", "kregde", "weette", "moette", "zoude", "hedde", "hadde", "gade", "kzou", "kweet", "kdenk", "kvind", "em", "as",
