@@ -44,6 +44,47 @@ public sealed class SpellingCorrectorTests
     }
 
     [Theory]
+    [InlineData("risco", "risico")]
+    [InlineData("factr", "factor")]
+    [InlineData("kaart", null)]
+    [InlineData("ricsi", null)]
+    [InlineData("risc", null)]
+    public void A_five_letter_word_is_corrected_only_when_the_general_vocabulary_does_not_know_it(string word, string? expected)
+    {
+        var realWords = new HashSet<string>(StringComparer.Ordinal) { "kaart", "risico", "factor" };
+        var corrector = new SpellingCorrector(
+            new Dictionary<string, int> { ["risico"] = 4, ["factor"] = 2, ["karst"] = 1 }, [], new HashSet<string>(StringComparer.Ordinal), new CompoundSplitter([]), realWords.Contains);
+
+        Assert.Equal(expected, corrector.Correct(word, w => w));
+    }
+
+    [Theory]
+    [InlineData("evenwigt", "evenwicht")]
+    [InlineData("peinleik", "pijnlijk")]
+    [InlineData("peinlaak", null)]
+    public void A_spelling_that_sounds_the_same_in_Dutch_is_one_edit(string word, string? expected)
+    {
+        var corrector = new SpellingCorrector(
+            new Dictionary<string, int> { ["evenwicht"] = 3, ["pijnlijk"] = 2 }, [], new HashSet<string>(StringComparer.Ordinal), new CompoundSplitter([]));
+
+        Assert.Equal(expected, corrector.Correct(word, w => w));
+    }
+
+    [Theory]
+    [InlineData("evenwicht", "evenwigt")]
+    [InlineData("rijst", "reist")]
+    [InlineData("auto", "outo")]
+    [InlineData("stadt", "stat")]
+    [InlineData("cel", "sel")]
+    [InlineData("cobalamine", "kobalamine")]
+    [InlineData("fosfaat", "fosfaat")]
+    [InlineData("phosphaat", "fosfaat")]
+    public void The_sound_key_writes_the_same_sounds_the_same(string word, string expected)
+    {
+        Assert.Equal(expected, SpellingCorrector.SoundKey(word));
+    }
+
+    [Theory]
     [InlineData("tekort", "tekort", 0)]
     [InlineData("tekrot", "tekort", 1)]
     [InlineData("tekrt", "tekort", 1)]
