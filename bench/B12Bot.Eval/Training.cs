@@ -9,12 +9,12 @@ using Microsoft.ML.Trainers.FastTree;
 
 /// <summary>
 /// Trains the learned answer decision with ML.NET's FastTree (binary: is answering the best entry right?) on the
-/// project's own labelled questions, tests/questions/*.jsonl except the never-trained heldout-8, heldout-10 … heldout-18 and tuning-13, and exports the trees
+/// project's own labelled questions, tests/questions/*.jsonl except the never-trained heldout-8, heldout-10 … heldout-19 and tuning-13, and exports the trees
 /// to knowledge/decision-model.json, which the bot reads without ML.NET. Seeded and single-threaded, so the same
 /// questions and features give the same model. Cross-validation: k folds by question, each fold answered by a model
 /// trained on the others, scored as ask.py scores (correct / wrong / abstained); the answer threshold is the one that
-/// leaves the most room to both goals in the pooled cross-validation (95% correct, 95% of off-topic questions
-/// unanswered) while wrong answers of the earlier kinds (questions without a kind) stay at most 1%. The same
+/// leaves the most room to the three goals in the pooled cross-validation (95% correct, at most 2% wrong, 95% of
+/// off-topic questions unanswered) while wrong answers of the earlier kinds (questions without a kind) stay at most 1%. The same
 /// cross-validation tries a learned ranking of the best five entries (a second tree ensemble, "is answering this
 /// candidate right?") with the question's decision and deciding by itself; it is written with the model only when it
 /// is the best of the three. heldout-9 was never trained on until its misses were used for tuning; it is training
@@ -28,6 +28,9 @@ internal static class Training
     public const int Folds = 5;
     private const double MaxWrong = 0.01;
     private const double Goal = 0.95;
+
+    /// <summary>The goal for wrong answers over all kinds of question.</summary>
+    private const double MaxWrongAll = 0.02;
 
     /// <summary>How much more room to the goals a learned ranking must leave to be kept (half a point: some ten questions).</summary>
     private const double RankingMustGain = 0.005;
@@ -111,11 +114,11 @@ internal static class Training
                 var summary = new QuestionSetSummary(results);
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"  answer from p ≥ {threshold:0.00}: correct {summary.Correct}/{summary.Inside} ({summary.CorrectRate:P1}), wrong {summary.Wrong} ({summary.WrongRate:P1}), off-topic abstained {summary.Abstained}/{summary.Outside} ({summary.AbstainRate:P1})");
-                // The most room to both goals (95% correct, 95% of off-topic unanswered) while wrong answers stay at most
-                // 1% on the earlier kinds of question (no kind given), their goal. The kinds of the second dev sample
-                // (chat, stories, formal …) are reported apart: bounding them (or all pooled) at 1% would pick 0.80,
-                // which costs the earlier kinds more correct answers than their goal of 98% allows.
-                var room = Math.Min(summary.CorrectRate - Goal, summary.AbstainRate - Goal);
+                // The most room to the three goals (95% correct, at most 2% wrong, 95% of off-topic unanswered) while
+                // wrong answers stay at most 1% on the earlier kinds of question (no kind given), their goal. The kinds of
+                // the second dev sample (chat, stories, formal …) are reported apart: bounding them (or all pooled) at 1%
+                // would pick 0.80, which costs the earlier kinds more correct answers than their goal of 98% allows.
+                var room = Math.Min(Math.Min(summary.CorrectRate - Goal, summary.AbstainRate - Goal), MaxWrongAll - summary.WrongRate);
                 var earlier = new QuestionSetSummary([.. results.Where(r => r.Case.Kind is null)]);
                 var newKinds = new QuestionSetSummary([.. results.Where(r => r.Case.Kind is not null)]);
                 var cost = (earlier.WrongRate <= MaxWrong ? -room : double.MaxValue / 2) + (ranking == Ranking.Retrieval ? 0 : RankingMustGain);

@@ -35,7 +35,7 @@ internal sealed class DutchKnowledgeAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = SurfaceAnalyzer.CreateTokenizer(reader);
-        var result = SurfaceAnalyzer.CreateFilters(source);
+        TokenStream result = new QuantityFilter(SurfaceAnalyzer.CreateFilters(source));
         if (corrector is not null)
         {
             var stemmer = new DutchStemmer();

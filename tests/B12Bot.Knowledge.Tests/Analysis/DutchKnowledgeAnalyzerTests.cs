@@ -13,6 +13,9 @@ public sealed class DutchKnowledgeAnalyzerTests
         new(() => new DutchKnowledgeAnalyzer(AnalysisResources.Build(RealKnowledge.Base.Lexicon)));
 
     [Theory]
+    // an amount is no age: the number before what it counts is dropped, an age keeps its meaning
+    [InlineData("prijs b12 1000 mcg 60 tabletten", "prijs b12 mcg/microgram tablet/supplement")]
+    [InlineData("mijn moeder is 90", "90/ouder/leeftijd")]
     // B12 however it is written is one token
     [InlineData("B12-tekort", "b12 tekort")]
     [InlineData("b12", "b12")]
