@@ -244,6 +244,8 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [InlineData("mijn b12 is te laag en ik ben altijd moe, kan dat daardoor komen")]
     [InlineData("Mijn B12 is laag. Ik ben heel moe. Komt dat door het tekort?")]
     [InlineData("mijn b12 is te laag en ik eet geen vlees wat kan ik daar best tegen eten")]
+    [InlineData("ik eet nooit vis of vlees, kom ik dan b12 tekort")]
+    [InlineData("heb ik na een gastric bypass meer kans op b12 tekort")]
     public async Task A_complaint_told_with_a_question_the_article_answers_gets_that_answer_first_then_the_walkthrough_with_it_noted(string message)
     {
         var replies = await new Conversation(bot).SendAsync(message);
