@@ -487,11 +487,12 @@ internal sealed record AnswerTrace(Answer Answer, QueryPlan? Plan, IReadOnlyList
     public float Probability { get; init; } = float.NaN;
 
     /// <summary>
-    /// No answer; when a short question names one or two real words the knowledge does not know, the longest of them
-    /// is what is not covered ("Over migraine staat niets in ons artikel").
+    /// No answer; when a short question names one or two real words the knowledge does not know, the longest of those
+    /// that name a thing is what is not covered ("Over migraine staat niets in ons artikel"; never "Over sneller …").
     /// </summary>
     public static AnswerTrace Nothing(string reason, QueryPlan? plan = null, IReadOnlyList<(string, float, Unit)>? top = null, bool name = true) =>
         new(name && plan is { Uncovered.Count: > 0 and <= MaxNamedUncovered, Words: <= MaxWordsToName }
-            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = plan.Subject ?? plan.Uncovered.MaxBy(w => w.Length) }
+            && (plan.Subject ?? plan.Nameable.MaxBy(w => w.Length)) is { } subject
+            ? new Answer { Outcome = AnswerOutcome.NoMatch, NotCovered = subject }
             : Answer.NoMatch, plan, top ?? [], reason);
 }

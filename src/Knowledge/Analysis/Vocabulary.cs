@@ -215,6 +215,54 @@ internal sealed class Vocabulary
     }
 
     /// <summary>
+    /// Whether a word the knowledge does not know says how or when rather than naming a thing, so that a reply should not
+    /// say "Over … staat niets in ons artikel" of it: a verb form in shapes <see cref="LooksLikeVerbForm"/> leaves to the
+    /// decision's features ("blijft", "leest": f and s are v and z before -en; "horen", "leven": the stem's vowel written
+    /// double; "stoppen", "zetten": a consonant written double), or the comparative of an adjective ("sneller", "sterker", "dikker": the adjective and its form in -e are
+    /// words, as "winter" and "kater" are not).
+    /// </summary>
+    public bool LooksLikeNoName(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4 || LooksLikeVerbForm(word))
+        {
+            return true;
+        }
+
+        if (word[^1] == 't' && word[^2] is 'f' or 's' && LooksLikeVerbStem(word[..^1]))
+        {
+            return true;
+        }
+
+        if (word.EndsWith("en", StringComparison.Ordinal))
+        {
+            var head = word[..^2];
+            var last = head[^1] switch { 'v' => 'f', 'z' => 's', var c => c };
+            if (head.Length >= 3 && !IsVowel(head[^1]) && IsVowel(head[^2]) && !IsVowel(head[^3])
+                && Contains(head[..^1] + head[^2] + last + "t"))
+            {
+                return true;
+            }
+
+            // "stoppen" (stopt), "zetten" (zet): a consonant written double before -en is single in the stem.
+            if (head.Length >= 3 && head[^1] == head[^2] && !IsVowel(head[^1])
+                && (Contains(head[..^1] + "t") || (head[^1] == 't' && Contains(head.AsSpan(0, head.Length - 1)))))
+            {
+                return true;
+            }
+        }
+
+        if (word.EndsWith("er", StringComparison.Ordinal) && word.Length >= 6)
+        {
+            var stem = word[..^2];
+            var adjective = stem[^1] == stem[^2] ? stem.AsSpan(0, stem.Length - 1) : stem;
+            return Contains(adjective) && Contains(stem + "e");
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether the word looks like the bare stem of a verb, as it stands beside "ik" ("ik drink", "slik je", "ik loop"):
     /// its infinitive is a word ("drinken", "zitten", "lopen", "leven", "lezen"). Only with that context: many stems are
     /// nouns as well ("werk", "loop").

@@ -72,6 +72,12 @@ internal sealed record QueryPlan
     /// </summary>
     public IReadOnlyList<string> Uncovered { get; init; } = [];
 
+    /// <summary>
+    /// The uncovered words that name a thing, for a reply that says what is not covered: not those that say how or when
+    /// ("blijft", "sneller", "morgen", "jaren"). The decision's features count <see cref="Uncovered"/>.
+    /// </summary>
+    public IReadOnlyList<string> Nameable { get; init; } = [];
+
     /// <summary>How many of the uncovered words stand in the message's question sentence.</summary>
     public int UncoveredInQuestion { get; init; }
 

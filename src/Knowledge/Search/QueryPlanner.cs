@@ -257,6 +257,7 @@ internal sealed class QueryPlanner
             EnglishWords = english,
             InEnglish = inEnglish,
             Uncovered = focus.Uncovered,
+            Nameable = focus.Nameable,
             NonWords = focus.NonWords,
             Corrected = focus.Corrected,
             UncoveredInQuestion = focus.InQuestion,
@@ -288,6 +289,7 @@ internal sealed class QueryPlanner
     private Focus ReadFocus(string question, List<List<Alternative>> positions, List<(int Start, int End)> spans)
     {
         List<string>? uncovered = null;
+        List<string>? nameable = null;
         var inQuestion = 0;
         var afterMarker = 0;
         var verbs = 0;
@@ -368,6 +370,11 @@ internal sealed class QueryPlanner
                 }
 
                 (uncovered ??= []).Add(written);
+                if (!NeverNamed.Contains(folded) && !vocabulary.LooksLikeNoName(folded))
+                {
+                    (nameable ??= []).Add(written);
+                }
+
                 inQuestion += InQuestionSentence(fixedText, end) ? 1 : 0;
                 var marker = PreviousWord(fixedText, shown);
                 if (FocusMarkers.Contains(marker))
@@ -383,8 +390,18 @@ internal sealed class QueryPlanner
             }
         }
 
-        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker, subject);
+        return new Focus(uncovered ?? (IReadOnlyList<string>)[], nameable ?? (IReadOnlyList<string>)[], nonWords, corrected, inQuestion, afterMarker, verbs, nonWordsAfterMarker, subject);
     }
+
+    /// <summary>
+    /// Words of when, how much and who that a reply never names as what the article does not cover: "Over morgen staat
+    /// niets in ons artikel" says nothing.
+    /// </summary>
+    private static readonly HashSet<string> NeverNamed = new(StringComparer.Ordinal)
+    {
+        "morgen", "vandaag", "gisteren", "thuis", "tegelijk", "tegelijkertijd", "dag", "dagen", "week", "weken", "maand",
+        "maanden", "jaar", "jaren", "begin", "minder", "meer", "mezelf", "jezelf", "zichzelf", "iemand", "iets",
+    };
 
     /// <summary>
     /// Words after which a word names what is asked about: "helpt b12 tegen migraine", "mag b12 samen met prednison",
@@ -426,14 +443,43 @@ internal sealed class QueryPlanner
     /// What follows a focus marker, as written, to the end of its sentence: "rusteloze benen", "burn-out",
     /// "sint-janskruid"; null when it runs longer than a few words (then the uncovered word itself is named).
     /// </summary>
-    private static string? Phrase(string text, int start)
+    private string? Phrase(string text, int start)
     {
         var end = text.AsSpan(start).IndexOfAny(SentenceEnds) is var at and >= 0 ? start + at : text.Length;
         var words = text[start..end].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return words.Length is > 0 and <= MaxSubjectWords && words.All(w => w.All(c => char.IsLetter(c) || c == '-'))
-            ? string.Join(' ', words)
-            : null;
+        if (words.Length is 0 or > MaxSubjectWords || !words.All(w => w.All(c => char.IsLetter(c) || c == '-')))
+        {
+            return null;
+        }
+
+        // What the phrase says of its subject at the end goes ("koffie nemen", "migraine werkt da", "hooikoorts af");
+        // a phrase that opens with a word of when or how names nothing ("jaar nodig").
+        var count = words.Length;
+        while (count > 1 && SaysNoName(Fold(words[count - 1]), atEnd: true))
+        {
+            count--;
+        }
+
+        return SaysNoName(Fold(words[0]), atEnd: false) ? null : string.Join(' ', words, 0, count);
     }
+
+    /// <summary>
+    /// Whether a word says how, when or what is done rather than naming a thing (see <see cref="NeverNamed"/>). At the
+    /// end of a phrase only what cannot be a plural noun is dropped: "rusteloze benen" keeps its "benen" (also a verb).
+    /// </summary>
+    private bool SaysNoName(string word, bool atEnd) =>
+        NeverNamed.Contains(word)
+        || (atEnd
+            ? PhraseEnds.Contains(word) || vocabulary.LooksLikeVerbForm(word) || vocabulary.LooksLikeVerbStem(word)
+            : vocabulary.LooksLikeNoName(word));
+
+    /// <summary>Words that end a phrase after what it names: particles, "nodig", chat ("da", "ok"), the verbs of taking.</summary>
+    private static readonly HashSet<string> PhraseEnds = new(StringComparer.Ordinal)
+    {
+        "af", "op", "aan", "in", "uit", "mee", "weg", "nodig", "zin", "goed", "ok", "oke", "da", "dat", "dan", "nog", "wel",
+        "niet", "nie", "ook", "eigenlijk", "precies", "nemen", "innemen", "gebruiken", "slikken", "krijgen", "hebben",
+        "geven", "doen", "combineren", "drinken", "eten", "kopen", "genomen", "gebruikt", "gegeven",
+    };
 
     /// <summary>The word before, over an article or a possessive ("tegen een droge huid", "met mijn statines").</summary>
     private static string PreviousWord(string text, int start)
@@ -715,4 +761,4 @@ internal sealed class QueryPlanner
 }
 
 /// <summary>What the words the knowledge does not know say about the question (see QueryPlanner.ReadFocus).</summary>
-internal readonly record struct Focus(IReadOnlyList<string> Uncovered, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker, string? Subject);
+internal readonly record struct Focus(IReadOnlyList<string> Uncovered, IReadOnlyList<string> Nameable, int NonWords, int Corrected, int InQuestion, int AfterMarker, int Verbs, int NonWordsAfterMarker, string? Subject);

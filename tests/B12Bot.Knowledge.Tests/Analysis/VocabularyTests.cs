@@ -134,6 +134,25 @@ public sealed class VocabularyTests
         Assert.Equal(verb, RealKnowledge.Base.Vocabulary.LooksLikeVerbForm(word));
 
     [Theory]
+    [InlineData("blijft", true)]
+    [InlineData("leest", true)]
+    [InlineData("horen", true)]
+    [InlineData("stoppen", true)]
+    [InlineData("zetten", true)]
+    [InlineData("combineren", true)]
+    [InlineData("sneller", true)]
+    [InlineData("sterker", true)]
+    [InlineData("dikker", true)]
+    [InlineData("winter", false)]
+    [InlineData("kater", false)]
+    [InlineData("ogen", false)]
+    [InlineData("nieren", false)]
+    [InlineData("migraine", false)]
+    [InlineData("koffie", false)]
+    public void A_word_that_says_how_or_what_is_done_is_no_name(string word, bool noName) =>
+        Assert.Equal(noName, RealKnowledge.Base.Vocabulary.LooksLikeNoName(word));
+
+    [Theory]
     [InlineData("drink", true)]
     [InlineData("slik", true)]
     [InlineData("zit", true)]

@@ -79,6 +79,10 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
     [Theory]
     [InlineData("helpt b12 tegen migraine", "migraine")]
     [InlineData("helpt b12 tegen slapeloosheid", "slapeloosheid")]
+    // what the question says of its subject is not named with it
+    [InlineData("helpt b12 tegen migraine werkt da", "migraine")]
+    [InlineData("mag ik b12 met koffie nemen", "koffie")]
+    [InlineData("helpt b12 tegen hooikoorts af", "hooikoorts")]
     public async Task A_question_about_what_the_article_does_not_cover_names_it_and_offers_what_it_does(string question, string subject)
     {
         var replies = await new Conversation(bot).SendAsync(question);
@@ -91,6 +95,22 @@ public sealed class ConversationTests : IClassFixture<ConversationTests.Host>
                 Assert.StartsWith($"Over {subject} staat niets in ons artikel.", text, StringComparison.Ordinal);
                 Assert.Contains(Replies.Covered, text, StringComparison.Ordinal);
                 Assert.Contains(Replies.StartWalkthrough, Cited.ButtonTitles(reply));
+            });
+    }
+
+    [Theory]
+    [InlineData("werkt b12 sneller")]
+    [InlineData("mijn b12 blijft laag")]
+    public async Task A_word_that_says_how_or_when_is_never_named_as_what_the_article_does_not_cover(string question)
+    {
+        var replies = await new Conversation(bot).SendAsync(question);
+        Conversation.Expect(
+            replies,
+            reply =>
+            {
+                Assert.Empty(Cited.Ids(reply));
+                Assert.DoesNotContain("staat niets in ons artikel", reply.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Contains("staat niet in mijn informatie", reply.AsMessageActivity().Text, StringComparison.Ordinal);
             });
     }
 
