@@ -85,6 +85,75 @@ public static class Interruption
         "wordt", "worden", "zit", "zitten", "betekent", "veroorzaakt", "leidt", "bestaat", "krijg", "krijgt",
     };
 
+    /// <summary>
+    /// Whether a clause is a yes/no question without its question mark: Dutch puts the verb before its subject
+    /// ("daalt mijn b12 daardoor", "heb ik meer kans", "loop ik risico", "kom ik dan tekort"), and a conditional verb
+    /// opens one in a told story ("zou dat …", "kon het …"); within the clause, a verb that asks followed by its subject
+    /// ("… mn pintjes kan da mn b12 omlaag halen"). A clause that opens with a word that puts the verb before the
+    /// subject in a statement too ("soms heb ik …", "dan ben ik …") or with the person ("ik …") is no question.
+    /// </summary>
+    public static bool AsksYesOrNo(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        if (ConditionalOpeners.Contains(words[0]))
+        {
+            return true;
+        }
+
+        if (words.Count >= 3 && Subjects.Contains(words[1]) && !NoVerbs.Contains(words[0]) && !Subjects.Contains(words[0]) && !words[0].Any(char.IsDigit))
+        {
+            return true;
+        }
+
+        for (var i = 1; i + 2 < words.Count; i++)
+        {
+            if (AskingVerbs.Contains(words[i]) && Subjects.Contains(words[i + 1]) && !NoVerbs.Contains(words[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Conditional verbs that open a question in a told story ("zou dat …", "kon het …").</summary>
+    private static readonly HashSet<string> ConditionalOpeners = new(StringComparer.Ordinal) { "zou", "zouden", "kon", "konden" };
+
+    /// <summary>Who or what a question's verb is about ("da" and "ge" as Flemish writes them).</summary>
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "ik", "je", "jij", "u", "ge", "gij", "mijn", "mn", "me", "ze", "zij", "hij", "we", "wij", "het", "dat", "da", "die",
+        "dit", "er", "men", "uw", "ons", "onze", "jullie", "hun",
+    };
+
+    /// <summary>
+    /// Verbs that ask when their subject follows them within a clause: those that open a question
+    /// (<see cref="QuestionVerbs"/>) and those of a told story's question ("heb ik", "loop ik", "daalt mijn").
+    /// </summary>
+    private static readonly HashSet<string> AskingVerbs = new(
+        QuestionVerbs.Concat(["kunnen", "heb", "mogen", "loop", "loopt", "lopen", "krijgen", "gaat", "gaan", "komt", "kom", "daalt", "zakt"]),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words a statement may open with before its verb and subject ("soms heb ik …"), words that are no verb, and
+    /// verbs whose inversion tells rather than asks ("denk ik", "weet ik niet").
+    /// </summary>
+    private static readonly HashSet<string> NoVerbs = new(StringComparer.Ordinal)
+    {
+        "soms", "dan", "nu", "daarom", "daardoor", "daarna", "toen", "vaak", "altijd", "al", "nog", "ook", "sinds",
+        "sindsdien", "gisteren", "vandaag", "morgen", "eerst", "later", "vroeger", "hier", "daar", "zo", "dus", "maar",
+        "en", "of", "want", "omdat", "als", "toch", "volgens", "bij", "in", "op", "na", "voor", "met", "door", "tot", "uit",
+        "over", "tegen", "zonder", "onder", "tijdens", "tegenwoordig", "meestal", "elke", "elk", "iedere", "net", "pas",
+        "misschien", "echt", "gelukkig", "helaas", "wel", "niet", "nooit", "thuis", "verder", "bovendien", "eigenlijk",
+        "sowieso", "trouwens", "inmiddels", "intussen", "ondertussen", "binnenkort", "overdag", "laatst", "onlangs",
+        "de", "een", "deze", "ja", "nee", "oke", "ok", "denk", "vind", "hoop", "weet", "zeg", "zegt", "zei", "dacht",
+    };
+
     /// <summary>True when the text opens with a question word ("wat", "hoe", "waarom" …).</summary>
     public static bool StartsWithQuestionWord(string? text)
     {

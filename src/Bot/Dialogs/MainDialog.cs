@@ -215,77 +215,10 @@ public sealed class MainDialog : ComponentDialog
     private static bool AlsoAsks(string text) =>
         text.Contains('?', StringComparison.Ordinal)
         || text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Any(clause => Interruption.LooksLikeQuestion(clause) || AsksYesOrNo(TextTokens.Of(clause)))
+            .Any(clause => Interruption.LooksLikeQuestion(clause) || Interruption.AsksYesOrNo(TextTokens.Of(clause)))
         || Interruption.HasQuestionWord(text);
 
     private static readonly char[] ClauseBreaks = ['.', ',', ';', '!', '\n'];
-
-    /// <summary>
-    /// Whether a clause is a yes/no question without its question mark: Dutch puts the verb before its subject
-    /// ("daalt mijn b12 daardoor", "heb ik meer kans", "loop ik risico", "kom ik dan tekort"), and a conditional verb
-    /// opens one in a told story ("zou dat …", "kon het …"); within the clause, a verb that asks followed by its subject
-    /// ("… mn pintjes kan da mn b12 omlaag halen"). A clause that opens with a word that puts the verb before the
-    /// subject in a statement too ("soms heb ik …", "dan ben ik …") or with the person ("ik …") is no question.
-    /// </summary>
-    internal static bool AsksYesOrNo(IReadOnlyList<string> words)
-    {
-        if (words.Count == 0)
-        {
-            return false;
-        }
-
-        if (ConditionalOpeners.Contains(words[0]))
-        {
-            return true;
-        }
-
-        if (words.Count >= 3 && Subjects.Contains(words[1]) && !NoVerbs.Contains(words[0]) && !Subjects.Contains(words[0]) && !words[0].Any(char.IsDigit))
-        {
-            return true;
-        }
-
-        for (var i = 1; i + 2 < words.Count; i++)
-        {
-            if (AskingVerbs.Contains(words[i]) && Subjects.Contains(words[i + 1]) && !NoVerbs.Contains(words[i - 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Conditional verbs that open a question in a told story ("zou dat …", "kon het …").</summary>
-    private static readonly HashSet<string> ConditionalOpeners = new(StringComparer.Ordinal) { "zou", "zouden", "kon", "konden" };
-
-    /// <summary>Who or what a question's verb is about ("da" and "ge" as Flemish writes them).</summary>
-    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
-    {
-        "ik", "je", "jij", "u", "ge", "gij", "mijn", "mn", "me", "ze", "zij", "hij", "we", "wij", "het", "dat", "da", "die",
-        "dit", "er", "men", "uw", "ons", "onze", "jullie", "hun",
-    };
-
-    /// <summary>Verbs that ask when their subject follows them within a clause.</summary>
-    private static readonly HashSet<string> AskingVerbs = new(StringComparer.Ordinal)
-    {
-        "kan", "kun", "kunt", "kunnen", "is", "zijn", "heb", "heeft", "hebben", "moet", "moeten", "mag", "mogen", "loop",
-        "loopt", "lopen", "krijg", "krijgt", "krijgen", "gaat", "gaan", "komt", "kom", "daalt", "zakt", "helpt", "wordt",
-    };
-
-    /// <summary>
-    /// Words a statement may open with before its verb and subject ("soms heb ik …"), words that are no verb, and
-    /// verbs whose inversion tells rather than asks ("denk ik", "weet ik niet").
-    /// </summary>
-    private static readonly HashSet<string> NoVerbs = new(StringComparer.Ordinal)
-    {
-        "soms", "dan", "nu", "daarom", "daardoor", "daarna", "toen", "vaak", "altijd", "al", "nog", "ook", "sinds",
-        "sindsdien", "gisteren", "vandaag", "morgen", "eerst", "later", "vroeger", "hier", "daar", "zo", "dus", "maar",
-        "en", "of", "want", "omdat", "als", "toch", "volgens", "bij", "in", "op", "na", "voor", "met", "door", "tot", "uit",
-        "over", "tegen", "zonder", "onder", "tijdens", "tegenwoordig", "meestal", "elke", "elk", "iedere", "net", "pas",
-        "misschien", "echt", "gelukkig", "helaas", "wel", "niet", "nooit", "thuis", "verder", "bovendien", "eigenlijk",
-        "sowieso", "trouwens", "inmiddels", "intussen", "ondertussen", "binnenkort", "overdag", "laatst", "onlangs",
-        "de", "een", "deze", "ja", "nee", "oke", "ok", "denk", "vind", "hoop", "weet", "zeg", "zegt", "zei", "dacht",
-    };
 
     /// <summary>Whether the person writes about themselves ("ik", "mijn"): then the answer says it is no diagnosis.</summary>
     private static bool AboutThemselves(string text)

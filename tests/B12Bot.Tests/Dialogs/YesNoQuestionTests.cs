@@ -17,7 +17,7 @@ public sealed class YesNoQuestionTests
     [InlineData("zonder vlees en zuivel kom ik toch b12 tekort ofnie")]
     public void A_verb_before_its_subject_asks(string clause)
     {
-        Assert.True(MainDialog.AsksYesOrNo(TextTokens.Of(clause)));
+        Assert.True(Interruption.AsksYesOrNo(TextTokens.Of(clause)));
     }
 
     [Theory]
@@ -33,6 +33,6 @@ public sealed class YesNoQuestionTests
     [InlineData("")]
     public void A_statement_does_not(string clause)
     {
-        Assert.False(MainDialog.AsksYesOrNo(TextTokens.Of(clause)));
+        Assert.False(Interruption.AsksYesOrNo(TextTokens.Of(clause)));
     }
 }
